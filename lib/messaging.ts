@@ -1,0 +1,127 @@
+// The one typed protocol between the extension's contexts. Content scripts report findings,
+// the popup asks for them and for the feed status; the background answers. Page text never
+// travels here: only entity ids, the short matched strings, and counts.
+import browser from 'webextension-polyfill';
+
+export type MatchKind = 'name' | 'ticker' | 'isin';
+
+/** One company found on a page (one frame). */
+export interface Finding {
+  entityId: string;
+  /** Distinct matched strings as they appear on the page (at most a few, each ≤ 80 chars). */
+  texts: string[];
+  kinds: MatchKind[];
+  count: number;
+}
+
+export interface FrameFindings {
+  frameId: number;
+  url: string;
+  findings: Finding[];
+}
+
+export interface TabFindings {
+  tabId: number;
+  url: string;
+  /** Whether the extension scans this tab's site. */
+  enabled: boolean;
+  /** All frames merged, one entry per entity. */
+  findings: Finding[];
+}
+
+export interface FeedStatus {
+  datasetVersion: string;
+  /** Date of the newest source data (YYYY-MM-DD). */
+  dataAsOf: string;
+  /** 'bundled' until a feed update has been applied. */
+  origin: 'bundled' | 'feed';
+  lastCheck?: string;
+  lastSuccess?: string;
+  /** Plain words, for the user. */
+  lastError?: string;
+  nextCheck?: string;
+  /** True when the newest manifest has expired or no check succeeded for 3 days. */
+  stale: boolean;
+  checking: boolean;
+}
+
+export interface Messages {
+  /** content → background: this frame's findings (replaces earlier ones of the frame). */
+  reportFindings: { req: { url: string; findings: Finding[] }; res: void };
+  /** popup → background */
+  getTabFindings: { req: { tabId: number }; res: TabFindings };
+  getFeedStatus: { req: Record<string, never>; res: FeedStatus };
+  updateNow: { req: Record<string, never>; res: FeedStatus };
+  /** popup/content → background: open the popup view of one company in a tab. */
+  openDetails: { req: { entityId: string; tabId?: number }; res: void };
+  /** background → content: show the accessible findings panel. */
+  showFindingsPanel: { req: Record<string, never>; res: void };
+}
+
+export type MessageType = keyof Messages;
+export interface Envelope<T extends MessageType = MessageType> {
+  type: T;
+  data: Messages[T]['req'];
+}
+
+export function sendMessage<T extends MessageType>(
+  type: T,
+  data: Messages[T]['req'],
+): Promise<Messages[T]['res']> {
+  return browser.runtime.sendMessage({ type, data } satisfies Envelope<T>) as Promise<Messages[T]['res']>;
+}
+
+export function sendToTab<T extends MessageType>(
+  tabId: number,
+  type: T,
+  data: Messages[T]['req'],
+  frameId?: number,
+): Promise<Messages[T]['res']> {
+  return browser.tabs.sendMessage(
+    tabId,
+    { type, data } satisfies Envelope<T>,
+    frameId === undefined ? undefined : { frameId },
+  ) as Promise<Messages[T]['res']>;
+}
+
+export type Handlers = {
+  [T in MessageType]?: (
+    data: Messages[T]['req'],
+    sender: browser.Runtime.MessageSender,
+  ) => Messages[T]['res'] | Promise<Messages[T]['res']>;
+};
+
+function isEnvelope(value: unknown): value is Envelope {
+  return typeof value === 'object' && value !== null && typeof (value as Envelope).type === 'string';
+}
+
+/**
+ * Registers handlers for some message types. Works with both Chrome's callback style and the
+ * polyfill's promise style: the handler runs to a promise; when `sendResponse` was passed it is
+ * called when the promise settles and the listener returns true.
+ * Returns a function that removes the listener.
+ */
+export function onMessages(handlers: Handlers): () => void {
+  const listener = (
+    message: unknown,
+    sender: browser.Runtime.MessageSender,
+    sendResponse?: (response: unknown) => void,
+  ): true | Promise<unknown> | undefined => {
+    if (!isEnvelope(message)) return undefined;
+    const handler = handlers[message.type] as
+      | ((data: unknown, sender: browser.Runtime.MessageSender) => unknown)
+      | undefined;
+    if (!handler) return undefined;
+    const result = Promise.resolve().then(() => handler(message.data, sender));
+    if (typeof sendResponse === 'function') {
+      result.then(
+        (value) => sendResponse(value),
+        (error: unknown) => sendResponse({ __error: String(error instanceof Error ? error.message : error) }),
+      );
+      return true;
+    }
+    return result;
+  };
+  browser.runtime.onMessage.addListener(listener as never);
+  return () => browser.runtime.onMessage.removeListener(listener as never);
+}
