@@ -1,0 +1,134 @@
+// The background's findings service: takes reports from content scripts, keeps them per tab,
+// keeps the toolbar badge in step, and answers the popup. Its collaborators (settings, data,
+// feed status, colours) are passed in so the whole flow can be tested without a browser.
+import browser from 'webextension-polyfill';
+import type { Dataset } from '../dataset/types';
+import type { DisplaySeverity } from '../dataset/severity';
+import { onMessages, sendToTab, type TabFindings } from '../messaging';
+import { badgeFor } from './badge';
+import { sanitizeFindings } from './merge';
+import { TabFindingsStore, withoutHash } from './tab-store';
+
+export interface FindingsDeps {
+  /** Whether the user's settings let the extension scan this URL. */
+  isEnabled(url: string): Promise<boolean>;
+  /** Whether the list data may be out of date (feed status). */
+  isStale(): Promise<boolean>;
+  dataset(): Promise<Pick<Dataset, 'lists' | 'entities'> | undefined>;
+  badgeColors(): Promise<Record<DisplaySeverity, string>>;
+  store?: TabFindingsStore;
+}
+
+export interface FindingsService {
+  store: TabFindingsStore;
+  /** Recomputes one tab's badge (after a settings, data or feed-status change). */
+  refreshBadge(tabId: number): Promise<void>;
+  refreshAllBadges(): Promise<void>;
+  getTabFindings(tabId: number): Promise<TabFindings>;
+  /** Removes every listener the service added. */
+  stop(): void;
+}
+
+export const SHOW_FINDINGS_COMMAND = 'show-findings';
+
+export function startFindingsService(deps: FindingsDeps): FindingsService {
+  const store = deps.store ?? new TabFindingsStore();
+
+  async function tabUrl(tabId: number): Promise<string | undefined> {
+    try {
+      return (await browser.tabs.get(tabId)).url;
+    } catch {
+      return undefined; // the tab is gone
+    }
+  }
+
+  async function refreshBadge(tabId: number): Promise<void> {
+    const url = (await tabUrl(tabId)) ?? (await store.urlOf(tabId));
+    if (url === undefined) return;
+    const [findings, enabled, stale, dataset, colors] = await Promise.all([
+      store.findings(tabId),
+      deps.isEnabled(url),
+      deps.isStale(),
+      deps.dataset(),
+      deps.badgeColors(),
+    ]);
+    const badge = badgeFor({ findings, dataset, enabled, stale, colors });
+    try {
+      await browser.action.setBadgeText({ tabId, text: badge?.text ?? '' });
+      await browser.action.setTitle({ tabId, title: badge?.title ?? 'Sanctions Lens' });
+      if (badge) await browser.action.setBadgeBackgroundColor({ tabId, color: badge.color });
+    } catch {
+      // The tab closed between the report and the badge update: nothing to show.
+    }
+  }
+
+  async function refreshAllBadges(): Promise<void> {
+    await Promise.all((await store.tabIds()).map(refreshBadge));
+  }
+
+  async function getTabFindings(tabId: number): Promise<TabFindings> {
+    const url = (await tabUrl(tabId)) ?? (await store.urlOf(tabId)) ?? '';
+    const [findings, enabled] = await Promise.all([store.findings(tabId), url ? deps.isEnabled(url) : false]);
+    return { tabId, url, enabled, findings: enabled ? findings : [] };
+  }
+
+  const removeMessages = onMessages({
+    reportFindings: async ({ url, findings }, sender) => {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined || tabId < 0) return;
+      const frameId = sender.frameId ?? 0;
+      const pageUrl = sender.tab?.url ?? url;
+      // A late report from the page the user just left must not land on the new page.
+      if (frameId === 0 && sender.tab?.url && withoutHash(sender.tab.url) !== withoutHash(url)) return;
+      await store.report(tabId, frameId, pageUrl, url, sanitizeFindings(findings));
+      await refreshBadge(tabId);
+    },
+    getTabFindings: ({ tabId }) => getTabFindings(tabId),
+    openDetails: async ({ entityId, tabId }, sender) => {
+      const params = new URLSearchParams();
+      const forTab = tabId ?? sender.tab?.id;
+      if (forTab !== undefined) params.set('tab', String(forTab));
+      params.set('entity', entityId);
+      await browser.tabs.create({ url: `${browser.runtime.getURL('/popup.html')}?${params}` });
+    },
+  });
+
+  const onUpdated = (tabId: number, change: browser.Tabs.OnUpdatedChangeInfoType, tab: browser.Tabs.Tab) => {
+    if (change.status !== 'loading' && change.url === undefined) return;
+    void store.urlOf(tabId).then(async (known) => {
+      if (known === undefined) return;
+      const now = change.url ?? tab.url ?? '';
+      // A reload (same URL) or a move to another page starts over; a jump to an anchor does not.
+      const reload = change.status === 'loading' && now === known;
+      if (reload || withoutHash(now) !== withoutHash(known)) {
+        await store.clear(tabId);
+        await browser.action.setBadgeText({ tabId, text: '' }).catch(() => undefined);
+      }
+    });
+  };
+  const onRemoved = (tabId: number) => void store.clear(tabId);
+  const onCommand = async (command: string, tab?: browser.Tabs.Tab) => {
+    if (command !== SHOW_FINDINGS_COMMAND) return;
+    const target = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+    if (target === undefined) return;
+    // Pages the extension cannot enter (browser pages, the web store) have no one to answer.
+    await sendToTab(target, 'showFindingsPanel', {}, 0).catch(() => undefined);
+  };
+
+  browser.tabs.onUpdated.addListener(onUpdated);
+  browser.tabs.onRemoved.addListener(onRemoved);
+  browser.commands?.onCommand.addListener(onCommand);
+
+  return {
+    store,
+    refreshBadge,
+    refreshAllBadges,
+    getTabFindings,
+    stop() {
+      removeMessages();
+      browser.tabs.onUpdated.removeListener(onUpdated);
+      browser.tabs.onRemoved.removeListener(onRemoved);
+      browser.commands?.onCommand.removeListener(onCommand);
+    },
+  };
+}

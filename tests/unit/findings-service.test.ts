@@ -1,0 +1,134 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import type { Dataset } from '../../lib/dataset/types';
+import type { Envelope, Finding } from '../../lib/messaging';
+import { startFindingsService, type FindingsService } from '../../lib/findings/service';
+import { TabFindingsStore } from '../../lib/findings/tab-store';
+import dataset from '../fixtures/popup/dataset.json';
+
+const colors = { prohibited: '#b00020', restricted: '#c25e00', caution: '#8a6d00', historical: '#607080' };
+type Trigger = { trigger: (...args: unknown[]) => Promise<unknown[]> };
+const onMessage = () => fakeBrowser.runtime.onMessage as unknown as Trigger;
+
+const xiaomi: Finding = { entityId: 'xiaomi-corporation', texts: ['Xiaomi'], kinds: ['name'], count: 2 };
+const cmcc: Finding = { entityId: 'china-mobile-limited', texts: ['China Mobile'], kinds: ['name'], count: 1 };
+
+let service: FindingsService;
+let disabledHosts: Set<string>;
+let stale: boolean;
+let command: ((name: string, tab?: { id?: number }) => Promise<void>) | undefined;
+
+async function report(tabId: number, tabUrl: string, frameId: number, url: string, findings: Finding[]) {
+  const message: Envelope<'reportFindings'> = { type: 'reportFindings', data: { url, findings } };
+  await onMessage().trigger(message, { tab: { id: tabId, url: tabUrl }, frameId, url });
+}
+async function ask<T>(type: string, data: unknown, sender = {}): Promise<T> {
+  const [answer] = await onMessage().trigger({ type, data }, sender);
+  return answer as T;
+}
+const badgeText = (tabId: number) => fakeBrowser.action.getBadgeText({ tabId });
+
+function start(store?: TabFindingsStore) {
+  return startFindingsService({
+    isEnabled: async (url) => !disabledHosts.has(new URL(url).hostname),
+    isStale: async () => stale,
+    dataset: async () => dataset as Dataset,
+    badgeColors: async () => colors,
+    store,
+  });
+}
+
+beforeEach(async () => {
+  fakeBrowser.reset();
+  disabledHosts = new Set();
+  stale = false;
+  command = undefined;
+  vi.spyOn(fakeBrowser.commands.onCommand, 'addListener').mockImplementation((fn) => void (command = fn as never));
+  vi.spyOn(fakeBrowser.commands.onCommand, 'removeListener').mockImplementation(() => undefined);
+  await fakeBrowser.tabs.create({ url: 'https://news.example/xiaomi' }); // tab 1
+  service = start();
+});
+afterEach(() => service.stop());
+
+describe('findings service', () => {
+  it('merges the frames of a tab and badges the count in the most serious colour', async () => {
+    await report(1, 'https://news.example/xiaomi', 0, 'https://news.example/xiaomi', [xiaomi]);
+    await report(1, 'https://news.example/xiaomi', 3, 'https://quotes.example/widget', [xiaomi, cmcc]);
+    const answer = await ask<{ findings: Finding[]; enabled: boolean }>('getTabFindings', { tabId: 1 });
+    expect(answer.enabled).toBe(true);
+    expect(answer.findings.map((f) => [f.entityId, f.count])).toEqual([['xiaomi-corporation', 4], ['china-mobile-limited', 1]]);
+    expect(await badgeText(1)).toBe('2');
+    expect(await fakeBrowser.action.getBadgeBackgroundColor({ tabId: 1 })).toEqual([0xb0, 0x00, 0x20, 255]);
+  });
+
+  it("replaces a frame's earlier report, and clears the badge when the page no longer names anyone", async () => {
+    await report(1, 'https://news.example/xiaomi', 0, 'https://news.example/xiaomi', [xiaomi, cmcc]);
+    await report(1, 'https://news.example/xiaomi', 0, 'https://news.example/xiaomi', [cmcc]);
+    expect(await badgeText(1)).toBe('1');
+    await report(1, 'https://news.example/xiaomi', 0, 'https://news.example/xiaomi', []);
+    expect(await badgeText(1)).toBe('');
+  });
+
+  it("forgets a tab's findings when it loads another page or reloads, but not on a jump to an anchor", async () => {
+    await report(1, 'https://news.example/xiaomi', 0, 'https://news.example/xiaomi', [xiaomi]);
+    const tab = await fakeBrowser.tabs.get(1);
+    await fakeBrowser.tabs.onUpdated.trigger(1, { url: 'https://news.example/xiaomi#comments' }, { ...tab, url: 'https://news.example/xiaomi#comments' });
+    await vi.waitFor(async () => expect((await service.getTabFindings(1)).findings).toHaveLength(1));
+    await fakeBrowser.tabs.onUpdated.trigger(1, { status: 'loading' }, tab);
+    await vi.waitFor(async () => expect((await service.getTabFindings(1)).findings).toHaveLength(0));
+    expect(await badgeText(1)).toBe('');
+
+    await report(1, 'https://news.example/xiaomi', 0, 'https://news.example/xiaomi', [xiaomi]);
+    await fakeBrowser.tabs.onUpdated.trigger(1, { status: 'loading', url: 'https://other.example/' }, { ...tab, url: 'https://other.example/' });
+    await vi.waitFor(async () => expect(await service.store.urlOf(1)).toBeUndefined());
+  });
+
+  it('ignores a late report from the page the tab has already left', async () => {
+    await report(1, 'https://other.example/', 0, 'https://news.example/xiaomi', [xiaomi]);
+    expect((await service.getTabFindings(1)).findings).toEqual([]);
+  });
+
+  it('forgets a closed tab', async () => {
+    await report(1, 'https://news.example/xiaomi', 0, 'https://news.example/xiaomi', [xiaomi]);
+    await fakeBrowser.tabs.onRemoved.trigger(1, { windowId: 0, isWindowClosing: false });
+    await vi.waitFor(async () => expect(await service.store.tabIds()).toEqual([]));
+  });
+
+  it('shows no badge and no findings on a site the user switched off', async () => {
+    disabledHosts.add('news.example');
+    await report(1, 'https://news.example/xiaomi', 0, 'https://news.example/xiaomi', [xiaomi]);
+    expect(await badgeText(1)).toBe('');
+    expect(await ask('getTabFindings', { tabId: 1 })).toMatchObject({ enabled: false, findings: [] });
+    disabledHosts.clear();
+    await service.refreshAllBadges();
+    expect(await badgeText(1)).toBe('1');
+  });
+
+  it('marks the badge when the data may be out of date', async () => {
+    stale = true;
+    await report(1, 'https://news.example/xiaomi', 0, 'https://news.example/xiaomi', [xiaomi]);
+    expect(await badgeText(1)).toBe('1!');
+  });
+
+  it('keeps findings across a service-worker restart', async () => {
+    await report(1, 'https://news.example/xiaomi', 0, 'https://news.example/xiaomi', [xiaomi]);
+    service.stop();
+    service = start(new TabFindingsStore());
+    expect((await service.getTabFindings(1)).findings).toEqual([xiaomi]);
+  });
+
+  it('opens the details of a company in a tab of its own', async () => {
+    await ask('openDetails', { entityId: 'xiaomi-corporation' }, { tab: { id: 1 } });
+    const tabs = await fakeBrowser.tabs.query({});
+    expect(tabs.at(-1)?.url).toBe('chrome-extension://test-extension-id/popup.html?tab=1&entity=xiaomi-corporation');
+  });
+
+  it('forwards the keyboard command to the active tab', async () => {
+    const sent = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined);
+    expect(command).toBeTypeOf('function');
+    await command!('show-findings', { id: 1 });
+    expect(sent).toHaveBeenCalledWith(1, { type: 'showFindingsPanel', data: {} }, { frameId: 0 });
+    await command!('something-else', { id: 1 });
+    expect(sent).toHaveBeenCalledTimes(1);
+  });
+});
