@@ -2,7 +2,11 @@
 // `lib/settings/store.ts` reads and writes them, validating every field on read.
 import type { ListId, Severity } from '../dataset/types';
 
-export const SETTINGS_VERSION = 1;
+/**
+ * Version of the stored settings shape. Builds before versioning stored a flatter shape that
+ * WXT's storage counts as version 1 (an item without version metadata); `migrations.ts` lifts it.
+ */
+export const SETTINGS_VERSION = 2;
 
 export type ScanScope = 'all' | 'financial';
 export type HighlightStyle = 'background' | 'underline';
