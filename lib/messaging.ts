@@ -42,6 +42,8 @@ export interface FeedStatus {
   nextCheck?: string;
   /** True when the newest manifest has expired or no check succeeded for 3 days. */
   stale: boolean;
+  /** Why the data may be stale, in plain words (set when `stale`). */
+  staleReason?: string;
   checking: boolean;
 }
 

@@ -1,0 +1,93 @@
+// Wires the feed updater into the background: alarms, start-up, install, messages, settings
+// changes and notifications. Everything here is thin; the decisions live in updater.ts.
+import browser from 'webextension-polyfill';
+import { datasetStore, type KeyValueArea } from '../dataset/store';
+import { onMessages } from '../messaging';
+import { FEED_PUBLIC_KEYS } from './public-key';
+import { createSeenLog, type SeenNews } from './seen';
+import { readFeedSettings, watchFeedSettings } from './settings-source';
+import { createUpdater, type Updater } from './updater';
+
+export const FEED_ALARM = 'feed-check';
+
+const area = () => browser.storage.local as unknown as KeyValueArea;
+let seenLog: ReturnType<typeof createSeenLog> | undefined;
+
+/**
+ * Remembers that the user came across these companies today (ids only, kept 30 days), so an
+ * update that adds a listing or ruling for one of them can raise a notification. Cheap to call
+ * on every findings report: storage is written at most once per company per day.
+ */
+export function recordSeen(entityIds: readonly string[]): Promise<void> {
+  seenLog ??= createSeenLog(area());
+  return seenLog.record(entityIds);
+}
+
+async function notify(news: SeenNews[]): Promise<void> {
+  const lines = news.slice(0, 3).map((item) => `${item.name}: ${item.change}`);
+  if (news.length > 3) lines.push(`…and ${news.length - 3} more`);
+  await browser.notifications.create('sanctions-lens-feed-update', {
+    type: 'basic',
+    iconUrl: browser.runtime.getURL('/icon/128.png' as never),
+    title: 'Sanctions Lens: news on companies you read about',
+    message: lines.join('\n'),
+  });
+}
+
+async function setAlarm(when: number): Promise<void> {
+  // Alarms in the past would fire at once; the updater already decided this time, so keep it near.
+  await browser.alarms.create(FEED_ALARM, { when: Math.max(when, Date.now() + 1000) });
+}
+
+/** Call once, synchronously, when the background starts (listeners must exist before events arrive). */
+export function registerFeed(): Updater {
+  seenLog ??= createSeenLog(area());
+  const log = seenLog;
+  const updater = createUpdater({
+    publicKeys: FEED_PUBLIC_KEYS,
+    fetch: (input, init) => fetch(input, init),
+    area: area(),
+    store: datasetStore(),
+    settings: readFeedSettings,
+    extensionVersion: browser.runtime.getManifest().version,
+    recentlySeen: () => log.recent(),
+    notify,
+    schedule: setAlarm,
+  });
+
+  // Repair first (cheap), so status requests need not wait for the network.
+  const started = updater.start().catch((error) => {
+    console.error('Sanctions Lens: feed start-up failed', error);
+    return { overdue: true, nextCheck: undefined };
+  });
+  void started.then(async ({ overdue, nextCheck }) => {
+    if (overdue) await updater.check();
+    else if (nextCheck !== undefined && !(await browser.alarms.get(FEED_ALARM))) await setAlarm(nextCheck);
+  });
+
+  browser.runtime.onInstalled.addListener((details) => {
+    // An extension update may ship a newer bundled list than the one stored.
+    if (details.reason === 'update') void started.then(() => updater.start({ installed: true }));
+  });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === FEED_ALARM) void started.then(() => updater.check());
+  });
+  watchFeedSettings((settings) => {
+    void started.then(async () => {
+      const state = await updater.readState();
+      if (state.feedUrl !== settings.feedUrl) await updater.check({ fresh: true });
+      else await updater.reschedule();
+    });
+  });
+  onMessages({
+    getFeedStatus: async () => {
+      await started;
+      return updater.status();
+    },
+    updateNow: async () => {
+      await started;
+      return updater.check({ fresh: true });
+    },
+  });
+  return updater;
+}
