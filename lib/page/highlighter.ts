@@ -1,0 +1,275 @@
+// Paints matches without touching the page's DOM: one CSS Custom Highlight per severity, styled by
+// `::highlight()` rules in a constructed stylesheet adopted by the document (and by each shadow
+// root we read), which leaves the DOM tree and its serialization exactly as the page made it.
+// Browsers without the Highlight API get a wrapping fallback that inserts <mark> elements.
+import type { PaletteKey } from '../settings/palette';
+import { PALETTE_KEYS } from '../settings/palette';
+import type { HighlightStyle, Palette } from '../settings/types';
+import { HIGHLIGHT_PRIORITY, highlightCss, highlightName, markCss } from './highlight-styles';
+import type { DomRange } from './walker';
+
+export interface PaintedRange {
+  range: DomRange;
+  key: PaletteKey;
+  entityId: string;
+}
+
+/** The ranges painted for one owner (one text run), so they can be replaced or removed together. */
+export interface Painter {
+  /** Replaces what was painted for `owner` with `ranges` (empty = remove). */
+  paint(owner: object, ranges: PaintedRange[]): void;
+  /** Shadow roots need the style rules too; document rules do not cross into them. */
+  styleRoot(root: ShadowRoot): void;
+  setLook(palette: Palette, style: HighlightStyle): void;
+  /** Which painted entity, if any, lies under a viewport point. */
+  hitTest(x: number, y: number): { entityId: string; range: Range } | null;
+  /** Number of painted ranges (for tests and the findings panel). */
+  readonly size: number;
+  /** Removes every highlight and stylesheet. */
+  destroy(): void;
+}
+
+export function supportsHighlights(win: typeof globalThis = globalThis): boolean {
+  return typeof win.Highlight === 'function' && typeof win.CSS !== 'undefined' && !!win.CSS.highlights;
+}
+
+export function createPainter(palette: Palette, style: HighlightStyle): Painter {
+  return supportsHighlights() ? new HighlightPainter(palette, style) : new MarkPainter(palette, style);
+}
+
+interface Painted {
+  range: Range;
+  key: PaletteKey;
+  entityId: string;
+}
+
+function toRange(dom: DomRange): Range {
+  const range = document.createRange();
+  range.setStart(dom.startNode, dom.startOffset);
+  range.setEnd(dom.endNode, dom.endOffset);
+  return range;
+}
+
+function rectContains(rect: DOMRect, x: number, y: number): boolean {
+  return x >= rect.left && x <= rect.right && y >= rect.top && y <= rect.bottom;
+}
+
+/** The caret under a point, whichever API the browser has. */
+function caretAt(x: number, y: number): { node: Node; offset: number } | null {
+  const doc = document as Document & {
+    caretPositionFromPoint?: (x: number, y: number, options?: unknown) => { offsetNode: Node; offset: number } | null;
+    caretRangeFromPoint?: (x: number, y: number) => Range | null;
+  };
+  if (doc.caretPositionFromPoint) {
+    const position = doc.caretPositionFromPoint(x, y);
+    return position ? { node: position.offsetNode, offset: position.offset } : null;
+  }
+  const range = doc.caretRangeFromPoint?.(x, y);
+  return range ? { node: range.startContainer, offset: range.startOffset } : null;
+}
+
+class HighlightPainter implements Painter {
+  private readonly highlights = new Map<PaletteKey, Highlight>();
+  private readonly owners = new WeakMap<object, Painted[]>();
+  /** Painted ranges by text node, for hit-testing without a scan of every highlight. */
+  private readonly byNode = new WeakMap<Node, Painted[]>();
+  private readonly sheet = new CSSStyleSheet();
+  private readonly styledRoots = new Set<Document | ShadowRoot>();
+  private count = 0;
+
+  constructor(palette: Palette, style: HighlightStyle) {
+    for (const key of PALETTE_KEYS) {
+      const highlight = new Highlight();
+      highlight.priority = HIGHLIGHT_PRIORITY[key];
+      this.highlights.set(key, highlight);
+      CSS.highlights.set(highlightName(key), highlight);
+    }
+    this.setLook(palette, style);
+    this.adopt(document);
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  paint(owner: object, ranges: PaintedRange[]): void {
+    const old = this.owners.get(owner);
+    if (old) {
+      for (const painted of old) {
+        this.highlights.get(painted.key)?.delete(painted.range);
+        this.unindex(painted);
+      }
+      this.count -= old.length;
+    }
+    if (ranges.length === 0) {
+      this.owners.delete(owner);
+      return;
+    }
+    const fresh: Painted[] = [];
+    for (const { range, key, entityId } of ranges) {
+      const painted = { range: toRange(range), key, entityId };
+      this.highlights.get(key)?.add(painted.range);
+      this.index(painted);
+      fresh.push(painted);
+    }
+    this.count += fresh.length;
+    this.owners.set(owner, fresh);
+    // A page may replace document.adoptedStyleSheets wholesale; put ours back when it does.
+    if (!document.adoptedStyleSheets.includes(this.sheet)) this.adopt(document);
+  }
+
+  styleRoot(root: ShadowRoot): void {
+    this.adopt(root);
+  }
+
+  setLook(palette: Palette, style: HighlightStyle): void {
+    this.sheet.replaceSync(highlightCss(palette, style));
+  }
+
+  hitTest(x: number, y: number): { entityId: string; range: Range } | null {
+    const registry = CSS.highlights as HighlightRegistry & {
+      highlightsFromPoint?: (x: number, y: number) => { highlight: Highlight; ranges: AbstractRange[] }[];
+    };
+    if (typeof registry.highlightsFromPoint === 'function') {
+      for (const hit of registry.highlightsFromPoint(x, y)) {
+        for (const range of hit.ranges) {
+          const painted = this.find(range as Range);
+          if (painted) return { entityId: painted.entityId, range: painted.range };
+        }
+      }
+      return null;
+    }
+    const caret = caretAt(x, y);
+    if (!caret) return null;
+    for (const painted of this.byNode.get(caret.node) ?? []) {
+      for (const rect of painted.range.getClientRects()) {
+        if (rectContains(rect, x, y)) return { entityId: painted.entityId, range: painted.range };
+      }
+    }
+    return null;
+  }
+
+  destroy(): void {
+    for (const key of PALETTE_KEYS) {
+      const name = highlightName(key);
+      if (CSS.highlights.get(name) === this.highlights.get(key)) CSS.highlights.delete(name);
+      this.highlights.get(key)?.clear();
+    }
+    for (const root of this.styledRoots) {
+      try {
+        root.adoptedStyleSheets = root.adoptedStyleSheets.filter((sheet) => sheet !== this.sheet);
+      } catch {
+        // The root's page is gone; nothing to undo.
+      }
+    }
+    this.styledRoots.clear();
+    this.count = 0;
+  }
+
+  private find(range: Range): Painted | undefined {
+    return this.byNode.get(range.startContainer)?.find((painted) => painted.range === range);
+  }
+
+  private index(painted: Painted): void {
+    const node = painted.range.startContainer;
+    const list = this.byNode.get(node);
+    if (list) list.push(painted);
+    else this.byNode.set(node, [painted]);
+    const end = painted.range.endContainer;
+    if (end !== node) {
+      const endList = this.byNode.get(end);
+      if (endList) endList.push(painted);
+      else this.byNode.set(end, [painted]);
+    }
+  }
+
+  private unindex(painted: Painted): void {
+    for (const node of [painted.range.startContainer, painted.range.endContainer]) {
+      const list = this.byNode.get(node);
+      if (!list) continue;
+      const at = list.indexOf(painted);
+      if (at >= 0) list.splice(at, 1);
+    }
+  }
+
+  private adopt(root: Document | ShadowRoot): void {
+    if (!root.adoptedStyleSheets.includes(this.sheet)) {
+      root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.sheet];
+    }
+    this.styledRoots.add(root);
+  }
+}
+
+/**
+ * Fallback for browsers without the Highlight API: wraps matches in <mark> elements. This does
+ * change the page's DOM, so it is only used where painting is impossible.
+ */
+class MarkPainter implements Painter {
+  private readonly owners = new WeakMap<object, HTMLElement[]>();
+  private readonly style = document.createElement('style');
+  private count = 0;
+
+  constructor(palette: Palette, style: HighlightStyle) {
+    this.setLook(palette, style);
+    (document.head ?? document.documentElement).append(this.style);
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  paint(owner: object, ranges: PaintedRange[]): void {
+    const old = this.owners.get(owner) ?? [];
+    for (const mark of old) this.unwrap(mark);
+    this.count -= old.length;
+    const marks: HTMLElement[] = [];
+    // Wrap from the end so earlier offsets stay valid while text nodes are split.
+    for (const { range, key, entityId } of [...ranges].reverse()) {
+      if (range.startNode !== range.endNode) continue;
+      const mark = document.createElement('mark');
+      mark.dataset.sanctionsLens = key;
+      mark.dataset.entityId = entityId;
+      const dom = toRange(range);
+      try {
+        dom.surroundContents(mark);
+        marks.push(mark);
+      } catch {
+        // The text changed under us; the next scan of this run paints it again.
+      }
+    }
+    this.count += marks.length;
+    if (marks.length) this.owners.set(owner, marks);
+    else this.owners.delete(owner);
+  }
+
+  styleRoot(root: ShadowRoot): void {
+    const copy = this.style.cloneNode(true);
+    root.append(copy);
+  }
+
+  setLook(palette: Palette, style: HighlightStyle): void {
+    this.style.textContent = markCss(palette, style);
+  }
+
+  hitTest(x: number, y: number): { entityId: string; range: Range } | null {
+    const mark = document.elementFromPoint(x, y)?.closest<HTMLElement>('mark[data-sanctions-lens]');
+    if (!mark?.dataset.entityId) return null;
+    const range = document.createRange();
+    range.selectNodeContents(mark);
+    return { entityId: mark.dataset.entityId, range };
+  }
+
+  destroy(): void {
+    for (const mark of document.querySelectorAll<HTMLElement>('mark[data-sanctions-lens]')) this.unwrap(mark);
+    this.style.remove();
+    this.count = 0;
+  }
+
+  private unwrap(mark: HTMLElement): void {
+    const parent = mark.parentNode;
+    if (!parent) return;
+    while (mark.firstChild) parent.insertBefore(mark.firstChild, mark);
+    mark.remove();
+    parent.normalize();
+  }
+}

@@ -1,0 +1,386 @@
+// The page scanner: walks the page in time slices, matches each text run, paints the matches and
+// keeps them current as the page changes. Work is incremental: a MutationObserver queues only the
+// changed parts, a run whose text and nodes are unchanged is never matched again, and runs with
+// no letters (prices, clocks, percentages) skip the matcher altogether.
+import type { Finding, MatchKind } from '../messaging';
+import type { PaletteKey } from '../settings/palette';
+import { isInline, isInsideSkipped, isSkipped } from './elements';
+import type { PaintedRange, Painter } from './highlighter';
+import { SliceScheduler, type SchedulerOptions } from './scheduler';
+import { TextWalk, locate, type TextRun } from './walker';
+
+export interface PageMatch {
+  start: number;
+  end: number;
+  entityId: string;
+  kind: MatchKind;
+}
+
+/** The matcher as the scanner uses it (contract 2 in DESIGN.md). */
+export interface PageMatcher {
+  scan(text: string, context?: { tickerContext?: boolean }): PageMatch[];
+}
+
+export interface ScanRules {
+  matcher: PageMatcher;
+  /** Colour of an entity, or undefined when the user's settings hide it. */
+  keyOf(entityId: string): PaletteKey | undefined;
+  /** "Not this company" rules for the current site. */
+  isIgnored(entityId: string, text: string): boolean;
+}
+
+export interface ScannerOptions extends SchedulerOptions {
+  /** Called when the set of findings changed (the caller debounces reporting). */
+  onFindingsChanged?: () => void;
+  /** Called once the initial walk of the page is finished and painted. */
+  onInitialScanDone?: () => void;
+}
+
+interface Hit {
+  entityId: string;
+  kind: MatchKind;
+  text: string;
+  key: PaletteKey;
+}
+
+interface RunRecord {
+  text: string;
+  last: Text;
+  count: number;
+  hits: Hit[];
+}
+
+/** Text shorter than this is cached by string, so re-rendered tables and repeated labels cost a lookup. */
+const CACHEABLE_LENGTH = 200;
+const MATCH_CACHE_LIMIT = 4000;
+/** Re-checks for custom elements whose shadow root may be attached after they upgrade (ms). */
+const PENDING_HOST_CHECKS = [250, 1000, 3000, 10000];
+const HAS_LETTER = /[A-Za-z\u00C0-\uFFFF]/;
+
+const OBSERVE: MutationObserverInit = {
+  childList: true,
+  subtree: true,
+  characterData: true,
+  attributes: true,
+  attributeFilter: ['hidden', 'contenteditable', 'class', 'style'],
+};
+
+export class PageScanner {
+  private rules: ScanRules;
+  private readonly scheduler: SliceScheduler;
+  private readonly observer: MutationObserver;
+  private readonly pending = new Set<Node>();
+  private walk: TextWalk | null = null;
+  private runs = new WeakMap<Text, RunRecord>();
+  /** First text node of each run that has hits: the painter's owner key. */
+  private readonly painted = new Set<Text>();
+  private ownerOf = new WeakMap<Text, Text>();
+  private readonly matchCache = new Map<string, PageMatch[]>();
+  private readonly observedRoots = new WeakSet<Node>();
+  private readonly pendingHosts = new Set<Element>();
+  private readonly hiddenRuns = new Set<Element>();
+  private readonly timers: ReturnType<typeof setTimeout>[] = [];
+  private needsSweep = false;
+  private initialDone = false;
+  private stopped = false;
+  private findingsCache: Finding[] | null = null;
+  /** Text runs read and matched, for tests and the benchmark. */
+  readonly stats = { runsRead: 0, runsMatched: 0, firstPaintMs: -1, initialScanMs: -1 };
+
+  constructor(
+    private readonly doc: Document,
+    private readonly painter: Painter,
+    rules: ScanRules,
+    private readonly options: ScannerOptions = {},
+  ) {
+    this.rules = rules;
+    this.scheduler = new SliceScheduler((outOfTime) => this.slice(outOfTime), options);
+    this.observer = new MutationObserver((records) => this.onMutations(records));
+  }
+
+  start(): void {
+    const root = this.doc.body ?? this.doc.documentElement;
+    this.observe(this.doc.documentElement);
+    this.pending.add(root);
+    this.scheduler.wake();
+    PENDING_HOST_CHECKS.forEach((delay) => this.timers.push(setTimeout(() => this.checkPendingHosts(), delay)));
+  }
+
+  /** New matcher or filters (settings or dataset changed): forget every result and read the page again. */
+  setRules(rules: ScanRules): void {
+    this.rules = rules;
+    this.matchCache.clear();
+    this.runs = new WeakMap();
+    for (const owner of [...this.painted]) this.release(owner);
+    this.ownerOf = new WeakMap();
+    this.walk = null;
+    this.pending.clear();
+    this.pending.add(this.doc.body ?? this.doc.documentElement);
+    this.findingsChanged();
+    this.scheduler.wake();
+  }
+
+  /** Stops all work and removes every highlight. Safe to call twice. */
+  stop(): void {
+    if (this.stopped) return;
+    this.stopped = true;
+    this.scheduler.stop();
+    this.observer.disconnect();
+    this.timers.forEach(clearTimeout);
+    this.pending.clear();
+    this.walk = null;
+    this.painted.clear();
+    this.painter.destroy();
+  }
+
+  get idle(): boolean {
+    return this.walk === null && this.pending.size === 0;
+  }
+
+  get busyMs(): number {
+    return this.scheduler.busyMs;
+  }
+
+  get longestSliceMs(): number {
+    return this.scheduler.longestSliceMs;
+  }
+
+  /** This frame's findings, one per company, strongest first in page order. */
+  findings(): Finding[] {
+    if (this.findingsCache) return this.findingsCache;
+    const byEntity = new Map<string, Finding>();
+    for (const owner of this.painted) {
+      for (const hit of this.runs.get(owner)?.hits ?? []) {
+        let finding = byEntity.get(hit.entityId);
+        if (!finding) {
+          finding = { entityId: hit.entityId, texts: [], kinds: [], count: 0 };
+          byEntity.set(hit.entityId, finding);
+        }
+        finding.count += 1;
+        if (!finding.kinds.includes(hit.kind)) finding.kinds.push(hit.kind);
+        if (finding.texts.length < 5 && !finding.texts.includes(hit.text)) finding.texts.push(hit.text);
+      }
+    }
+    this.findingsCache = [...byEntity.values()];
+    return this.findingsCache;
+  }
+
+  /** Colour key of a painted entity (the hover card and panel use it). */
+  keyOf(entityId: string): PaletteKey | undefined {
+    return this.rules.keyOf(entityId);
+  }
+
+  private observe(root: Node): void {
+    if (this.observedRoots.has(root)) return;
+    this.observedRoots.add(root);
+    this.observer.observe(root, OBSERVE);
+  }
+
+  private slice(outOfTime: () => boolean): boolean {
+    if (this.stopped) return true;
+    while (true) {
+      if (!this.walk) {
+        const next = this.takePending();
+        if (!next) break;
+        this.walk = new TextWalk(next, {
+          onRun: (run) => this.onRun(run),
+          onShadowRoot: (root) => this.onShadowRoot(root),
+          onPendingHost: (host) => this.pendingHosts.add(host),
+        });
+      } else if (!this.walk.valid) {
+        // The part being walked was moved or removed between slices: read it again from the top.
+        this.pending.add(this.walk.root);
+        this.walk = null;
+        continue;
+      }
+      if (!this.walk.step(outOfTime)) return false;
+      this.walk = null;
+      if (outOfTime()) break;
+    }
+    if (this.needsSweep) this.sweep();
+    const done = this.walk === null && this.pending.size === 0;
+    if (done && !this.initialDone) {
+      this.initialDone = true;
+      this.stats.initialScanMs = performance.now();
+      this.options.onInitialScanDone?.();
+    }
+    return done;
+  }
+
+  private takePending(): Node | null {
+    for (const node of this.pending) {
+      this.pending.delete(node);
+      if (!node.isConnected) continue;
+      if (node !== this.doc.body && isInsideSkipped(node)) continue;
+      return node;
+    }
+    return null;
+  }
+
+  private onShadowRoot(root: ShadowRoot): void {
+    if (this.observedRoots.has(root)) return;
+    this.observe(root);
+    this.painter.styleRoot(root);
+    this.pending.add(root);
+  }
+
+  private checkPendingHosts(): void {
+    if (this.stopped) return;
+    for (const host of this.pendingHosts) {
+      if (!host.isConnected) this.pendingHosts.delete(host);
+      else if (host.shadowRoot) {
+        this.pendingHosts.delete(host);
+        this.onShadowRoot(host.shadowRoot);
+      }
+    }
+    this.scheduler.wake();
+  }
+
+  private onRun(run: TextRun): void {
+    this.stats.runsRead += 1;
+    const first = run.nodes[0];
+    const last = run.nodes[run.nodes.length - 1];
+    const record = this.runs.get(first);
+    if (record && record.hits.length === 0 && record.text === run.text && record.last === last && record.count === run.nodes.length) {
+      return;
+    }
+    // Nodes that belonged to another painted run (the page merged or split runs): drop that paint.
+    for (const node of run.nodes) {
+      const owner = this.ownerOf.get(node);
+      if (owner && owner !== first) this.release(owner);
+    }
+    let hits = this.match(run);
+    if (hits.length > 0 && !this.visible(first)) {
+      if (first.parentElement) this.hiddenRuns.add(first.parentElement);
+      hits = [];
+    }
+    const painted: PaintedRange[] = [];
+    const kept: Hit[] = [];
+    for (const { match, hit } of hits) {
+      painted.push({ range: locate(run, match.start, match.end), key: hit.key, entityId: hit.entityId });
+      kept.push(hit);
+    }
+    const hadHits = this.painted.has(first);
+    if (kept.length > 0 || hadHits) this.painter.paint(first, painted);
+    this.runs.set(first, { text: run.text, last, count: run.nodes.length, hits: kept });
+    if (kept.length > 0) {
+      this.painted.add(first);
+      for (const node of run.nodes) this.ownerOf.set(node, first);
+      if (this.stats.firstPaintMs < 0) this.stats.firstPaintMs = performance.now();
+    } else {
+      this.painted.delete(first);
+    }
+    if (kept.length > 0 || hadHits) this.findingsChanged();
+  }
+
+  private match(run: TextRun): { match: PageMatch; hit: Hit }[] {
+    const { text } = run;
+    let matches = HAS_LETTER.test(text) ? this.scan(text, false) : [];
+    for (const link of run.quoteLinks) {
+      const inLink = this.scan(text.slice(link.start, link.end), true);
+      for (const match of inLink) {
+        const shifted = { ...match, start: match.start + link.start, end: match.end + link.start };
+        if (!matches.some((m) => m.start < shifted.end && shifted.start < m.end)) matches = [...matches, shifted];
+      }
+    }
+    if (matches.length === 0) return [];
+    if (run.quoteLinks.length > 0) matches = [...matches].sort((a, b) => a.start - b.start);
+    this.stats.runsMatched += 1;
+    const out: { match: PageMatch; hit: Hit }[] = [];
+    for (const match of matches) {
+      const key = this.rules.keyOf(match.entityId);
+      if (!key) continue;
+      const matched = text.slice(match.start, match.end).replace(/\s+/g, ' ').trim().slice(0, 80);
+      if (this.rules.isIgnored(match.entityId, matched)) continue;
+      out.push({ match, hit: { entityId: match.entityId, kind: match.kind, text: matched, key } });
+    }
+    return out;
+  }
+
+  private scan(text: string, tickerContext: boolean): PageMatch[] {
+    if (text.length > CACHEABLE_LENGTH) return this.rules.matcher.scan(text, tickerContext ? { tickerContext } : undefined);
+    const cacheKey = tickerContext ? `\u0000${text}` : text;
+    let matches = this.matchCache.get(cacheKey);
+    if (!matches) {
+      matches = this.rules.matcher.scan(text, tickerContext ? { tickerContext } : undefined);
+      if (this.matchCache.size >= MATCH_CACHE_LIMIT) this.matchCache.clear();
+      this.matchCache.set(cacheKey, matches);
+    }
+    return matches;
+  }
+
+  private visible(node: Text): boolean {
+    const parent = node.parentElement as (Element & { checkVisibility?: (options?: object) => boolean }) | null;
+    if (!parent || typeof parent.checkVisibility !== 'function') return true;
+    return parent.checkVisibility({ checkVisibilityCSS: true });
+  }
+
+  private release(owner: Text): void {
+    this.painter.paint(owner, []);
+    this.painted.delete(owner);
+    this.runs.delete(owner);
+    this.findingsChanged();
+  }
+
+  /** Drops paint for runs whose text left the page. */
+  private sweep(): void {
+    this.needsSweep = false;
+    for (const owner of this.painted) {
+      if (!owner.isConnected) this.release(owner);
+    }
+  }
+
+  private findingsChanged(): void {
+    this.findingsCache = null;
+    this.options.onFindingsChanged?.();
+  }
+
+  /** The smallest subtree whose walk re-reads every run that `node` takes part in. */
+  private runRoot(node: Node): Node | null {
+    let current: Node | null = node.nodeType === Node.TEXT_NODE ? node.parentNode : node;
+    while (current && current.nodeType === Node.ELEMENT_NODE && isInline(current as Element)) current = current.parentNode;
+    return current;
+  }
+
+  private queue(node: Node | null): void {
+    if (!node || this.stopped) return;
+    if (node.nodeType === Node.ELEMENT_NODE && isSkipped(node as Element)) return;
+    this.pending.add(node);
+  }
+
+  private onMutations(records: MutationRecord[]): void {
+    if (this.stopped) return;
+    for (const record of records) {
+      const target = record.target;
+      if (record.type === 'characterData') {
+        this.queue(this.runRoot(target));
+      } else if (record.type === 'childList') {
+        if (target.nodeType === Node.ELEMENT_NODE && isSkipped(target as Element)) continue;
+        let touchesRun = false;
+        for (const added of record.addedNodes) {
+          if (added.nodeType === Node.TEXT_NODE || (added.nodeType === Node.ELEMENT_NODE && isInline(added as Element))) {
+            touchesRun = true;
+          } else if (added.nodeType === Node.ELEMENT_NODE) {
+            this.queue(added);
+          }
+        }
+        for (const removed of record.removedNodes) {
+          this.needsSweep = true;
+          if (removed.nodeType === Node.TEXT_NODE || (removed.nodeType === Node.ELEMENT_NODE && isInline(removed as Element))) {
+            touchesRun = true;
+          }
+        }
+        if (touchesRun) this.queue(this.runRoot(target));
+      } else if (record.type === 'attributes') {
+        if (record.attributeName === 'hidden' || record.attributeName === 'contenteditable') {
+          this.queue(this.runRoot(target));
+        } else if (this.hiddenRuns.size > 0) {
+          // A class or style change may have revealed text we skipped as invisible.
+          for (const element of this.hiddenRuns) this.queue(this.runRoot(element));
+          this.hiddenRuns.clear();
+        }
+      }
+    }
+    if (this.pending.size > 0 || this.needsSweep) this.scheduler.wake();
+  }
+}

@@ -1,0 +1,178 @@
+// Reads a page the way a reader sees it: text nodes grouped into runs, where a run is the text
+// between two block boundaries (`<b>China</b> Mobile` is one run, two table cells are two).
+// The walk is resumable so the scheduler can spread a long page over many short slices, and it
+// reads tag names and attributes only, never computed styles.
+import { isInline, isSkipped } from './elements';
+import { isQuoteLink } from './quote-links';
+
+/** A phrase-level piece of the page: its text and the text nodes it came from. */
+export interface TextRun {
+  text: string;
+  nodes: Text[];
+  /** Where each node's data begins in `text` (same order as `nodes`). */
+  starts: number[];
+  /** Spans of `text` inside links to quote pages (ticker context for the matcher). */
+  quoteLinks: { start: number; end: number }[];
+}
+
+export interface DomRange {
+  startNode: Text;
+  startOffset: number;
+  endNode: Text;
+  endOffset: number;
+}
+
+export interface WalkEvents {
+  onRun(run: TextRun): void;
+  /** An open shadow root under the walked tree; it is walked as a tree of its own. */
+  onShadowRoot(root: ShadowRoot, host: Element): void;
+  /** A custom element without a shadow root yet: its root may be attached after it upgrades. */
+  onPendingHost?(host: Element): void;
+}
+
+const CHECK_EVERY = 64;
+
+/** A walk over one subtree that can stop when its time slice is used up and resume later. */
+export class TextWalk {
+  private next: Node | null;
+  private text = '';
+  private nodes: Text[] = [];
+  private starts: number[] = [];
+  private quoteLinks: { start: number; end: number }[] = [];
+  private openLink: Element | null = null;
+  private linkStart = 0;
+
+  constructor(
+    readonly root: Node,
+    private readonly events: WalkEvents,
+  ) {
+    this.next = root.nodeType === Node.TEXT_NODE ? root : root.firstChild;
+  }
+
+  /** Whether the subtree under `root` is still attached where the walk expects it. */
+  get valid(): boolean {
+    return this.next === null || this.root.contains(this.next);
+  }
+
+  /**
+   * Walks until done or until `outOfTime()` says the slice is over (asked every few dozen nodes).
+   * Returns true when the whole subtree has been read.
+   */
+  step(outOfTime: () => boolean = () => false): boolean {
+    const root = this.root;
+    let node = this.next;
+    let visited = 0;
+    while (node) {
+      if (++visited % CHECK_EVERY === 0 && outOfTime()) {
+        this.next = node;
+        return false;
+      }
+      let descend = false;
+      if (node.nodeType === Node.TEXT_NODE) {
+        this.append(node as Text);
+      } else if (node.nodeType === Node.ELEMENT_NODE) {
+        const element = node as Element;
+        if (isSkipped(element)) {
+          this.flush();
+        } else {
+          descend = this.enter(element);
+        }
+      }
+      if (descend) {
+        node = node.firstChild;
+        continue;
+      }
+      // Climb to the next sibling, closing the elements we leave.
+      while (node && node !== root && !node.nextSibling) {
+        node = node.parentNode;
+        if (node && node !== root && node.nodeType === Node.ELEMENT_NODE) this.leave(node as Element);
+      }
+      node = !node || node === root ? null : node.nextSibling;
+    }
+    this.next = null;
+    this.flush();
+    return true;
+  }
+
+  /** Handles an element on the way down; returns whether to descend into it. */
+  private enter(element: Element): boolean {
+    const inline = isInline(element);
+    if (!inline) this.flush();
+    const shadow = element.shadowRoot;
+    if (shadow) {
+      this.flush();
+      this.events.onShadowRoot(shadow, element);
+    } else if (element.localName.includes('-')) {
+      this.events.onPendingHost?.(element);
+    }
+    if (element.localName === 'a' && this.openLink === null && isQuoteLink(element.getAttribute('href'))) {
+      this.openLink = element;
+      this.linkStart = this.text.length;
+    }
+    if (element.firstChild) return true;
+    this.leave(element);
+    return false;
+  }
+
+  private leave(element: Element): void {
+    if (element === this.openLink) {
+      this.closeLink();
+      this.openLink = null;
+    }
+    if (!isInline(element)) this.flush();
+  }
+
+  private append(node: Text): void {
+    this.nodes.push(node);
+    this.starts.push(this.text.length);
+    this.text += node.data;
+  }
+
+  private closeLink(): void {
+    if (this.text.length > this.linkStart) this.quoteLinks.push({ start: this.linkStart, end: this.text.length });
+  }
+
+  private flush(): void {
+    if (this.openLink) this.closeLink();
+    if (this.nodes.length > 0 && /\S/.test(this.text)) {
+      this.events.onRun({ text: this.text, nodes: this.nodes, starts: this.starts, quoteLinks: this.quoteLinks });
+    }
+    this.text = '';
+    this.nodes = [];
+    this.starts = [];
+    this.quoteLinks = [];
+    this.linkStart = 0;
+  }
+}
+
+/** Reads a whole subtree at once (tests, small mutation targets). */
+export function collectRuns(root: Node): TextRun[] {
+  const runs: TextRun[] = [];
+  new TextWalk(root, { onRun: (run) => runs.push(run), onShadowRoot: () => {} }).step();
+  return runs;
+}
+
+/** Index of the node holding `offset`; `preferEnd` picks the earlier node at a boundary (range ends). */
+function nodeAt(run: TextRun, offset: number, preferEnd: boolean): number {
+  let low = 0;
+  let high = run.starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    const start = run.starts[mid];
+    if (start < offset || (!preferEnd && start === offset)) low = mid;
+    else high = mid - 1;
+  }
+  return low;
+}
+
+/** Maps a span of a run's text back to text nodes and offsets inside them. */
+export function locate(run: TextRun, start: number, end: number): DomRange {
+  const first = nodeAt(run, start, false);
+  const last = nodeAt(run, end, true);
+  return {
+    startNode: run.nodes[first],
+    startOffset: start - run.starts[first],
+    endNode: run.nodes[last],
+    endOffset: end - run.starts[last],
+  };
+}
