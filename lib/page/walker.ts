@@ -41,6 +41,7 @@ export class TextWalk {
   private quoteLinks: { start: number; end: number }[] = [];
   private openLink: Element | null = null;
   private linkStart = 0;
+  private started = false;
 
   constructor(
     readonly root: Node,
@@ -60,6 +61,12 @@ export class TextWalk {
    */
   step(outOfTime: () => boolean = () => false): boolean {
     const root = this.root;
+    if (!this.started) {
+      this.started = true;
+      // The walk starts inside `root`, so the root's own shadow tree would otherwise be missed.
+      const shadow = root.nodeType === Node.ELEMENT_NODE ? (root as Element).shadowRoot : null;
+      if (shadow) this.events.onShadowRoot(shadow, root as Element);
+    }
     let node = this.next;
     let visited = 0;
     while (node) {

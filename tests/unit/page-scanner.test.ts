@@ -1,0 +1,193 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it } from 'vitest';
+import type { PaintedRange, Painter } from '../../lib/page/highlighter';
+import { PageScanner, type PageMatch, type ScanRules } from '../../lib/page/scanner';
+import { SliceScheduler } from '../../lib/page/scheduler';
+
+/** Finds fixed names; counts how often it is asked, so tests can see what was rescanned. */
+function fakeMatcher(names: Record<string, string>) {
+  const calls: string[] = [];
+  return {
+    calls,
+    scan(text: string, context?: { tickerContext?: boolean }): PageMatch[] {
+      calls.push(text);
+      const out: PageMatch[] = [];
+      for (const [name, entityId] of Object.entries(names)) {
+        let at = text.indexOf(name);
+        while (at >= 0) {
+          out.push({ start: at, end: at + name.length, entityId, kind: context?.tickerContext ? 'ticker' : 'name' });
+          at = text.indexOf(name, at + name.length);
+        }
+      }
+      return out.sort((a, b) => a.start - b.start);
+    },
+  };
+}
+
+class RecordingPainter implements Painter {
+  owners = new Map<object, PaintedRange[]>();
+  destroyed = false;
+  paint(owner: object, ranges: PaintedRange[]) {
+    if (ranges.length) this.owners.set(owner, ranges);
+    else this.owners.delete(owner);
+  }
+  styleRoot() {}
+  setLook() {}
+  hitTest() {
+    return null;
+  }
+  get size() {
+    return [...this.owners.values()].reduce((sum, ranges) => sum + ranges.length, 0);
+  }
+  destroy() {
+    this.destroyed = true;
+    this.owners.clear();
+  }
+  /** The painted text, per colour key. */
+  texts(): string[] {
+    return [...this.owners.values()].flat().map(({ range, key }) => {
+      const dom = document.createRange();
+      dom.setStart(range.startNode, range.startOffset);
+      dom.setEnd(range.endNode, range.endOffset);
+      return `${key}:${dom.toString()}`;
+    });
+  }
+}
+
+const flush = () => new Promise((resolve) => setTimeout(resolve, 5));
+
+async function settle(scanner: PageScanner) {
+  for (let i = 0; i < 50 && !scanner.idle; i++) await flush();
+  await flush();
+}
+
+let scanner: PageScanner | undefined;
+afterEach(() => {
+  scanner?.stop();
+  scanner = undefined;
+  document.body.innerHTML = '';
+});
+
+function setup(html: string, rules: Partial<ScanRules> = {}) {
+  document.body.innerHTML = html;
+  const matcher = fakeMatcher({ 'China Mobile': 'china-mobile', Xiaomi: 'xiaomi', SMIC: 'smic', '1810': 'xiaomi' });
+  const painter = new RecordingPainter();
+  scanner = new PageScanner(document, painter, {
+    matcher,
+    keyOf: (id) => (id === 'smic' ? 'historical' : 'prohibited'),
+    isIgnored: () => false,
+    ...rules,
+  }, { yieldToBrowser: (next) => setTimeout(next, 0) });
+  scanner.start();
+  return { matcher, painter, scanner };
+}
+
+describe('page scanner', () => {
+  it('paints each company in its colour and reports one finding per company', async () => {
+    const { painter, scanner } = setup('<p>Shares of <b>China</b> Mobile and Xiaomi rose; Xiaomi led.</p><p>SMIC</p>');
+    await settle(scanner);
+    expect(painter.texts().sort()).toEqual(['historical:SMIC', 'prohibited:China Mobile', 'prohibited:Xiaomi', 'prohibited:Xiaomi']);
+    const xiaomi = scanner.findings().find((finding) => finding.entityId === 'xiaomi');
+    expect(xiaomi).toEqual({ entityId: 'xiaomi', texts: ['Xiaomi'], kinds: ['name'], count: 2 });
+  });
+
+  it('leaves out companies the settings hide and matches the user ignored', async () => {
+    const { painter, scanner } = setup('<p>Xiaomi and SMIC</p>', {
+      keyOf: (id) => (id === 'smic' ? undefined : 'restricted'),
+      isIgnored: (id, text) => id === 'xiaomi' && text === 'Xiaomi',
+    });
+    await settle(scanner);
+    expect(painter.texts()).toEqual([]);
+    expect(scanner.findings()).toEqual([]);
+  });
+
+  it('never rescans text that did not change, and skips the matcher for numbers', async () => {
+    const { matcher, scanner } = setup('<table><tr><td>Xiaomi</td><td id="price">12.34</td></tr></table>');
+    await settle(scanner);
+    expect(matcher.calls).toEqual(['Xiaomi']);
+    const price = document.getElementById('price')!;
+    for (let i = 0; i < 20; i++) {
+      price.firstChild!.textContent = (12 + i / 100).toFixed(2);
+      await flush();
+    }
+    await settle(scanner);
+    expect(matcher.calls).toEqual(['Xiaomi']);
+  });
+
+  it('follows a framework re-render: new nodes with the same text are painted without calling the matcher again', async () => {
+    const { matcher, painter, scanner } = setup('<table id="t"><tr><td>Xiaomi</td></tr></table>');
+    await settle(scanner);
+    document.getElementById('t')!.innerHTML = '<tr><td>Xiaomi</td></tr><tr><td>SMIC</td></tr>';
+    await settle(scanner);
+    expect(painter.texts().sort()).toEqual(['historical:SMIC', 'prohibited:Xiaomi']);
+    expect(matcher.calls.filter((text) => text === 'Xiaomi')).toHaveLength(1);
+  });
+
+  it('drops paint and findings for text that was removed or edited away', async () => {
+    const { painter, scanner } = setup('<ul id="list"><li id="a">Xiaomi</li><li>SMIC</li></ul>');
+    await settle(scanner);
+    document.getElementById('a')!.remove();
+    await settle(scanner);
+    expect(painter.texts()).toEqual(['historical:SMIC']);
+    expect(scanner.findings().map((finding) => finding.entityId)).toEqual(['smic']);
+    document.querySelector('li')!.firstChild!.textContent = 'Apple';
+    await settle(scanner);
+    expect(painter.texts()).toEqual([]);
+    expect(scanner.findings()).toEqual([]);
+  });
+
+  it('reads content added later, including new shadow roots', async () => {
+    const { painter, scanner } = setup('<div id="feed"></div>');
+    await settle(scanner);
+    const item = document.createElement('article');
+    item.innerHTML = '<p>More on <b>Xiaomi</b></p>';
+    document.getElementById('feed')!.append(item);
+    const host = document.createElement('div');
+    host.attachShadow({ mode: 'open' }).innerHTML = '<span>SMIC</span>';
+    document.body.append(host);
+    await settle(scanner);
+    expect(painter.texts().sort()).toEqual(['historical:SMIC', 'prohibited:Xiaomi']);
+  });
+
+  it('uses quote links as ticker context', async () => {
+    const { painter, scanner } = setup('<p>Position: <a href="/quote/1810.HK">1810</a></p>');
+    await settle(scanner);
+    expect(painter.texts()).toEqual(['prohibited:1810']);
+    expect(scanner.findings()[0].kinds).toEqual(['name']);
+  });
+
+  it('stops cleanly: no more work, highlights removed', async () => {
+    const { painter, scanner, matcher } = setup('<p>Xiaomi</p>');
+    await settle(scanner);
+    scanner.stop();
+    expect(painter.destroyed).toBe(true);
+    document.body.innerHTML += '<p>SMIC</p>';
+    await flush();
+    expect(matcher.calls).toEqual(['Xiaomi']);
+  });
+});
+
+describe('slice scheduler', () => {
+  it('splits long work into slices that each respect the budget', async () => {
+    let clock = 0;
+    let units = 100;
+    const scheduler = new SliceScheduler(
+      (outOfTime) => {
+        while (units > 0) {
+          units -= 1;
+          clock += 1;
+          if (outOfTime()) return false;
+        }
+        return true;
+      },
+      { budgetMs: 10, now: () => clock, yieldToBrowser: (next) => setTimeout(next, 0) },
+    );
+    scheduler.wake();
+    while (units > 0) await flush();
+    await flush();
+    // Ten full slices, plus at most one that finds the work finished.
+    expect(scheduler.slices).toBeGreaterThanOrEqual(10);
+    expect(scheduler.slices).toBeLessThanOrEqual(11);
+    expect(scheduler.longestSliceMs).toBeLessThanOrEqual(10);
+  });
+});
