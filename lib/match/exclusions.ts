@@ -1,0 +1,12 @@
+// Other companies whose names begin with a listed company's name. They are patterns too, so the longest
+// match wins and a reader of "Tencent Music Entertainment" (not listed) sees no warning for Tencent.
+// Add a name here when a distinct, unlisted company is found to be flagged by the corpus or by users.
+export const EXCLUDED_NAMES = [
+  'Tencent Music Entertainment',
+  'Tencent Music',
+  'Panda Express',
+  'China Mobile Games',
+  'Lukoil Lubricants Mexico',
+  'Gazprom Marketing & Trading',
+  'Dahua Securities',
+];

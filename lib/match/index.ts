@@ -1,0 +1,289 @@
+// The detection engine (contract 2 in DESIGN.md): `createMatcher(dataset).scan(text)` finds the listed
+// companies a reader would see in a piece of text — by name, ticker or ISIN — and nothing else. Pure and
+// synchronous; runs in Node, in tests and in every extension context.
+//
+// One left-to-right pass: at each word start (and each CJK character) walk the automaton to the longest
+// pattern, then ask the pattern's rule whether the surroundings confirm it. Matches that need "the company
+// named nearby" wait until the pass is over and are then kept or dropped.
+import type { Dataset } from '../dataset/types';
+import { AutomatonBuilder } from './automaton';
+import { caseRuleHolds, companyCueNear, isCashtag, openingParenBefore, venuePrefix, venueSuffix } from './context';
+import { numericCodeFits, venuesCompatible } from './exchanges';
+import { LEGAL_FORMS } from './legal-forms';
+import { AMP, CJK, SEP, SKIP, UNKNOWN_CLASS, WORD, charClass, classTable, foldTable } from './normalize';
+import { compilePatterns, type Pattern } from './patterns';
+
+export { normalize, coreName, matchKey, foldWithOffsets } from './normalize';
+export { isValidIsin } from './isin';
+
+export type MatchKind = 'name' | 'ticker' | 'isin';
+
+/** Why a match was accepted; shown to the user so every warning can be explained. */
+export type MatchRule =
+  | 'name'
+  | 'acronym-with-cue'
+  | 'acronym-after-name'
+  | 'acronym-with-company-nearby'
+  | 'cashtag'
+  | 'exchange-prefix'
+  | 'exchange-suffix'
+  | 'bloomberg-code'
+  | 'ticker-after-name'
+  | 'ticker-context'
+  | 'ticker-with-company-nearby'
+  | 'isin';
+
+export interface TextMatch {
+  /** UTF-16 offsets into the scanned text, end exclusive. */
+  start: number;
+  end: number;
+  entityId: string;
+  kind: MatchKind;
+  /** The dataset's spelling of the alias, symbol or ISIN that matched. */
+  alias?: string;
+  rule?: MatchRule;
+}
+
+export interface ScanContext {
+  /** The text is a ticker by position: a link to a quote page, a cell in a column of symbols. */
+  tickerContext?: boolean;
+  /** Entities already found elsewhere on the page; an acronym or bare symbol of one of them needs no more proof. */
+  entitiesNearby?: ReadonlySet<string>;
+}
+
+export interface Matcher {
+  scan(text: string, context?: ScanContext): TextMatch[];
+  /** One sentence for a person: which text matched which alias, and by which rule. */
+  explain(match: TextMatch, text?: string): string;
+  readonly stats: { patterns: number; nodes: number };
+  /** Data problems that cost a pattern (for the data build to print). */
+  readonly warnings: string[];
+}
+
+/** How far (in code units) "the company named nearby" may be from an acronym or bare ticker. */
+const NEARBY = 400;
+const MAX_CANDIDATES = 32;
+
+// Legal forms written after a core name ("Xiaomi Corp.", "China Mobile Limited") belong in the highlight.
+const LEGAL_TAIL = (() => {
+  const spellings = LEGAL_FORMS.flatMap((form) => form.spellings)
+    .sort((a, b) => b.length - a.length)
+    .map((s) => s.split(' ').map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s.,-]*'));
+  return new RegExp(`(?:[ \\t\\u00a0]*,?[ \\t\\u00a0]*(?:${spellings.join('|')})(?![\\p{L}\\p{N}])\\.?)+`, 'iuy');
+})();
+
+interface Pending {
+  match: TextMatch;
+}
+
+export function createMatcher(dataset: Pick<Dataset, 'entities'>): Matcher {
+  const { patterns, warnings } = compilePatterns(dataset);
+  const builder = new AutomatonBuilder();
+  patterns.forEach((pattern, id) => builder.add(pattern.key, id));
+  const automaton = builder.build();
+  const { child, terminal, payloads } = automaton;
+
+  const candidateNode = new Int32Array(MAX_CANDIDATES);
+  const candidateEnd = new Int32Array(MAX_CANDIDATES);
+
+  /** Walks from `start`; fills the candidate arrays with every pattern end at a word boundary. */
+  function walk(text: string, start: number): number {
+    const n = text.length;
+    let j = start;
+    // Hong Kong codes: "0700" and "700" are one code; patterns are stored without leading zeros.
+    if (text.charCodeAt(j) === 48) {
+      while (j + 1 < n && text.charCodeAt(j) === 48 && text.charCodeAt(j + 1) >= 48 && text.charCodeAt(j + 1) <= 57) j++;
+    }
+    let node = 0;
+    let count = 0;
+    let lastClass = SEP;
+    let gap = false;
+    while (j < n) {
+      const code = text.charCodeAt(j);
+      let cls = classTable[code];
+      if (cls === UNKNOWN_CLASS) cls = charClass(code);
+      if (cls === SKIP) {
+        j++;
+        continue;
+      }
+      if (cls === SEP) {
+        gap = true;
+        j++;
+        continue;
+      }
+      if (node !== 0 && (cls === AMP || lastClass === AMP || (gap && !(cls === CJK && lastClass === CJK)))) {
+        node = child(node, 32);
+        if (node === 0) break;
+      }
+      node = child(node, foldTable[code]);
+      if (node === 0) break;
+      gap = false;
+      lastClass = cls;
+      j++;
+      if (terminal[node] >= 0 && count < MAX_CANDIDATES) {
+        let boundary = true;
+        if (cls === WORD) {
+          let k = j;
+          while (k < n && charClass(text.charCodeAt(k)) === SKIP) k++;
+          boundary = k >= n || charClass(text.charCodeAt(k)) !== WORD;
+        }
+        if (boundary) {
+          candidateNode[count] = node;
+          candidateEnd[count] = j;
+          count++;
+        }
+      }
+    }
+    return count;
+  }
+
+  type Verdict = { accept: true; match: TextMatch } | { accept: false; defer?: TextMatch; skip?: number };
+
+  function judge(text: string, pattern: Pattern, start: number, end: number, found: TextMatch[], context: ScanContext): Verdict {
+    const span = text.slice(start, end);
+    const base = { start, end, entityId: pattern.entityId, alias: pattern.alias };
+    const previous = found[found.length - 1];
+    const afterOwnName = () => {
+      const paren = openingParenBefore(text, start);
+      const nameEnd = paren >= 0 ? paren : start;
+      return (
+        previous !== undefined &&
+        previous.entityId === pattern.entityId &&
+        previous.kind === 'name' &&
+        nameEnd - previous.end <= 2 &&
+        (paren >= 0 || /^[\s,]*$/.test(text.slice(previous.end, start)))
+      );
+    };
+    switch (pattern.kind) {
+      case 'exclude':
+        return { accept: false, skip: end };
+      case 'isin':
+        return { accept: true, match: { ...base, kind: 'isin', rule: 'isin' } };
+      case 'name': {
+        if (!caseRuleHolds(span, pattern.caseRule)) return { accept: false };
+        LEGAL_TAIL.lastIndex = end;
+        const tail = LEGAL_TAIL.exec(text);
+        const fullEnd = tail ? end + tail[0].length : end;
+        return { accept: true, match: { ...base, end: fullEnd, kind: 'name', rule: 'name' } };
+      }
+      case 'weak': {
+        if (!caseRuleHolds(span, pattern.caseRule)) return { accept: false };
+        if (afterOwnName()) return { accept: true, match: { ...base, kind: 'name', rule: 'acronym-after-name' } };
+        if (companyCueNear(text, start, end)) return { accept: true, match: { ...base, kind: 'name', rule: 'acronym-with-cue' } };
+        return { accept: false, defer: { ...base, kind: 'name', rule: 'acronym-with-company-nearby' } };
+      }
+      case 'ticker': {
+        const venue = pattern.venue ?? '';
+        if (pattern.numeric) {
+          if (!numericCodeFits(venue, end - start)) return { accept: false };
+        } else if (isCashtag(text, start)) {
+          return { accept: true, match: { ...base, kind: 'ticker', rule: 'cashtag' } };
+        } else if (!caseRuleHolds(span, 'upper')) {
+          return { accept: false };
+        }
+        const mark = venuePrefix(text, start) ?? venueSuffix(text, end);
+        if (mark) {
+          // An explicit venue decides: "NASDAQ: COST" is never a symbol listed elsewhere.
+          if (mark.venue !== '*' && !venuesCompatible(mark.venue, venue)) return { accept: false };
+          return { accept: true, match: { ...base, kind: 'ticker', rule: mark.rule } };
+        }
+        if (afterOwnName()) return { accept: true, match: { ...base, kind: 'ticker', rule: 'ticker-after-name' } };
+        if (context.tickerContext) return { accept: true, match: { ...base, kind: 'ticker', rule: 'ticker-context' } };
+        if (pattern.numeric || pattern.wordTicker || end - start < 3) return { accept: false };
+        return { accept: false, defer: { ...base, kind: 'ticker', rule: 'ticker-with-company-nearby' } };
+      }
+    }
+  }
+
+  function scan(text: string, context: ScanContext = {}): TextMatch[] {
+    const found: TextMatch[] = [];
+    const pending: Pending[] = [];
+    const n = text.length;
+    let i = 0;
+    let inWord = false;
+    while (i < n) {
+      const code = text.charCodeAt(i);
+      let cls = classTable[code];
+      if (cls === UNKNOWN_CLASS) cls = charClass(code);
+      if (cls === WORD) {
+        if (inWord) {
+          i++;
+          continue;
+        }
+        inWord = true;
+      } else if (cls !== CJK) {
+        if (cls !== SKIP) inWord = false;
+        i++;
+        continue;
+      }
+      const count = walk(text, i);
+      let next = -1;
+      let deferred: TextMatch | undefined;
+      for (let c = count - 1; c >= 0 && next < 0; c--) {
+        for (let p = terminal[candidateNode[c]]; payloads[p] >= 0; p++) {
+          const verdict = judge(text, patterns[payloads[p]], i, candidateEnd[c], found, context);
+          if (verdict.accept) {
+            found.push(verdict.match);
+            next = verdict.match.end;
+            break;
+          }
+          if (verdict.skip !== undefined) {
+            next = verdict.skip;
+            break;
+          }
+          deferred ??= verdict.defer;
+        }
+      }
+      if (next >= 0) {
+        i = next;
+        inWord = false;
+      } else {
+        if (deferred) pending.push({ match: deferred });
+        i++;
+        inWord = cls === WORD;
+      }
+    }
+    if (pending.length === 0) return found;
+    return resolvePending(found, pending, context);
+  }
+
+  /** Keeps an acronym or bare symbol when its own company is named within NEARBY code units, or elsewhere on the page. */
+  function resolvePending(found: TextMatch[], pending: Pending[], context: ScanContext): TextMatch[] {
+    const confirmed = pending
+      .map((p) => p.match)
+      .filter(
+        (m) =>
+          context.entitiesNearby?.has(m.entityId) ||
+          found.some((f) => f.entityId === m.entityId && f.start - m.end < NEARBY && m.start - f.end < NEARBY),
+      );
+    if (confirmed.length === 0) return found;
+    const all = [...found];
+    for (const m of confirmed) {
+      if (!all.some((f) => f.start < m.end && m.start < f.end)) all.push(m);
+    }
+    return all.sort((a, b) => a.start - b.start);
+  }
+
+  const RULE_WORDS: Record<MatchRule, string> = {
+    name: 'the company name',
+    'acronym-with-cue': 'its short name next to a word like "shares" or "maker"',
+    'acronym-after-name': 'its short name right after the full name',
+    'acronym-with-company-nearby': 'its short name, with the company named nearby',
+    cashtag: 'a cashtag',
+    'exchange-prefix': 'a ticker with its exchange before it',
+    'exchange-suffix': 'a ticker with its exchange suffix',
+    'bloomberg-code': 'a Bloomberg-style ticker',
+    'ticker-after-name': 'a ticker right after the company name',
+    'ticker-context': 'a ticker in a quote link or symbol column',
+    'ticker-with-company-nearby': 'a ticker with the company named nearby',
+    isin: 'an ISIN with a valid check digit',
+  };
+
+  function explain(match: TextMatch, text?: string): string {
+    const seen = text ? `"${text.slice(match.start, match.end)}"` : `text at ${match.start}–${match.end}`;
+    const how = match.rule ? RULE_WORDS[match.rule] : match.kind;
+    return `${seen} matched ${match.alias ? `"${match.alias}" ` : ''}of ${match.entityId} as ${how}.`;
+  }
+
+  return { scan, explain, stats: { patterns: patterns.length, nodes: automaton.nodeCount }, warnings };
+}

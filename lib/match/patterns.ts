@@ -1,0 +1,159 @@
+// Turns the dataset into patterns for the automaton: every name and alias in its full and core form
+// (legal forms stripped), acronyms as weak aliases, tickers per venue (Hong Kong and mainland codes without
+// leading zeros), ISINs that pass their check digit, and the exclusion list. Each pattern records what a
+// match needs before it may be shown to a user.
+import type { Dataset, Entity } from '../dataset/types';
+import { datasetVenue } from './exchanges';
+import { EXCLUDED_NAMES } from './exclusions';
+import { isValidIsin } from './isin';
+import { CJK, charClass, coreName, matchKey } from './normalize';
+import { COMMON_WORDS, WORD_TICKERS } from './word-lists';
+
+export type PatternKind = 'exclude' | 'isin' | 'name' | 'weak' | 'ticker';
+
+/** How the matched text must be written: as is, each word capitalised, or all in capitals. */
+export type CaseRule = 'any' | 'capitalised' | 'upper';
+
+export interface Pattern {
+  kind: PatternKind;
+  key: string;
+  entityId: string;
+  /** The alias, symbol or ISIN as the dataset spells it (shown when a user asks why). */
+  alias: string;
+  caseRule: CaseRule;
+  /** Tickers: the venue the symbol is listed on (see exchanges.ts). */
+  venue?: string;
+  /** Tickers: a numeric exchange code (Hong Kong, Shanghai, Shenzhen). */
+  numeric?: boolean;
+  /** Tickers that are everyday words: never trusted without an explicit marker. */
+  wordTicker?: boolean;
+  /** Lower is preferred when several patterns share a key. */
+  rank: number;
+}
+
+export interface CompiledPatterns {
+  patterns: Pattern[];
+  /** Data problems that cost a pattern (an ISIN with a wrong check digit…), for the data build to report. */
+  warnings: string[];
+}
+
+const KIND_RANK: Record<PatternKind, number> = { exclude: 0, isin: 10, name: 20, ticker: 40, weak: 50 };
+
+function isCjk(key: string): boolean {
+  return key.length > 0 && charClass(key.charCodeAt(0)) === CJK;
+}
+
+/** Keys a name may appear under in text: its full form, its core, with "&" and "and" interchangeable. */
+function nameKeys(alias: string): string[] {
+  const keys = new Set<string>();
+  const withoutBracket = alias.replace(/\s*[(（][^()（）]*[)）]\s*$/u, '');
+  for (const base of [matchKey(withoutBracket), coreName(alias)]) {
+    if (!base) continue;
+    keys.add(base);
+    if (base.includes(' & ')) keys.add(base.replaceAll(' & ', ' and '));
+    if (base.includes(' and ')) keys.add(base.replaceAll(' and ', ' & '));
+  }
+  return [...keys];
+}
+
+/** Whether a key is too short or too ordinary to identify a company on its own. */
+function isWeakKey(key: string): boolean {
+  if (isCjk(key)) return key.length < 2;
+  const tokens = key.split(' ');
+  if (tokens.length > 1) return false;
+  return key.length <= 4 || COMMON_WORDS.has(key) || /^\d+$/.test(key);
+}
+
+function caseRuleFor(alias: string, key: string, weak: boolean): CaseRule {
+  if (isCjk(key)) return 'any';
+  if (weak) {
+    const letters = alias.replace(/[^\p{L}]/gu, '');
+    return letters && letters === letters.toUpperCase() && key.length <= 5 ? 'upper' : 'capitalised';
+  }
+  const tokens = key.split(' ').filter((t) => t !== '&');
+  return tokens.every((t) => COMMON_WORDS.has(t)) ? 'capitalised' : 'any';
+}
+
+function namePatterns(entity: Entity, rankBase: number): Pattern[] {
+  const out: Pattern[] = [];
+  const primary = new Set(nameKeys(entity.name));
+  const strongSources = [entity.name, ...entity.aliases];
+  // "Contemporary Amperex Technology Co., Limited (CATL)": the bracketed short name is an alias too.
+  const bracketed = strongSources.flatMap((name) => [...name.matchAll(/[(（]([^()（）]+)[)）]\s*$/gu)].map((m) => m[1]));
+  const add = (alias: string, forcedWeak: boolean) => {
+    for (const key of nameKeys(alias)) {
+      const weak = forcedWeak || isWeakKey(key);
+      if (weak && (key.length < 2 || /^\d+$/.test(key))) continue;
+      out.push({
+        kind: weak ? 'weak' : 'name',
+        key,
+        entityId: entity.id,
+        alias,
+        caseRule: caseRuleFor(alias, key, weak),
+        rank: (weak ? KIND_RANK.weak : KIND_RANK.name) + (primary.has(key) ? 0 : 2) + rankBase,
+      });
+    }
+  };
+  for (const alias of strongSources) add(alias, false);
+  for (const alias of bracketed) add(alias, false);
+  for (const alias of entity.weakAliases ?? []) add(alias, true);
+  return out;
+}
+
+function tickerPatterns(entity: Entity, rankBase: number): Pattern[] {
+  return (entity.tickers ?? []).flatMap((ticker) => {
+    const numeric = /^\d+$/.test(ticker.symbol.trim());
+    const key = numeric ? ticker.symbol.trim().replace(/^0+(?=\d)/, '') : matchKey(ticker.symbol);
+    if (!key) return [];
+    return [
+      {
+        kind: 'ticker' as const,
+        key,
+        entityId: entity.id,
+        alias: ticker.symbol,
+        caseRule: numeric ? ('any' as const) : ('upper' as const),
+        venue: datasetVenue(ticker.exchange),
+        numeric,
+        wordTicker: !numeric && (WORD_TICKERS.has(key) || COMMON_WORDS.has(key) || key.length <= 2),
+        rank: KIND_RANK.ticker + rankBase,
+      },
+    ];
+  });
+}
+
+export function compilePatterns(dataset: Pick<Dataset, 'entities'>): CompiledPatterns {
+  const warnings: string[] = [];
+  const patterns: Pattern[] = [];
+  for (const alias of EXCLUDED_NAMES) {
+    patterns.push({ kind: 'exclude', key: matchKey(alias), entityId: '', alias, caseRule: 'any', rank: 0 });
+  }
+  for (const entity of dataset.entities) {
+    // Listed companies first: when two entities share an alias, the one an investor can hold is the likelier.
+    const rankBase = (entity.tickers?.length ?? 0) > 0 || (entity.isins?.length ?? 0) > 0 ? 0 : 1;
+    patterns.push(...namePatterns(entity, rankBase), ...tickerPatterns(entity, rankBase));
+    for (const isin of entity.isins ?? []) {
+      if (!isValidIsin(isin)) {
+        warnings.push(`${entity.id}: ISIN ${isin} fails its check digit and is ignored`);
+        continue;
+      }
+      patterns.push({
+        kind: 'isin',
+        key: isin.toLowerCase(),
+        entityId: entity.id,
+        alias: isin.toUpperCase(),
+        caseRule: 'any',
+        rank: KIND_RANK.isin,
+      });
+    }
+  }
+  // One pattern per (key, entity, kind): the best-ranked spelling explains the match.
+  patterns.sort((a, b) => a.rank - b.rank);
+  const seen = new Set<string>();
+  const unique = patterns.filter((p) => {
+    const id = `${p.kind}\u0000${p.entityId}\u0000${p.key}\u0000${p.venue ?? ''}`;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+  return { patterns: unique, warnings };
+}

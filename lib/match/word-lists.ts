@@ -1,0 +1,54 @@
+// Word lists as data. They decide when a short or ordinary-looking name may be trusted on its own.
+
+/**
+ * Ordinary English words that appear in company names. A name made only of these ("China Mobile",
+ * "Panda Electronics") is a company only when written like one (each word capitalised), so
+ * "China's mobile market" or "the panda electronics aisle" stay unmarked. A one-word alias from this
+ * list is never trusted alone.
+ */
+export const COMMON_WORDS = new Set(
+  `a about above across advanced aerospace after against air aircraft all also america american an and
+  any apple are around as asia asian at auto automotive aviation bank banking basic battery be best big
+  black blue board bridge broadcasting business by capital car card central century chemical chemicals
+  china chinese city clean cloud co coal commercial communication communications company computer
+  construction consumer corp corporation credit data day defence defense design development digital
+  dragon east eastern economic education electric electrical electronic electronics energy engineering
+  equipment europe european express fabrication federal federation field finance financial first food
+  for foreign fund future gas general global gold golden great green group growth health heavy high
+  holding holdings home hong house in india industrial industries industry info information
+  institute insurance integrated intelligence intelligent international investment investments iron
+  is it joint kong land life light limited line link logistics machinery management manufacturing
+  marine market materials media medical memory metal metals micro microelectronics mining mobile motor
+  motors national network networks new north northern of offshore oil on one online optical orient
+  oriental pacific panda partners people peoples petroleum pharmaceutical pharmaceuticals pioneer
+  power precision products progress public railway red republic research resources road russia russian
+  satellite science sciences sea security semiconductor service services shipping silk silver smart
+  software solar solutions south southern space star state steel stock storage sun system systems
+  technical technologies technology telecom telecommunication telecommunications the time times to
+  trade trading trust union united universal vision water west western wireless with world`.split(/\s+/),
+);
+
+/**
+ * Tickers that are English words or everyday abbreviations. These never count as a ticker without an
+ * explicit marker (cashtag, exchange prefix or suffix, or a parenthesis right after the company's name),
+ * not even with the company named nearby: "CNOOC's CEO" is a person, not the ADR.
+ */
+export const WORD_TICKERS = new Set(
+  `a ai all am an and any app are art at be big box buy can car cat ceo cfo cha chu co coo cost cto day
+  dd dog eat esg etf eu ever fast fit for fun gdp go good has he hi hot i ipo is it job key kid ko late
+  love low man me new next now ok on one open or out own pay pc ppl pr q ram real run say see sell sky
+  so spy tech the to top tv two uk un up us usa usd vs way well win x you`.split(/\s+/),
+);
+
+/**
+ * Words that, within a few words of a short acronym, tell a reader it names a company: "drone maker DJI",
+ * "BYD shares", "Chinese chipmaker SMIC". Compared in folded form.
+ */
+export const COMPANY_CUES = new Set(
+  `adr adrs ao automaker bank banks battery blacklist blacklisted board brand carmaker ceo chairman
+  chinese chipmaker co company companies conglomerate contract contractor corp defense designated
+  designation division drone drones earnings entity equity firm firms giant group holdings inc insurer
+  investors ipo lender listed listing ltd maker manufacturer manufacturers oao ojsc operator pao parent
+  pentagon pjsc plc profit revenue russian sanctioned sanctions shareholders shares stake state-owned stock
+  stocks subsidiary supplier suppliers telecom unit units vendor vendors 1260h`.split(/\s+/),
+);
