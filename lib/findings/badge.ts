@@ -6,7 +6,10 @@ import type { Finding } from '../messaging';
 
 export interface Badge {
   text: string;
+  /** Background of the badge. */
   color: string;
+  /** Text on that background (dark on yellow, light on red), readable in both palettes. */
+  textColor: string;
   title: string;
 }
 
@@ -16,7 +19,7 @@ export interface BadgeInput {
   /** Whether the user lets the extension scan this tab's site. */
   enabled: boolean;
   stale: boolean;
-  colors: Record<DisplaySeverity, string>;
+  colors: Record<DisplaySeverity, { background: string; text: string }>;
 }
 
 const SEVERITY_WORDS: Record<DisplaySeverity, string> = {
@@ -51,5 +54,6 @@ export function badgeFor(input: BadgeInput): Badge | undefined {
   const title =
     `Sanctions Lens: ${companies} on this page (most serious: ${SEVERITY_WORDS[severity]})` +
     (input.stale ? '. The list data may be out of date.' : '');
-  return { text: input.stale ? `${number}!` : number, color: input.colors[severity], title };
+  const { background, text } = input.colors[severity];
+  return { text: input.stale ? `${number}!` : number, color: background, textColor: text, title };
 }

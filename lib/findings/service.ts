@@ -15,7 +15,7 @@ export interface FindingsDeps {
   /** Whether the list data may be out of date (feed status). */
   isStale(): Promise<boolean>;
   dataset(): Promise<Pick<Dataset, 'lists' | 'entities'> | undefined>;
-  badgeColors(): Promise<Record<DisplaySeverity, string>>;
+  badgeColors(): Promise<Record<DisplaySeverity, { background: string; text: string }>>;
   store?: TabFindingsStore;
 }
 
@@ -56,7 +56,11 @@ export function startFindingsService(deps: FindingsDeps): FindingsService {
     try {
       await browser.action.setBadgeText({ tabId, text: badge?.text ?? '' });
       await browser.action.setTitle({ tabId, title: badge?.title ?? 'Sanctions Lens' });
-      if (badge) await browser.action.setBadgeBackgroundColor({ tabId, color: badge.color });
+      if (badge) {
+        await browser.action.setBadgeBackgroundColor({ tabId, color: badge.color });
+        // Older Firefox and Chrome lack a badge text colour; their default (white) is then kept.
+        await browser.action.setBadgeTextColor?.({ tabId, color: badge.textColor });
+      }
     } catch {
       // The tab closed between the report and the badge update: nothing to show.
     }

@@ -5,19 +5,24 @@ import type { Finding } from '../../lib/messaging';
 import dataset from '../fixtures/popup/dataset.json';
 
 const data = dataset as Dataset;
-const colors = { prohibited: '#b00020', restricted: '#c25e00', caution: '#8a6d00', historical: '#607080' };
+const colors = {
+  prohibited: { background: '#b00020', text: '#ffffff' },
+  restricted: { background: '#c25e00', text: '#000000' },
+  caution: { background: '#f0e442', text: '#000000' },
+  historical: { background: '#d9d9d9', text: '#000000' },
+};
 const found = (...ids: string[]): Finding[] => ids.map((entityId) => ({ entityId, texts: [entityId], kinds: ['name'], count: 1 }));
 
 describe('toolbar badge', () => {
   it('shows how many companies were found, in the colour of the most serious one', () => {
     const badge = badgeFor({ findings: found('xiaomi-corporation', 'hesai-group', 'china-mobile-limited'), dataset: data, enabled: true, stale: false, colors });
-    expect(badge).toMatchObject({ text: '3', color: colors.prohibited });
+    expect(badge).toMatchObject({ text: '3', color: colors.prohibited.background, textColor: '#ffffff' });
     expect(badge?.title).toContain('3 listed companies');
   });
 
   it('uses the historical colour when every listing found was vacated or removed', () => {
     expect(worstSeverity(found('xiaomi-corporation', 'luokung-technology'), data)).toBe('historical');
-    expect(badgeFor({ findings: found('xiaomi-corporation'), dataset: data, enabled: true, stale: false, colors })?.color).toBe(colors.historical);
+    expect(badgeFor({ findings: found('xiaomi-corporation'), dataset: data, enabled: true, stale: false, colors })?.color).toBe(colors.historical.background);
   });
 
   it('shows nothing when nothing was found or the site is switched off', () => {

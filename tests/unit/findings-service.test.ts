@@ -6,7 +6,12 @@ import { startFindingsService, type FindingsService } from '../../lib/findings/s
 import { TabFindingsStore } from '../../lib/findings/tab-store';
 import dataset from '../fixtures/popup/dataset.json';
 
-const colors = { prohibited: '#b00020', restricted: '#c25e00', caution: '#8a6d00', historical: '#607080' };
+const colors = {
+  prohibited: { background: '#b00020', text: '#ffffff' },
+  restricted: { background: '#c25e00', text: '#000000' },
+  caution: { background: '#f0e442', text: '#000000' },
+  historical: { background: '#d9d9d9', text: '#000000' },
+};
 type Trigger = { trigger: (...args: unknown[]) => Promise<unknown[]> };
 const onMessage = () => fakeBrowser.runtime.onMessage as unknown as Trigger;
 

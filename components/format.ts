@@ -1,0 +1,39 @@
+// Small formatting helpers shared by the popup, the options page and the hover card: dates the
+// way a reader writes them, and links that can only point at web pages.
+
+const DATE = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
+const DATE_TIME = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' });
+
+/** "2021-05-25" → "May 25, 2021"; anything unparseable is shown as given. */
+export function formatDate(value: string | undefined): string {
+  if (!value) return '';
+  const match = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(value);
+  if (!match) return value;
+  if (!match[3]) return new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'short', timeZone: 'UTC' }).format(Date.UTC(+match[1], +match[2] - 1, 1));
+  return DATE.format(Date.UTC(+match[1], +match[2] - 1, +match[3]));
+}
+
+/** An ISO timestamp in the user's time zone, e.g. "Nov 26, 9:40 AM". */
+export function formatDateTime(value: string | undefined): string {
+  if (!value) return '';
+  const time = Date.parse(value);
+  return Number.isNaN(time) ? value : DATE_TIME.format(time);
+}
+
+/**
+ * Only http(s) links from the data become clickable: a tampered or mistaken entry must not be
+ * able to run script (javascript:) or open extension pages.
+ */
+export function safeUrl(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count} ${count === 1 ? one : many}`;
+}

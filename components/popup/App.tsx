@@ -1,0 +1,232 @@
+// The popup: what was found on this tab, the latest court rulings, a search over every listed
+// company, and the site switch with the data status. Opened from the toolbar (the active tab),
+// or as a page with ?tab=<id> (and &entity=<id> to open one company's details).
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { Dataset } from '../../lib/dataset/types';
+import type { TabFindings } from '../../lib/messaging';
+import { PALETTE_KEYS, coloursFor } from '../../lib/settings/palette';
+import type { Settings } from '../../lib/settings/types';
+import { plural } from '../format';
+import type { PopupApi } from './api';
+import { EntityDetails } from './EntityDetails';
+import { catalog, pageCompanies, siteState } from './model';
+import { PageView } from './PageView';
+import { RulingsView } from './RulingsView';
+import { SearchView, type SearchState } from './SearchView';
+import { HOUR, SiteView } from './SiteView';
+import { Tabs, type TabDef } from './Tabs';
+
+export type TabKey = 'page' | 'rulings' | 'search' | 'site';
+
+export interface PopupProps {
+  api: PopupApi;
+  /** From ?tab=; the active tab when absent. */
+  tabId?: number;
+  /** From &entity=: open this company's details first. */
+  entityId?: string;
+}
+
+type Loaded = { dataset: Dataset; settings: Settings; tab?: TabFindings; tabError?: string };
+
+function message(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export function parseParams(search: string): { tabId?: number; entityId?: string } {
+  const params = new URLSearchParams(search);
+  const tab = Number(params.get('tab'));
+  return {
+    tabId: params.has('tab') && Number.isInteger(tab) && tab >= 0 ? tab : undefined,
+    entityId: params.get('entity') || undefined,
+  };
+}
+
+export function App({ api, tabId: tabParam, entityId }: PopupProps) {
+  const [loaded, setLoaded] = useState<Loaded | undefined>();
+  const [fatal, setFatal] = useState<string | undefined>();
+  const [tabId, setTabId] = useState<number | undefined>(tabParam);
+  const [tab, setTab] = useState<TabKey>('page');
+  const [details, setDetails] = useState<{ entityId: string; from: TabKey } | undefined>(entityId ? { entityId, from: 'page' } : undefined);
+  const [search, setSearch] = useState<SearchState>({ query: '', active: -1 });
+  const [busy, setBusy] = useState(false);
+  const [siteMessage, setSiteMessage] = useState('');
+  const [now, setNow] = useState(Date.now());
+  const tabButtons = useRef<HTMLDivElement>(null);
+
+  const loadFindings = useCallback(
+    async (id: number | undefined): Promise<Pick<Loaded, 'tab' | 'tabError'>> => {
+      if (id === undefined) return { tabError: 'No browser tab to show' };
+      try {
+        return { tab: await api.tabFindings(id) };
+      } catch (error) {
+        return { tabError: `The extension didn’t answer (${message(error)})` };
+      }
+    },
+    [api],
+  );
+
+  useEffect(() => {
+    let live = true;
+    (async () => {
+      const id = tabParam ?? (await api.activeTabId().catch(() => undefined));
+      const [dataset, settings, findings] = await Promise.all([api.dataset(), api.settings(), loadFindings(id)]);
+      if (!live) return;
+      setTabId(id);
+      setLoaded({ dataset, settings, ...findings });
+    })().catch((error: unknown) => live && setFatal(message(error)));
+    return () => void (live = false);
+  }, [api, tabParam, loadFindings]);
+
+  // Settings can change elsewhere (options page, another window) while the popup is open.
+  useEffect(
+    () =>
+      api.watchSettings((settings) => {
+        setNow(Date.now());
+        setLoaded((current) => current && { ...current, settings });
+        void loadFindings(tabId).then((findings) => setLoaded((current) => current && { ...current, ...findings }));
+      }),
+    [api, tabId, loadFindings],
+  );
+
+  const data = useMemo(() => loaded && catalog(loaded.dataset, loaded.settings), [loaded?.dataset, loaded?.settings.watchlist]);
+  const site = useMemo(() => loaded && siteState(loaded.tab?.url ?? '', loaded.settings, now), [loaded?.tab?.url, loaded?.settings, now]);
+  const companies = useMemo(
+    () => (data && loaded?.tab && site && site.kind !== 'unscannable' && site.decision.enabled ? pageCompanies(loaded.tab.findings, data) : []),
+    [data, loaded?.tab, site],
+  );
+
+  const openDetails = (id: string) => setDetails({ entityId: id, from: tab });
+  const closeDetails = () => {
+    if (!details) return;
+    setTab(details.from);
+    setDetails(undefined);
+    requestAnimationFrame(() => {
+      if (details.from === 'search') document.getElementById('search-input')?.focus();
+      else tabButtons.current?.querySelector<HTMLElement>('[aria-selected="true"]')?.focus();
+    });
+  };
+
+  useEffect(() => {
+    if (!details) return;
+    requestAnimationFrame(() => document.getElementById('details-title')?.focus());
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') {
+        event.preventDefault();
+        closeDetails();
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, [details]);
+
+  const act = async (work: () => Promise<void>, done: string) => {
+    setBusy(true);
+    setSiteMessage('');
+    try {
+      await work();
+      setSiteMessage(done);
+    } catch (error) {
+      setSiteMessage(`That didn’t work: ${message(error)}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+  const setSiteEnabled = (enabled: boolean) => {
+    if (site?.kind !== 'site') return;
+    void act(
+      () => api.setSiteEnabled(site.host, enabled),
+      enabled ? `On for ${site.label}. Reload the page to scan it.` : `Off for ${site.label}. Highlights go away when the page reloads.`,
+    );
+  };
+  const pause = () => void act(() => api.pauseFor(HOUR), 'Paused on every site for an hour.');
+  const resume = () => void act(() => api.resume(), 'Resumed. Reload a page to scan it.');
+
+  const palette = loaded?.settings.palette ?? 'colorblind-safe';
+  const style = Object.fromEntries(
+    PALETTE_KEYS.flatMap((key) => {
+      const colours = coloursFor(palette, key);
+      return [[`--sev-${key}-bg`, colours.background], [`--sev-${key}-fg`, colours.text]];
+    }),
+  );
+
+  const tabs: TabDef<TabKey>[] = [
+    { key: 'page', label: 'This page', badge: companies.length > 0 ? String(companies.length) : undefined },
+    { key: 'rulings', label: 'Rulings' },
+    { key: 'search', label: 'Search' },
+    { key: 'site', label: 'This site' },
+  ];
+
+  let subtitle = 'Loading…';
+  if (fatal) subtitle = 'Something went wrong';
+  else if (site?.kind === 'unscannable') subtitle = 'This page can’t be scanned';
+  else if (site && !site.decision.enabled) subtitle = site.decision.reason === 'paused' ? 'Paused' : `Off for ${site.kind === 'site' ? site.label : 'this page'}`;
+  else if (site) subtitle = companies.length > 0 ? `${plural(companies.length, 'listed company', 'listed companies')} on ${site.kind === 'site' ? site.label : 'this page'}` : `Nothing flagged on ${site.kind === 'site' ? site.label : 'this page'}`;
+
+  let panel;
+  if (fatal) {
+    panel = (
+      <div class="empty" role="alert" data-testid="fatal-error">
+        <h2>Sanctions Lens couldn’t load its list data</h2>
+        <p>{fatal}.</p>
+        <p>Try closing and reopening this window. If it keeps happening, reinstalling the extension restores the built-in list.</p>
+      </div>
+    );
+  } else if (!loaded || !data || !site) {
+    panel = <p class="loading" aria-busy="true">Loading…</p>;
+  } else if (details) {
+    panel = (
+      <EntityDetails
+        entityId={details.entityId}
+        data={data}
+        finding={loaded.tab?.findings.find((f) => f.entityId === details.entityId)}
+        onBack={closeDetails}
+        backLabel={details.from === 'search' ? 'Back to search' : details.from === 'rulings' ? 'Back to rulings' : details.from === 'site' ? 'Back' : 'Back to this page'}
+      />
+    );
+  } else if (tab === 'page') {
+    panel = (
+      <PageView
+        companies={companies}
+        data={data}
+        site={site}
+        loadError={loaded.tabError}
+        onOpen={openDetails}
+        onTurnOn={() => setSiteEnabled(true)}
+        onResume={resume}
+      />
+    );
+  } else if (tab === 'rulings') {
+    panel = <RulingsView data={data} pageEntityIds={companies.map((c) => c.entity.id)} onOpen={openDetails} />;
+  } else if (tab === 'search') {
+    panel = <SearchView data={data} state={search} onChange={setSearch} onOpen={openDetails} autoFocus />;
+  } else {
+    panel = (
+      <SiteView api={api} site={site} dataset={loaded.dataset} busy={busy} onSiteSwitch={setSiteEnabled} onPause={pause} onResume={resume} message={siteMessage} />
+    );
+  }
+
+  return (
+    <div class="popup" style={style}>
+      <header class="header">
+        <h1>Sanctions Lens</h1>
+        <p class="subtitle" data-testid="subtitle" aria-live="polite">{subtitle}</p>
+      </header>
+      <div ref={tabButtons}>
+        <Tabs
+          tabs={tabs}
+          selected={tab}
+          label="Sanctions Lens"
+          onSelect={(key) => {
+            setDetails(undefined);
+            setTab(key);
+          }}
+        />
+      </div>
+      <main class="panel">
+        <div id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`} tabIndex={0}>
+          {panel}
+        </div>
+      </main>
+    </div>
+  );
+}

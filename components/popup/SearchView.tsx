@@ -1,0 +1,120 @@
+// "Is this company on a list?": instant search over the whole dataset, as a combobox with a
+// listbox of results (arrow keys move, Enter opens the details, Escape clears).
+import { useEffect, useMemo, useRef } from 'preact/hooks';
+import { SeverityChip } from '../Chips';
+import { severityOf, type Catalog } from './model';
+import { createSearchIndex, type SearchIndex, type SearchResult } from './search';
+
+export interface SearchState {
+  query: string;
+  active: number;
+}
+
+const BY_WORDS: Record<SearchResult['by'], string> = { name: 'name', alias: 'also known as', ticker: 'ticker', isin: 'ISIN' };
+
+export function SearchView({ data, state, onChange, onOpen, autoFocus }: {
+  data: Catalog;
+  state: SearchState;
+  onChange: (state: SearchState) => void;
+  onOpen: (entityId: string) => void;
+  autoFocus: boolean;
+}) {
+  const input = useRef<HTMLInputElement>(null);
+  // The index is built on the first search, not when the popup opens: most popups never search.
+  const index = useRef<{ data: Catalog; index: SearchIndex } | undefined>(undefined);
+  const results = useMemo(() => {
+    if (!state.query.trim()) return [];
+    if (index.current?.data !== data) index.current = { data, index: createSearchIndex({ entities: [...data.entities.values()] }) };
+    return index.current.index.search(state.query);
+  }, [state.query, data]);
+  const active = Math.min(state.active, results.length - 1);
+
+  useEffect(() => {
+    if (autoFocus) input.current?.focus();
+  }, [autoFocus]);
+  useEffect(() => {
+    if (active >= 0) document.getElementById(`result-${active}`)?.scrollIntoView?.({ block: 'nearest' });
+  }, [active]);
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      if (results.length === 0) return;
+      const step = event.key === 'ArrowDown' ? 1 : -1;
+      onChange({ ...state, active: (Math.max(active, step > 0 ? -1 : 0) + step + results.length) % results.length });
+    } else if (event.key === 'Enter') {
+      const chosen = results[Math.max(active, 0)];
+      if (chosen) {
+        event.preventDefault();
+        onOpen(chosen.entity.id);
+      }
+    } else if (event.key === 'Escape' && state.query) {
+      // Without this the popup itself would close on the first Escape.
+      event.preventDefault();
+      event.stopPropagation();
+      onChange({ query: '', active: -1 });
+    }
+  };
+
+  const empty = state.query.trim() !== '' && results.length === 0;
+  return (
+    <div class="search-view">
+      <label for="search-input" class="search-label">Is a company on a list? Search by name, ticker or ISIN</label>
+      <input
+        ref={input}
+        id="search-input"
+        type="search"
+        role="combobox"
+        list={undefined}
+        autoComplete="off"
+        spellcheck={false}
+        placeholder="e.g. Xiaomi, HKEX 1810, 1810.HK"
+        aria-expanded={results.length > 0}
+        aria-controls="search-results"
+        aria-autocomplete="list"
+        aria-activedescendant={active >= 0 ? `result-${active}` : undefined}
+        value={state.query}
+        onInput={(event) => onChange({ query: (event.target as HTMLInputElement).value, active: -1 })}
+        onKeyDown={onKeyDown}
+      />
+      <p class="sr-only" aria-live="polite">
+        {state.query.trim() ? (results.length === 0 ? 'No matches' : `${results.length} ${results.length === 1 ? 'match' : 'matches'}`) : ''}
+      </p>
+      <ul id="search-results" role="listbox" aria-label="Search results" class="results">
+        {results.map((result, i) => (
+          <li
+            key={result.entity.id}
+            id={`result-${i}`}
+            role="option"
+            aria-selected={i === active}
+            class={i === active ? 'result active' : 'result'}
+            data-testid="search-result"
+            data-entity-id={result.entity.id}
+            onClick={() => onOpen(result.entity.id)}
+            onMouseMove={() => i !== active && onChange({ ...state, active: i })}
+          >
+            <span class="result-name">{result.entity.name}</span>
+            <SeverityChip severity={severityOf(result.entity, data)} />
+            {result.by !== 'name' ? (
+              <span class="result-via muted small">
+                {BY_WORDS[result.by]}: {result.matched}
+              </span>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      {empty ? (
+        <div class="empty small" data-testid="search-empty">
+          <p>
+            No company on a list we track matches “{state.query.trim()}”. That is a good sign, but check the spelling, or try its ticker or ISIN.
+          </p>
+        </div>
+      ) : null}
+      {!state.query.trim() ? (
+        <p class="muted small hint">
+          {data.dataset.entities.length.toLocaleString()} companies. Names in any script, tickers in any form, ISINs. ↑ ↓ to move, Enter to open.
+        </p>
+      ) : null}
+    </div>
+  );
+}

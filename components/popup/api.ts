@@ -1,0 +1,21 @@
+// Everything the popup needs from the extension, behind one interface: the real one talks to
+// the background and storage; component tests pass a fake.
+import type { Dataset } from '../../lib/dataset/types';
+import type { FeedStatus, TabFindings } from '../../lib/messaging';
+import type { Settings } from '../../lib/settings/types';
+
+export interface PopupApi {
+  /** The tab the popup speaks about when no ?tab= is given: the active tab of this window. */
+  activeTabId(): Promise<number | undefined>;
+  tabFindings(tabId: number): Promise<TabFindings>;
+  dataset(): Promise<Dataset>;
+  settings(): Promise<Settings>;
+  watchSettings(callback: (settings: Settings) => void): () => void;
+  setSiteEnabled(hostname: string, enabled: boolean): Promise<void>;
+  pauseFor(ms: number): Promise<void>;
+  resume(): Promise<void>;
+  /** Rejects when the updater does not answer. */
+  feedStatus(): Promise<FeedStatus>;
+  updateNow(): Promise<FeedStatus>;
+  openOptions(): void;
+}

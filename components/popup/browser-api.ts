@@ -1,0 +1,44 @@
+// The popup's link to the real extension: messages to the background, settings in storage.
+import browser from 'webextension-polyfill';
+import { getActiveDataset } from '../../lib/dataset/store';
+import { sendMessage, type FeedStatus } from '../../lib/messaging';
+import { getSettings, pauseFor, resume, setSiteEnabled, watchSettings } from '../../lib/settings/store';
+import type { PopupApi } from './api';
+
+/** The background answers a failed handler with `{ __error }`, and nothing at all when no handler exists. */
+function answer<T>(value: unknown, what: string): T {
+  if (value === undefined || value === null) throw new Error(`${what} did not answer`);
+  if (typeof value === 'object' && '__error' in value) throw new Error(String((value as { __error: unknown }).__error));
+  return value as T;
+}
+
+export const browserApi: PopupApi = {
+  async activeTabId() {
+    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+    return tab?.id;
+  },
+  async tabFindings(tabId) {
+    return answer(await sendMessage('getTabFindings', { tabId }), 'The extension');
+  },
+  dataset: getActiveDataset,
+  settings: getSettings,
+  watchSettings,
+  async setSiteEnabled(hostname, enabled) {
+    await setSiteEnabled(hostname, enabled);
+  },
+  async pauseFor(ms) {
+    await pauseFor(ms);
+  },
+  async resume() {
+    await resume();
+  },
+  async feedStatus() {
+    return answer<FeedStatus>(await sendMessage('getFeedStatus', {}), 'The updater');
+  },
+  async updateNow() {
+    return answer<FeedStatus>(await sendMessage('updateNow', {}), 'The updater');
+  },
+  openOptions() {
+    void browser.runtime.openOptionsPage();
+  },
+};

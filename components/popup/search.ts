@@ -1,0 +1,145 @@
+// "Is this company on a list?": search over every company in the active dataset by name or
+// alias (any script), ticker in the forms investors type ("HKEX 1810", "1810.HK", "1810"),
+// or ISIN. Names go through fuse.js for typo tolerance; tickers and ISINs are looked up exactly,
+// because a near-miss ticker is a different company.
+import Fuse from 'fuse.js';
+import type { Dataset, Entity, Ticker } from '../../lib/dataset/types';
+
+export type MatchedBy = 'name' | 'alias' | 'ticker' | 'isin';
+
+export interface SearchResult {
+  entity: Entity;
+  by: MatchedBy;
+  /** What matched, as the data spells it ("HKEX 1810", "小米集团"). */
+  matched: string;
+}
+
+/** Legal-form words, dropped from names and queries so "Xiaomi Corp" finds "Xiaomi Corporation". */
+const LEGAL_FORMS = new Set([
+  'co', 'company', 'corp', 'corporation', 'inc', 'incorporated', 'ltd', 'limited', 'llc', 'plc', 'lp',
+  'pjsc', 'ojsc', 'jsc', 'oao', 'pao', 'ao', 'sa', 'ag', 'nv', 'gmbh', 'group', 'holding', 'holdings',
+  'the', 'пао', 'оао', 'ао', 'зао',
+]);
+const CJK_LEGAL_SUFFIXES = ['股份有限公司', '有限责任公司', '有限公司', '集团'];
+
+export function normalizeName(value: string): string {
+  let text = value.normalize('NFKC').toLowerCase();
+  for (const suffix of CJK_LEGAL_SUFFIXES) if (text.endsWith(suffix) && text.length > suffix.length) text = text.slice(0, -suffix.length);
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .split(' ')
+    .filter((word) => word && !LEGAL_FORMS.has(word))
+    .join(' ');
+}
+
+/** Exchange codes and ticker suffixes that name the same market. */
+const MARKETS: string[][] = [
+  ['HKEX', 'HK', 'SEHK', 'XHKG'],
+  ['SSE', 'SS', 'SH', 'XSHG'],
+  ['SZSE', 'SZ', 'XSHE'],
+  ['MOEX', 'ME', 'MM', 'RU', 'XMOS'],
+  ['NYSE', 'N', 'XNYS', 'US'],
+  ['NASDAQ', 'OQ', 'O', 'XNAS', 'US'],
+  ['OTC', 'PK', 'OTCMKTS', 'US'],
+  ['LSE', 'L', 'LN', 'XLON'],
+  ['XETRA', 'DE', 'F', 'GR', 'XETR'],
+  ['SGX', 'SI', 'SP', 'SG', 'XSES'],
+  ['TSX', 'TO', 'CA', 'XTSE'],
+  ['B3', 'SA', 'BR', 'BZ', 'BVMF'],
+  ['BCBA', 'BA', 'AR', 'XBUE'],
+  ['CN', 'SSE', 'SZSE', 'SS', 'SZ', 'SH'],
+];
+
+function sameMarket(typed: string, exchange: string): boolean {
+  const a = typed.toUpperCase();
+  const b = exchange.toUpperCase();
+  return a === b || MARKETS.some((group) => group.includes(a) && group.includes(b));
+}
+
+function sameSymbol(a: string, b: string): boolean {
+  const clean = (s: string) => (/^\d+$/.test(s) ? s.replace(/^0+(?=\d)/, '') : s.toUpperCase());
+  return clean(a) === clean(b);
+}
+
+interface TickerQuery {
+  symbol: string;
+  market?: string;
+}
+
+/** Reads the ways people write a ticker; undefined when the query cannot be one. */
+export function parseTicker(query: string): TickerQuery | undefined {
+  const q = query.trim().toUpperCase().replace(/^\$/, '');
+  let m = /^([A-Z][A-Z0-9]{0,7})\s*:\s*([A-Z0-9.-]{1,12})$/.exec(q) ?? /^([A-Z][A-Z0-9]{1,7})\s+([0-9][A-Z0-9-]{0,11})$/.exec(q);
+  if (m) return { market: m[1], symbol: m[2] };
+  m = /^([A-Z0-9-]{1,12})\.([A-Z]{1,3})$/.exec(q) ?? /^([A-Z0-9-]{1,12})\s+([A-Z]{2})$/.exec(q);
+  if (m) return { symbol: m[1], market: m[2] };
+  m = /^([A-Z0-9-]{1,12})$/.exec(q);
+  return m ? { symbol: m[1] } : undefined;
+}
+
+function tickerMatches(query: TickerQuery, ticker: Ticker): boolean {
+  return sameSymbol(query.symbol, ticker.symbol) && (!query.market || sameMarket(query.market, ticker.exchange));
+}
+
+const ISIN = /^[A-Z]{2}[A-Z0-9]{9}[0-9]$/;
+
+interface NameRecord {
+  entity: Entity;
+  text: string;
+  normalized: string;
+  by: 'name' | 'alias';
+}
+
+export interface SearchIndex {
+  search(query: string, limit?: number): SearchResult[];
+}
+
+export function createSearchIndex(dataset: Pick<Dataset, 'entities'>): SearchIndex {
+  const records: NameRecord[] = [];
+  for (const entity of dataset.entities) {
+    records.push({ entity, text: entity.name, normalized: normalizeName(entity.name), by: 'name' });
+    for (const alias of [...entity.aliases, ...entity.weakAliases]) {
+      records.push({ entity, text: alias, normalized: normalizeName(alias), by: 'alias' });
+    }
+  }
+  const fuse = new Fuse(records, {
+    keys: ['normalized'],
+    includeScore: true,
+    ignoreLocation: true,
+    threshold: 0.34,
+    minMatchCharLength: 1,
+  });
+
+  return {
+    search(query, limit = 20) {
+      const trimmed = query.trim();
+      if (!trimmed) return [];
+      const results: SearchResult[] = [];
+      const seen = new Set<string>();
+      const add = (entity: Entity, by: MatchedBy, matched: string) => {
+        if (seen.has(entity.id) || results.length >= limit) return;
+        seen.add(entity.id);
+        results.push({ entity, by, matched });
+      };
+
+      const compact = trimmed.toUpperCase().replace(/[\s-]/g, '');
+      if (ISIN.test(compact)) {
+        for (const entity of dataset.entities) if (entity.isins.includes(compact)) add(entity, 'isin', compact);
+      }
+      const ticker = parseTicker(trimmed);
+      if (ticker) {
+        for (const entity of dataset.entities) {
+          const hit = entity.tickers.find((t) => tickerMatches(ticker, t));
+          if (hit) add(entity, 'ticker', `${hit.exchange} ${hit.symbol}`);
+        }
+      }
+      const normalized = normalizeName(trimmed);
+      if (normalized) {
+        for (const hit of fuse.search(normalized, { limit: limit * 3 })) add(hit.item.entity, hit.item.by, hit.item.text);
+      }
+      return results;
+    },
+  };
+}

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { createSearchIndex, normalizeName, parseTicker } from '../../components/popup/search';
+import type { Dataset } from '../../lib/dataset/types';
+import dataset from '../fixtures/popup/dataset.json';
+
+const index = createSearchIndex(dataset as Dataset);
+const ids = (query: string) => index.search(query).map((result) => result.entity.id);
+
+describe('popup search', () => {
+  it('finds a company by name whatever legal form the user types', () => {
+    expect(ids('Xiaomi')[0]).toBe('xiaomi-corporation');
+    expect(ids('xiaomi corp')[0]).toBe('xiaomi-corporation');
+    expect(ids('Hangzhou Hikvision Digital Technology Company Limited')[0]).toBe('hikvision');
+  });
+
+  it('tolerates typos', () => {
+    expect(ids('Xiaomy')[0]).toBe('xiaomi-corporation');
+    expect(ids('Hikvison')[0]).toBe('hikvision');
+    expect(ids('Sberbnak')[0]).toBe('sberbank');
+  });
+
+  it('finds aliases written in Chinese and Cyrillic script', () => {
+    expect(index.search('小米')[0]).toMatchObject({ entity: { id: 'xiaomi-corporation' }, by: 'alias', matched: '小米集团' });
+    expect(ids('Сбербанк')[0]).toBe('sberbank');
+  });
+
+  it('finds a ticker in every form investors write it', () => {
+    for (const query of ['HKEX 1810', 'HKEX:1810', '1810.HK', '1810 HK', '1810', '01810', '$XIACY']) {
+      expect(index.search(query)[0], query).toMatchObject({ entity: { id: 'xiaomi-corporation' }, by: 'ticker' });
+    }
+    expect(ids('SBER.ME')).toEqual(['sberbank']);
+  });
+
+  it('does not return a ticker listed on a different market than the one typed', () => {
+    expect(ids('1810.SS')).not.toContain('xiaomi-corporation');
+  });
+
+  it('finds a company by ISIN, with or without spaces', () => {
+    expect(index.search('US16941M1099')[0]).toMatchObject({ entity: { id: 'china-mobile-limited' }, by: 'isin' });
+    expect(ids('cne 100000pm8')[0]).toBe('hikvision');
+  });
+
+  it('returns nothing for an empty query or a name no list contains', () => {
+    expect(index.search('   ')).toEqual([]);
+    expect(ids('Volkswagen')).toEqual([]);
+  });
+});
+
+describe('search helpers', () => {
+  it('drops legal forms and punctuation from names', () => {
+    expect(normalizeName('Hesai Technology Co., Ltd.')).toBe('hesai technology');
+    expect(normalizeName('小米集团')).toBe('小米');
+  });
+
+  it('reads ticker notations', () => {
+    expect(parseTicker('NASDAQ: HSAI')).toEqual({ market: 'NASDAQ', symbol: 'HSAI' });
+    expect(parseTicker('941.HK')).toEqual({ symbol: '941', market: 'HK' });
+    expect(parseTicker('China Mobile Limited')).toBeUndefined();
+  });
+});
