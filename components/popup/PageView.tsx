@@ -12,6 +12,14 @@ export function PageView({ companies, data, site, loadError, onOpen, onTurnOn, o
   onTurnOn: () => void;
   onResume: () => void;
 }) {
+  if (loadError) {
+    return (
+      <div class="empty" data-testid="empty-state" data-reason="error" role="alert">
+        <h2>Couldn’t get this page’s results</h2>
+        <p>{loadError}. Reload the page, then open Sanctions Lens again.</p>
+      </div>
+    );
+  }
   if (site.kind === 'unscannable') {
     return (
       <div class="empty" data-testid="empty-state" data-reason="unscannable">
@@ -31,14 +39,6 @@ export function PageView({ companies, data, site, loadError, onOpen, onTurnOn, o
         ) : site.kind === 'site' && !site.siteOn ? (
           <button type="button" class="primary" onClick={onTurnOn}>Turn on for {site.label}</button>
         ) : null}
-      </div>
-    );
-  }
-  if (loadError) {
-    return (
-      <div class="empty" data-testid="empty-state" data-reason="error" role="alert">
-        <h2>Couldn’t get this page’s results</h2>
-        <p>{loadError}. Reload the page, then open Sanctions Lens again.</p>
       </div>
     );
   }
