@@ -1,7 +1,6 @@
+// Wiring only: render the options page.
 import { render } from 'preact';
+import { OptionsApp } from '../../components/options/OptionsApp';
+import '../../components/options/options.css';
 
-function Options() {
-  return <main><h1>Sanctions Lens settings</h1></main>;
-}
-
-render(<Options />, document.getElementById('app')!);
+render(<OptionsApp />, document.getElementById('app')!);

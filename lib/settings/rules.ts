@@ -36,6 +36,15 @@ export function withSiteEnabled(settings: Settings, hostname: string, enabled: b
   return next;
 }
 
+/** Adds an explicit rule (the options page's "add a site"), replacing any rule for the same site. */
+export function withSiteRule(settings: Settings, hostname: string, enabled: boolean): Settings {
+  const rule = normalizeSiteRule(hostname);
+  if (!rule) throw new SettingsInputError(`"${hostname}" is not a site name. Type a domain such as example.com.`);
+  const next = removeSiteRule(settings, rule);
+  (enabled ? next.enabledFor : next.disabledFor).push(rule);
+  return next;
+}
+
 export function withPageEnabled(settings: Settings, url: string, enabled: boolean): Settings {
   const key = pageKey(url);
   if (!key) throw new SettingsInputError('This page cannot have its own setting.');

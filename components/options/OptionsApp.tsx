@@ -1,0 +1,71 @@
+// The options page: every setting, grouped the way a user thinks about them, with one live
+// region that confirms each change (and offers undo after a removal).
+import { useEffect, useState } from 'preact/hooks';
+import { getActiveDataset } from '../../lib/dataset/store';
+import type { Dataset } from '../../lib/dataset/types';
+import { getStorageStatus, type StorageStatus } from '../../lib/settings';
+import { AppearanceSection } from './AppearanceSection';
+import { BackupSection } from './BackupSection';
+import { IgnoredSection } from './IgnoredSection';
+import { ListsSection } from './ListsSection';
+import { ScanningSection } from './ScanningSection';
+import { UpdatesSection } from './UpdatesSection';
+import { WatchlistSection } from './WatchlistSection';
+import { useSettings, type Status } from './useSettings';
+
+function StatusBar({ status, clear }: { status: Status | null; clear: () => void }) {
+  return (
+    <div class={`status ${status ? `status-${status.kind}` : 'status-empty'}`} role="status" aria-live="polite" data-testid="status">
+      {status && (
+        <>
+          <span>{status.text}</span>
+          {status.undo && (
+            <button type="button" class="link" onClick={() => { const undo = status.undo!; clear(); void undo(); }}>Undo</button>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
+
+export function OptionsApp() {
+  const { settings, status, setStatus, save } = useSettings();
+  const [dataset, setDataset] = useState<Dataset | null>(null);
+  const [datasetError, setDatasetError] = useState('');
+  const [storage, setStorage] = useState<StorageStatus | null>(null);
+
+  useEffect(() => {
+    getActiveDataset()
+      .then(setDataset)
+      .catch(() => setDatasetError('The list data could not be loaded, so the lists cannot be shown right now. Your choices are kept.'));
+  }, []);
+  useEffect(() => {
+    void getStorageStatus().then(setStorage);
+  }, [settings]);
+
+  return (
+    <>
+      <header class="masthead">
+        <img src="/icon/48.png" alt="" width={32} height={32} />
+        <div>
+          <h1>Sanctions Lens settings</h1>
+          <p class="hint">Changes apply to open tabs right away.</p>
+        </div>
+      </header>
+      <StatusBar status={status} clear={() => setStatus(null)} />
+      {settings ? (
+        <main>
+          <ScanningSection settings={settings} save={save} />
+          <ListsSection settings={settings} save={save} dataset={dataset} datasetError={datasetError} />
+          <AppearanceSection settings={settings} save={save} />
+          <WatchlistSection settings={settings} save={save} />
+          <IgnoredSection settings={settings} save={save} dataset={dataset} />
+          <UpdatesSection settings={settings} save={save} />
+          <BackupSection settings={settings} save={save} setStatus={setStatus} storage={storage} />
+        </main>
+      ) : (
+        <main aria-busy="true"><p class="hint">Loading settings…</p></main>
+      )}
+    </>
+  );
+}
