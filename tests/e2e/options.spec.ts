@@ -55,7 +55,7 @@ test('site rules: added here or elsewhere they are listed at once, and each can 
   // A change made elsewhere (the popup's switch writes the same storage) shows without a reload.
   await extension.worker.evaluate(async () => {
     const { settings } = await chrome.storage.sync.get('settings');
-    await chrome.storage.sync.set({ settings: { ...settings, enabledFor: ['xn--bcher-kva.de'] } });
+    await chrome.storage.sync.set({ settings: { ...(settings as object), enabledFor: ['xn--bcher-kva.de'] } });
   });
   await expect(page.locator('[data-testid="site-rule"][data-rule="xn--bcher-kva.de"]')).toContainText('bücher.de');
 
