@@ -1,7 +1,14 @@
-// Wiring only: gate on the site settings, then start the page scanner.
+// Wiring only: gate on the site settings, then start the page scanner (lib/page/start.ts).
+import { startPageScanner } from '../lib/page/start';
+
 export default defineContentScript({
   matches: ['<all_urls>'],
   allFrames: true,
   runAt: 'document_idle',
-  main() {},
+  // The only styles are the highlight rules (adopted by the document) and the card's, which live
+  // in its shadow root: nothing is injected into the page's own stylesheets.
+  cssInjectionMode: 'manual',
+  main(ctx) {
+    startPageScanner(ctx).catch((error) => console.warn('Sanctions Lens could not start on this page:', error));
+  },
 });

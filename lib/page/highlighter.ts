@@ -55,13 +55,14 @@ function rectContains(rect: DOMRect, x: number, y: number): boolean {
 }
 
 /** The caret under a point, whichever API the browser has. */
-function caretAt(x: number, y: number): { node: Node; offset: number } | null {
+function caretAt(x: number, y: number, shadowRoots: ShadowRoot[]): { node: Node; offset: number } | null {
   const doc = document as Document & {
     caretPositionFromPoint?: (x: number, y: number, options?: unknown) => { offsetNode: Node; offset: number } | null;
     caretRangeFromPoint?: (x: number, y: number) => Range | null;
   };
   if (doc.caretPositionFromPoint) {
-    const position = doc.caretPositionFromPoint(x, y);
+    // Without the roots listed, the caret stops at a shadow host and never reaches its text.
+    const position = doc.caretPositionFromPoint(x, y, { shadowRoots });
     return position ? { node: position.offsetNode, offset: position.offset } : null;
   }
   const range = doc.caretRangeFromPoint?.(x, y);
@@ -139,7 +140,7 @@ class HighlightPainter implements Painter {
       }
       return null;
     }
-    const caret = caretAt(x, y);
+    const caret = caretAt(x, y, [...this.styledRoots].filter((root): root is ShadowRoot => root !== document));
     if (!caret) return null;
     for (const painted of this.byNode.get(caret.node) ?? []) {
       for (const rect of painted.range.getClientRects()) {

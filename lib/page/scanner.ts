@@ -7,7 +7,7 @@ import type { PaletteKey } from '../settings/palette';
 import { isInline, isInsideSkipped, isSkipped } from './elements';
 import type { PaintedRange, Painter } from './highlighter';
 import { SliceScheduler, type SchedulerOptions } from './scheduler';
-import { TextWalk, locate, type TextRun } from './walker';
+import { TextWalk, locate, type DomRange, type TextRun } from './walker';
 
 export interface PageMatch {
   start: number;
@@ -18,7 +18,7 @@ export interface PageMatch {
 
 /** The matcher as the scanner uses it (contract 2 in DESIGN.md). */
 export interface PageMatcher {
-  scan(text: string, context?: { tickerContext?: boolean }): PageMatch[];
+  scan(text: string, context?: { tickerContext?: boolean; entitiesNearby?: ReadonlySet<string> }): PageMatch[];
 }
 
 export interface ScanRules {
@@ -37,6 +37,7 @@ export interface ScannerOptions extends SchedulerOptions {
 }
 
 interface Hit {
+  range: DomRange;
   entityId: string;
   kind: MatchKind;
   text: string;
@@ -76,6 +77,8 @@ export class PageScanner {
   private readonly painted = new Set<Text>();
   private ownerOf = new WeakMap<Text, Text>();
   private readonly matchCache = new Map<string, PageMatch[]>();
+  /** Companies found on this page so far (context for the matcher). */
+  private nearby = new Set<string>();
   private readonly observedRoots = new WeakSet<Node>();
   private readonly pendingHosts = new Set<Element>();
   private readonly hiddenRuns = new Set<Element>();
@@ -110,6 +113,7 @@ export class PageScanner {
   setRules(rules: ScanRules): void {
     this.rules = rules;
     this.matchCache.clear();
+    this.nearby = new Set();
     this.runs = new WeakMap();
     for (const owner of [...this.painted]) this.release(owner);
     this.ownerOf = new WeakMap();
@@ -163,6 +167,15 @@ export class PageScanner {
     }
     this.findingsCache = [...byEntity.values()];
     return this.findingsCache;
+  }
+
+  /** Where a company first appears on the page (for "Show on page"). */
+  firstRange(entityId: string): DomRange | undefined {
+    for (const owner of this.painted) {
+      const hit = this.runs.get(owner)?.hits.find((candidate) => candidate.entityId === entityId);
+      if (hit && hit.range.startNode.isConnected) return hit.range;
+    }
+    return undefined;
   }
 
   /** Colour key of a painted entity (the hover card and panel use it). */
@@ -256,9 +269,10 @@ export class PageScanner {
     }
     const painted: PaintedRange[] = [];
     const kept: Hit[] = [];
-    for (const { match, hit } of hits) {
-      painted.push({ range: locate(run, match.start, match.end), key: hit.key, entityId: hit.entityId });
+    for (const hit of hits) {
+      painted.push({ range: hit.range, key: hit.key, entityId: hit.entityId });
       kept.push(hit);
+      this.noteEntity(hit.entityId);
     }
     const hadHits = this.painted.has(first);
     if (kept.length > 0 || hadHits) this.painter.paint(first, painted);
@@ -273,7 +287,16 @@ export class PageScanner {
     if (kept.length > 0 || hadHits) this.findingsChanged();
   }
 
-  private match(run: TextRun): { match: PageMatch; hit: Hit }[] {
+  /**
+   * Companies already found on the page make their acronyms and bare tickers elsewhere on it
+   * count. Cached results are kept even so: a short string keeps the answer it got when first
+   * seen, which keeps re-rendered tables cheap at the cost of rare misses in text read earlier.
+   */
+  private noteEntity(entityId: string): void {
+    this.nearby.add(entityId);
+  }
+
+  private match(run: TextRun): Hit[] {
     const { text } = run;
     let matches = HAS_LETTER.test(text) ? this.scan(text, false) : [];
     for (const link of run.quoteLinks) {
@@ -286,23 +309,24 @@ export class PageScanner {
     if (matches.length === 0) return [];
     if (run.quoteLinks.length > 0) matches = [...matches].sort((a, b) => a.start - b.start);
     this.stats.runsMatched += 1;
-    const out: { match: PageMatch; hit: Hit }[] = [];
+    const out: Hit[] = [];
     for (const match of matches) {
       const key = this.rules.keyOf(match.entityId);
       if (!key) continue;
       const matched = text.slice(match.start, match.end).replace(/\s+/g, ' ').trim().slice(0, 80);
       if (this.rules.isIgnored(match.entityId, matched)) continue;
-      out.push({ match, hit: { entityId: match.entityId, kind: match.kind, text: matched, key } });
+      out.push({ range: locate(run, match.start, match.end), entityId: match.entityId, kind: match.kind, text: matched, key });
     }
     return out;
   }
 
   private scan(text: string, tickerContext: boolean): PageMatch[] {
-    if (text.length > CACHEABLE_LENGTH) return this.rules.matcher.scan(text, tickerContext ? { tickerContext } : undefined);
+    const context = { tickerContext, entitiesNearby: this.nearby };
+    if (text.length > CACHEABLE_LENGTH) return this.rules.matcher.scan(text, context);
     const cacheKey = tickerContext ? `\u0000${text}` : text;
     let matches = this.matchCache.get(cacheKey);
     if (!matches) {
-      matches = this.rules.matcher.scan(text, tickerContext ? { tickerContext } : undefined);
+      matches = this.rules.matcher.scan(text, context);
       if (this.matchCache.size >= MATCH_CACHE_LIMIT) this.matchCache.clear();
       this.matchCache.set(cacheKey, matches);
     }

@@ -13,6 +13,8 @@ function fakeMatcher(names: Record<string, string>) {
       calls.push(text);
       const out: PageMatch[] = [];
       for (const [name, entityId] of Object.entries(names)) {
+        // Like the real matcher, a bare number counts as a ticker only with context.
+        if (/^\d+$/.test(name) && !context?.tickerContext) continue;
         let at = text.indexOf(name);
         while (at >= 0) {
           out.push({ start: at, end: at + name.length, entityId, kind: context?.tickerContext ? 'ticker' : 'name' });
@@ -150,10 +152,10 @@ describe('page scanner', () => {
   });
 
   it('uses quote links as ticker context', async () => {
-    const { painter, scanner } = setup('<p>Position: <a href="/quote/1810.HK">1810</a></p>');
+    const { painter, scanner } = setup('<p>Position: <a href="/quote/1810.HK">1810</a>, not 1810 alone</p>');
     await settle(scanner);
     expect(painter.texts()).toEqual(['prohibited:1810']);
-    expect(scanner.findings()[0].kinds).toEqual(['name']);
+    expect(scanner.findings()[0].kinds).toEqual(['ticker']);
   });
 
   it('stops cleanly: no more work, highlights removed', async () => {
