@@ -1,0 +1,57 @@
+// The shape of data/curated.json: the hand-checked facts no machine-readable source has (list
+// definitions, the 2020–21 §1237 list, court rulings, Entity List memberships, short and local-script
+// names) plus the few decisions the build needs (which names are one company, which aliases are wrong).
+// Every fact carries the URL it was checked against.
+import type { Listing, Ruling, SanctionList, SourceRef } from '../../lib/dataset/types';
+
+export interface CuratedName {
+  name: string;
+  source: string;
+}
+
+export interface CuratedEntity {
+  /** Pinned id (otherwise the slug of the display name). */
+  id: string;
+  name: string;
+  /** Names in the source files that denote this company; they merge into this entity. */
+  match?: string[];
+  aliases?: CuratedName[];
+  weakAliases?: CuratedName[];
+  /** Aliases a source gives that belong to another company (OFAC cross-references). */
+  dropAliases?: string[];
+  tickers?: { exchange: string; symbol: string; source: string }[];
+  isins?: { isin: string; source: string }[];
+  country?: string;
+  listings?: Listing[];
+  related?: { id: string; relation: 'parent' | 'subsidiary' | 'affiliate' }[];
+  /** Where the company itself is described, for entities only the curated file knows. */
+  source?: string;
+}
+
+export interface Curated {
+  /** Date of the newest fact checked by hand (YYYY-MM-DD). */
+  asOf: string;
+  /** Bump when curated facts change without a newer source date, so the dataset version still rises. */
+  revision: number;
+  sources: SourceRef[];
+  lists: SanctionList[];
+  /** Official page for each list (listing `source`), keyed by list id. */
+  listSources: Record<string, string>;
+  dod1260h: {
+    /** Editions that republished the whole list (a name missing from one was dropped). */
+    fullEditions: string[];
+    /** DoD's publication per edition date. */
+    editionUrls: Record<string, string>;
+    /** Removal dates the build must not believe, with why. */
+    doubtfulRemovals: { date: string; note: string }[];
+    /** Removals by Federal Register notice that the table does not record. */
+    removals: { entity: string; date: string; note: string; source: string }[];
+  };
+  /** FCC rows that name a subsidiary: which entity the listing belongs to. */
+  fccCompanies: { company: string; entity: string; note?: string }[];
+  /** Short acronyms that are distinctive enough to count on their own (others become weak aliases). */
+  strongAcronyms: string[];
+  countryOverrides: { entity: string; country: string }[];
+  entities: CuratedEntity[];
+  rulings: Ruling[];
+}

@@ -1,0 +1,123 @@
+// Reads OFAC's Consolidated List in the ENHANCED XML format (Sanctions List Service export):
+// names in every script, list memberships with their publication dates, and the CMIC features
+// (Equity Ticker, ISIN, Issuer Name, Listing/Effective/Divestment dates) as structured data.
+import { OFAC_LIST_NAMES, type OfacName, type OfacRecord } from './ofac-record';
+import { all, child, parseXml, textOf, type XmlElement } from './xml';
+
+export interface OfacEnhancedFile {
+  /** `<publicationInfo><dataAsOf>` as YYYY-MM-DD. */
+  asOf: string;
+  records: OfacRecord[];
+}
+
+const ALIAS_TYPES: Record<string, OfacName['type']> = { 'A.K.A.': 'aka', 'F.K.A.': 'fka', 'N.K.A.': 'nka' };
+
+function scriptOf(label: string | undefined): OfacName['script'] {
+  if (!label || label === 'Latin') return 'latin';
+  if (label.startsWith('Chinese')) return 'chinese';
+  if (label === 'Cyrillic') return 'cyrillic';
+  return 'other';
+}
+
+function kindOf(label: string | undefined): OfacRecord['kind'] {
+  switch (label) {
+    case 'Entity':
+      return 'entity';
+    case 'Individual':
+      return 'individual';
+    case 'Vessel':
+      return 'vessel';
+    case 'Aircraft':
+      return 'aircraft';
+    default:
+      return 'other';
+  }
+}
+
+function featureDate(feature: XmlElement): string | undefined {
+  return textOf(feature, 'valueDate', 'fromDateBegin')?.slice(0, 10);
+}
+
+function readNames(entity: XmlElement): OfacName[] {
+  const names: OfacName[] = [];
+  for (const name of all(entity, 'names', 'name')) {
+    const isPrimary = textOf(name, 'isPrimary') === 'true';
+    const aliasType = textOf(name, 'aliasType');
+    const lowQuality = textOf(name, 'isLowQuality') === 'true';
+    for (const translation of all(name, 'translations', 'translation')) {
+      const full = textOf(translation, 'formattedFullName');
+      if (!full) continue;
+      names.push({
+        name: full,
+        type: isPrimary ? 'primary' : (ALIAS_TYPES[aliasType ?? ''] ?? 'aka'),
+        script: scriptOf(textOf(translation, 'script')),
+        lowQuality,
+      });
+    }
+  }
+  return names;
+}
+
+function readEntity(entity: XmlElement): OfacRecord {
+  const names = readNames(entity);
+  const primary = names.find((n) => n.type === 'primary' && n.script === 'latin') ?? names[0];
+  const record: OfacRecord = {
+    ofacId: entity.attrs.id,
+    kind: kindOf(textOf(entity, 'generalInfo', 'entityType')),
+    name: primary?.name ?? '',
+    names,
+    lists: [],
+    programs: all(entity, 'sanctionsPrograms', 'sanctionsProgram').map((p) => p.text.trim()),
+    tickers: [],
+    isins: [],
+    issuerNames: [],
+    countries: [],
+    related: [],
+  };
+  const directives: string[] = [];
+  for (const membership of all(entity, 'sanctionsLists', 'sanctionsList')) {
+    const list = OFAC_LIST_NAMES[membership.text.trim()];
+    if (list) record.lists.push({ list, since: membership.attrs.datePublished?.slice(0, 10) });
+  }
+  for (const feature of all(entity, 'features', 'feature')) {
+    const type = textOf(feature, 'type') ?? '';
+    const value = textOf(feature, 'value') ?? '';
+    const comment = textOf(feature, 'comments');
+    if (type === 'Equity Ticker') record.tickers.push(comment ? { code: value, comment } : { code: value });
+    else if (type === 'ISIN') record.isins.push(value);
+    else if (type === 'Issuer Name') record.issuerNames.push(value);
+    else if (type === 'Listing Date (CMIC)') (record.cmic ??= {}).listed = featureDate(feature);
+    else if (type === 'Effective Date (CMIC)') (record.cmic ??= {}).effective = featureDate(feature);
+    else if (type === 'Purchase/Sales For Divestment Date (CMIC)') (record.cmic ??= {}).divestBy = featureDate(feature);
+    else if (type.startsWith('Executive Order 13662 Directive Determination') && value) directives.push(value);
+  }
+  if (directives.length > 0) {
+    const ssi = record.lists.find((l) => l.list === 'ofac-ssi');
+    if (ssi) ssi.note = [...new Set(directives)].join('; ');
+  }
+  const counts = new Map<string, number>();
+  for (const country of all(entity, 'addresses', 'address', 'country')) {
+    const name = country.text.trim();
+    if (name) counts.set(name, (counts.get(name) ?? 0) + 1);
+  }
+  record.countries = [...counts].sort((a, b) => b[1] - a[1]).map(([name]) => name);
+  for (const relationship of all(entity, 'relationships', 'relationship')) {
+    const related = child(relationship, 'relatedEntity');
+    if (!related?.attrs.entityId) continue;
+    record.related.push({
+      ofacId: related.attrs.entityId,
+      name: related.text.trim(),
+      relation: textOf(relationship, 'type') ?? '',
+    });
+  }
+  return record;
+}
+
+export function parseOfacEnhancedXml(xml: string): OfacEnhancedFile {
+  const root = parseXml(xml);
+  const data = child(root, 'sanctionsData');
+  if (!data) throw new Error('not an OFAC ENHANCED XML file: no <sanctionsData> root element');
+  const asOf = textOf(data, 'publicationInfo', 'dataAsOf')?.slice(0, 10);
+  if (!asOf) throw new Error('OFAC ENHANCED XML has no <publicationInfo><dataAsOf>');
+  return { asOf, records: all(data, 'entities', 'entity').map(readEntity) };
+}
