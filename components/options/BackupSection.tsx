@@ -1,6 +1,7 @@
 // Settings as a file (export, import) and the way back to the defaults. Import is all or nothing.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { defaultSettings, exportFileName, exportSettings, parseSettingsFile, type Settings, type StorageStatus } from '../../lib/settings';
+import { defaultSettings, exportFileName, exportSettings, parseSettingsFile, type Settings } from '../../lib/settings';
+import type { StorageStatus } from '../../lib/settings/store';
 import { Section } from './Section';
 import type { Save, Status } from './useSettings';
 

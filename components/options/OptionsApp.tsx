@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { getActiveDataset } from '../../lib/dataset/store';
 import type { Dataset } from '../../lib/dataset/types';
-import { getStorageStatus, type StorageStatus } from '../../lib/settings';
+import { getStorageStatus, type StorageStatus } from '../../lib/settings/store';
 import { AppearanceSection } from './AppearanceSection';
 import { BackupSection } from './BackupSection';
 import { IgnoredSection } from './IgnoredSection';

@@ -2,7 +2,8 @@
 // change from the popup or another window shows at once), a save function, and the message
 // shown in the page's live region after each change — with an undo when something was removed.
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { getSettings, updateSettings, watchSettings, type Settings } from '../../lib/settings';
+import type { Settings } from '../../lib/settings';
+import { getSettings, updateSettings, watchSettings } from '../../lib/settings/store';
 
 export interface Status {
   kind: 'ok' | 'error';

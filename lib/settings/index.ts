@@ -1,4 +1,6 @@
-// The settings API in one import: types, defaults, storage, resolution, rules, palette, files.
+// The pure half of the settings API in one import: types, defaults, validation, migrations,
+// resolution, rules, palette, files. It runs anywhere (Node scripts, tests, every context).
+// Reading and writing browser storage lives in './store', imported on its own by extension code.
 export * from './types';
 export * from './defaults';
 export * from './site';
@@ -9,4 +11,3 @@ export * from './rules';
 export * from './palette';
 export * from './financial-sites';
 export * from './transfer';
-export * from './store';

@@ -38,13 +38,18 @@ function defineSettingsItem(area: SettingsArea) {
   });
 }
 
-type SettingsItem = ReturnType<typeof defineSettingsItem>;
-let items: { sync: SettingsItem | null; local: SettingsItem } | undefined;
+function defineAreaItem() {
+  return storage.defineItem<StorageStatus>(AREA_KEY, { fallback: { area: 'sync' } });
+}
 
-// Created on first use rather than at import, so merely importing this module (every content
-// script does) reads nothing, and each item runs its migration once per context.
+type SettingsItem = ReturnType<typeof defineSettingsItem>;
+let items: { sync: SettingsItem | null; local: SettingsItem; area: ReturnType<typeof defineAreaItem> } | undefined;
+
+// Created on first use rather than at import: WXT items read storage as soon as they are
+// defined, so importing this module (every content script does, and Node scripts that only
+// want a default) must not touch storage; each item then migrates once per context.
 function settingsItems() {
-  items ??= { sync: syncAvailable() ? defineSettingsItem('sync') : null, local: defineSettingsItem('local') };
+  items ??= { sync: syncAvailable() ? defineSettingsItem('sync') : null, local: defineSettingsItem('local'), area: defineAreaItem() };
   return items;
 }
 
@@ -56,11 +61,10 @@ function syncAvailable(): boolean {
   }
 }
 
-const areaItem = storage.defineItem<StorageStatus>(AREA_KEY, { fallback: { area: 'sync' } });
-
 export async function getStorageStatus(): Promise<StorageStatus> {
-  if (!settingsItems().sync) return { area: 'local', reason: 'This browser has no settings sync.' };
-  const status = await areaItem.getValue();
+  const { sync, area } = settingsItems();
+  if (!sync) return { area: 'local', reason: 'This browser has no settings sync.' };
+  const status = await area.getValue();
   return status?.area === 'local' ? status : { area: 'sync' };
 }
 
@@ -87,19 +91,19 @@ export async function getSettings(): Promise<Settings> {
 }
 
 async function write(settings: Settings): Promise<void> {
-  const { sync, local } = settingsItems();
+  const { sync, local, area } = settingsItems();
   if (sync) {
     try {
       await sync.setValue({ ...settings });
-      const status = await areaItem.getValue();
-      if (status?.area === 'local') await areaItem.setValue({ area: 'sync' });
+      const status = await area.getValue();
+      if (status?.area === 'local') await area.setValue({ area: 'sync' });
       return;
     } catch (error) {
       const reason = /quota/i.test(String(error))
         ? 'Your settings are larger than browser sync allows, so they are kept on this device.'
         : 'Browser sync refused the settings, so they are kept on this device.';
       await local.setValue({ ...settings });
-      await areaItem.setValue({ area: 'local', reason });
+      await area.setValue({ area: 'local', reason });
       return;
     }
   }
@@ -134,7 +138,7 @@ export function resetSettings(): Promise<Settings> {
  * another synced browser). Returns the function that stops watching.
  */
 export function watchSettings(callback: (settings: Settings) => void): () => void {
-  const { sync, local } = settingsItems();
+  const { sync, local, area } = settingsItems();
   let latest = 0;
   const reread = () => {
     const ticket = ++latest;
@@ -142,7 +146,7 @@ export function watchSettings(callback: (settings: Settings) => void): () => voi
       if (ticket === latest) callback(settings);
     });
   };
-  const stops = [local.watch(reread), areaItem.watch(reread)];
+  const stops = [local.watch(reread), area.watch(reread)];
   if (sync) {
     try {
       stops.push(sync.watch(reread));
