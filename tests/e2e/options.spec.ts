@@ -41,6 +41,29 @@ test('a watchlist entry added in options is stored and survives a reload', async
   expect(pageErrors).toEqual([]);
 });
 
+async function watchlistHighlights(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const highlight = CSS.highlights.get('sanctions-lens-watchlist');
+    return highlight ? [...highlight].map((range) => range.toString()) : [];
+  });
+}
+
+test('a watchlist term added in options is highlighted on an open page, and unhighlighted when removed', async ({ extension, page, server, context }) => {
+  const article = await context.newPage();
+  await article.goto(server.url('/watchlist.html'));
+  await expect(article.locator('#story')).toContainText('Acme Robotics');
+
+  await openOptions(page, extension.worker, extension.extensionId);
+  await page.getByLabel('Name or ticker').fill('Acme Robotics');
+  await page.getByRole('button', { name: 'Add to watchlist' }).click();
+  await expect(page.getByTestId('watchlist-entry')).toHaveCount(1);
+
+  // The page was already open: the change must reach it without a reload.
+  await expect.poll(() => watchlistHighlights(article)).toEqual(['Acme Robotics']);
+  await page.getByRole('button', { name: 'Remove Acme Robotics from the watchlist' }).click();
+  await expect.poll(() => watchlistHighlights(article)).toEqual([]);
+});
+
 test('site rules: added here or elsewhere they are listed at once, and each can be removed', async ({ extension, page }) => {
   await openOptions(page, extension.worker, extension.extensionId);
   await page.getByLabel('Site', { exact: true }).fill('https://www.Example.com/some/page');
