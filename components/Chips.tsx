@@ -26,6 +26,8 @@ const OUTCOME_LABEL: Record<string, string> = {
   pending: 'Pending',
   settled: 'Settled',
   upheld: 'Listing upheld',
+  filed: 'Case filed',
+  procedural: 'Procedural order',
 };
 
 /** Outcomes that favoured the company (the listing lost force), for the chip's colour. */
@@ -44,6 +46,6 @@ export function SeverityChip({ severity }: { severity: DisplaySeverity }) {
 }
 
 export function OutcomeChip({ outcome }: { outcome: RulingOutcome }) {
-  const tone = FOR_COMPANY.has(outcome) ? 'for' : outcome === 'pending' ? 'pending' : 'against';
+  const tone = FOR_COMPANY.has(outcome) ? 'for' : outcome === 'pending' || outcome === 'filed' ? 'pending' : 'against';
   return <span class={`chip chip-outcome-${tone}`}>{outcomeLabel(outcome)}</span>;
 }

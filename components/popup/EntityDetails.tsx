@@ -9,6 +9,11 @@ import { formatDate, plural } from '../format';
 import { orderedListings, severityOf, severitySentence, type Catalog } from './model';
 import { RulingItem } from './RulingItem';
 
+/** The first few items, then how many more: a long alias list would push the lists off screen. */
+function shortList(items: string[], max: number): string {
+  return items.length <= max ? items.join(' · ') : `${items.slice(0, max).join(' · ')} and ${items.length - max} more`;
+}
+
 function ListingDetails({ listing, data }: { listing: Listing; data: Catalog }) {
   const list = data.lists.get(listing.list);
   const inForce = isInForce(listing);
@@ -77,11 +82,14 @@ export function EntityDetails({ entityId, data, finding, onBack, backLabel }: { 
   const rulings = data.dataset.rulings
     .filter((ruling) => rulingIds.has(ruling.id) || ruling.entities.includes(entity.id))
     .sort((a, b) => b.date.localeCompare(a.date));
-  const identifiers = [
-    ...entity.tickers.map((t) => `${t.exchange} ${t.symbol}`),
-    ...entity.isins,
-  ];
-  const otherNames = [...entity.aliases].filter((alias) => alias !== entity.name).slice(0, 8);
+  const tickers = entity.tickers.map((t) => `${t.exchange} ${t.symbol}`);
+  const seen = new Set([entity.name.toLowerCase()]);
+  const otherNames = entity.aliases.filter((alias) => {
+    const key = alias.toLowerCase();
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
   return (
     <section class="details" aria-labelledby="details-title" data-testid="details" data-entity-id={entity.id}>
       <button type="button" class="back" onClick={onBack}>← {backLabel}</button>
@@ -90,8 +98,14 @@ export function EntityDetails({ entityId, data, finding, onBack, backLabel }: { 
         <SeverityChip severity={severity} />
       </div>
       <p>{severitySentence(severity)}</p>
-      {otherNames.length > 0 ? <p class="small muted">Also known as {otherNames.join(' · ')}</p> : null}
-      {identifiers.length > 0 ? <p class="small muted">Tickers and ISINs: {identifiers.join(' · ')}</p> : null}
+      {otherNames.length > 0 ? <p class="small muted">Also known as {shortList(otherNames, 4)}</p> : null}
+      {tickers.length > 0 ? <p class="small muted">Tickers: {shortList(tickers, 6)}</p> : null}
+      {entity.isins.length > 0 ? (
+        <details class="small muted">
+          <summary>{entity.isins.length === 1 ? '1 ISIN' : `${entity.isins.length} ISINs`} (shares, receipts and bonds)</summary>
+          <p class="isins">{entity.isins.join(' · ')}</p>
+        </details>
+      ) : null}
       {finding ? (
         <p class="small matched">
           On this page as {finding.texts.map((text) => `“${text}”`).join(', ') || 'an identifier'}, {plural(finding.count, 'time')}.

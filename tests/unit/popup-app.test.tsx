@@ -61,7 +61,8 @@ describe('popup: this page', () => {
     expect(cards.map((card) => card.dataset.entityId)).toEqual(['china-mobile-limited', 'hesai-group', 'xiaomi-corporation']);
     expect(api.tabFindings).toHaveBeenCalledWith(12);
     expect(within(cards[0]).getByText('Prohibited')).toBeTruthy();
-    expect(within(cards[2]).getByText('Vacated by court')).toBeTruthy();
+    expect(within(cards[0]).getByText('NS-CMIC').nextElementSibling?.textContent).toBe('Active');
+    expect(cards[2].textContent).toContain('Formerly: DoD 1237 (vacated by court May 25, 2021)');
     expect(cards[2].textContent).toContain('“Xiaomi”, “1810.HK”, 4 times');
     expect(screen.getByTestId('subtitle').textContent).toBe('3 listed companies on news.example');
   });
