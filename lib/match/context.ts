@@ -3,7 +3,7 @@
 import type { CaseRule } from './patterns';
 import { BLOOMBERG_VENUES, PREFIX_VENUES, SUFFIX_VENUES } from './exchanges';
 import { matchKey } from './normalize';
-import { COMPANY_CUES } from './word-lists';
+import { CJK_COMPANY_CUES, COMPANY_CUES } from './word-lists';
 
 const LOWER_OK = new Set(['of', 'and', 'the', 'for', 'de', 'in', 'on']);
 const isLetter = (ch: string) => /\p{L}/u.test(ch);
@@ -30,6 +30,10 @@ function wordsAround(text: string, start: number, end: number, count: number): s
 
 /** A company word ("shares", "maker", "Ltd", "Chinese") within three words of the span. */
 export function companyCueNear(text: string, start: number, end: number): boolean {
+  if (/[\p{Script=Han}]/u.test(text.slice(start, end))) {
+    const around = text.slice(Math.max(0, start - 8), start) + '\u0000' + text.slice(end, end + 8);
+    return CJK_COMPANY_CUES.some((cue) => around.includes(cue));
+  }
   return wordsAround(text, start, end, 3).some((word) => COMPANY_CUES.has(word));
 }
 
@@ -43,6 +47,13 @@ const GENERIC_PREFIXES = new Set(['TICKER', 'SYMBOL', 'CODE', 'STOCK']);
 export function venuePrefix(text: string, start: number): VenueMark | undefined {
   let k = start - 1;
   while (k >= 0 && text[k] === ' ') k--;
+  // A list after one prefix ("OTC: BYDDY, XIACF, TCEHY") shares it.
+  for (let items = 0; items < 12 && text[k] === ','; items++) {
+    const item = /(?:^|[\s:：])([A-Z0-9.]{1,10})$/.exec(text.slice(Math.max(0, k - 12), k));
+    if (!item) break;
+    k -= item[1].length + 1;
+    while (k >= 0 && text[k] === ' ') k--;
+  }
   if (text[k] !== ':' && text[k] !== '：') return undefined;
   k--;
   while (k >= 0 && text[k] === ' ') k--;
@@ -83,4 +94,12 @@ export function openingParenBefore(text: string, start: number): number {
   let k = start - 1;
   while (k >= 0 && text[k] === ' ') k--;
   return text[k] === '(' || text[k] === '（' ? k : -1;
+}
+
+const QUOTE_AFTER = /^[ \t\u00a0]+(?:[-+]?\d[\d,.]*%?[ \t\u00a0]+){0,2}[-+(]?[$€¥₽]?\d[\d,]*(?:\.\d+|,\d{1,2}(?!\d))%?(?![\p{L}\p{N}])/u;
+
+/** A price or change right after a symbol on the same line ("XIACY 8.71", "SBER  500  262.10"): a quote row. */
+export function quoteFollows(text: string, end: number): boolean {
+  const line = text.slice(end, end + 40).split('\n', 1)[0];
+  return QUOTE_AFTER.test(line);
 }

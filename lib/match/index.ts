@@ -7,7 +7,7 @@
 // named nearby" wait until the pass is over and are then kept or dropped.
 import type { Dataset } from '../dataset/types';
 import { AutomatonBuilder } from './automaton';
-import { caseRuleHolds, companyCueNear, isCashtag, openingParenBefore, venuePrefix, venueSuffix } from './context';
+import { caseRuleHolds, companyCueNear, isCashtag, openingParenBefore, quoteFollows, venuePrefix, venueSuffix } from './context';
 import { numericCodeFits, venuesCompatible } from './exchanges';
 import { LEGAL_FORMS } from './legal-forms';
 import { AMP, CJK, SEP, SKIP, UNKNOWN_CLASS, WORD, charClass, classTable, foldTable } from './normalize';
@@ -24,12 +24,14 @@ export type MatchRule =
   | 'acronym-with-cue'
   | 'acronym-after-name'
   | 'acronym-with-company-nearby'
+  | 'acronym-among-listed-companies'
   | 'cashtag'
   | 'exchange-prefix'
   | 'exchange-suffix'
   | 'bloomberg-code'
   | 'ticker-after-name'
   | 'ticker-context'
+  | 'ticker-with-quote'
   | 'ticker-with-company-nearby'
   | 'isin';
 
@@ -63,6 +65,8 @@ export interface Matcher {
 /** How far (in code units) "the company named nearby" may be from an acronym or bare ticker. */
 const NEARBY = 400;
 const MAX_CANDIDATES = 32;
+/** How close another listed company must be for an acronym listed beside it. */
+const BESIDE = 12;
 
 // Legal forms written after a core name ("Xiaomi Corp.", "China Mobile Limited") belong in the highlight.
 const LEGAL_TAIL = (() => {
@@ -71,6 +75,29 @@ const LEGAL_TAIL = (() => {
     .map((s) => s.split(' ').map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s.,-]*'));
   return new RegExp(`(?:[ \\t\\u00a0]*,?[ \\t\\u00a0]*(?:${spellings.join('|')})(?![\\p{L}\\p{N}])\\.?)+`, 'iuy');
 })();
+
+// Russian declines names: "Сбербанка", "Роснефти", "ЛУКОЙЛа". A case ending after a Cyrillic name (or after
+// its stem, see patterns.ts) still ends the name.
+const RUSSIAN_ENDINGS = new Set(['а', 'я', 'у', 'ю', 'ом', 'ем', 'ой', 'ей', 'е', 'и', 'ы', 'ов', 'ев', 'ам', 'ям', 'ами', 'ями', 'ах', 'ях', 'ью']);
+const isCyrillic = (folded: number) => folded >= 0x430 && folded <= 0x45f;
+
+/** End of a Russian case ending starting at `from`, or -1 when the rest of the word is not one. */
+function inflectedEnd(text: string, from: number): number {
+  let tail = '';
+  let k = from;
+  while (k < text.length && tail.length <= 3) {
+    const cls = charClass(text.charCodeAt(k));
+    if (cls === SKIP) {
+      k++;
+      continue;
+    }
+    if (cls !== WORD) break;
+    tail += String.fromCharCode(foldTable[text.charCodeAt(k)]);
+    k++;
+  }
+  const atWordEnd = k >= text.length || charClass(text.charCodeAt(k)) !== WORD;
+  return atWordEnd && RUSSIAN_ENDINGS.has(tail) ? k : -1;
+}
 
 interface Pending {
   match: TextMatch;
@@ -122,14 +149,17 @@ export function createMatcher(dataset: Pick<Dataset, 'entities'>): Matcher {
       j++;
       if (terminal[node] >= 0 && count < MAX_CANDIDATES) {
         let boundary = true;
+        let end = j;
         if (cls === WORD) {
           let k = j;
           while (k < n && charClass(text.charCodeAt(k)) === SKIP) k++;
           boundary = k >= n || charClass(text.charCodeAt(k)) !== WORD;
+          if (!boundary && isCyrillic(foldTable[code])) end = inflectedEnd(text, k);
+          if (end > j) boundary = true;
         }
         if (boundary) {
           candidateNode[count] = node;
-          candidateEnd[count] = j;
+          candidateEnd[count] = end;
           count++;
         }
       }
@@ -190,6 +220,7 @@ export function createMatcher(dataset: Pick<Dataset, 'entities'>): Matcher {
         if (afterOwnName()) return { accept: true, match: { ...base, kind: 'ticker', rule: 'ticker-after-name' } };
         if (context.tickerContext) return { accept: true, match: { ...base, kind: 'ticker', rule: 'ticker-context' } };
         if (pattern.numeric || pattern.wordTicker || end - start < 3) return { accept: false };
+        if (quoteFollows(text, end)) return { accept: true, match: { ...base, kind: 'ticker', rule: 'ticker-with-quote' } };
         return { accept: false, defer: { ...base, kind: 'ticker', rule: 'ticker-with-company-nearby' } };
       }
     }
@@ -247,19 +278,33 @@ export function createMatcher(dataset: Pick<Dataset, 'entities'>): Matcher {
     return resolvePending(found, pending, context);
   }
 
-  /** Keeps an acronym or bare symbol when its own company is named within NEARBY code units, or elsewhere on the page. */
+  /**
+   * Keeps an acronym or bare symbol when its own company is named within NEARBY code units or elsewhere on the
+   * page; then keeps an acronym that sits right beside another listed company ("Sberbank, VTB and Gazprombank").
+   */
   function resolvePending(found: TextMatch[], pending: Pending[], context: ScanContext): TextMatch[] {
-    const confirmed = pending
-      .map((p) => p.match)
-      .filter(
-        (m) =>
-          context.entitiesNearby?.has(m.entityId) ||
-          found.some((f) => f.entityId === m.entityId && f.start - m.end < NEARBY && m.start - f.end < NEARBY),
-      );
-    if (confirmed.length === 0) return found;
     const all = [...found];
-    for (const m of confirmed) {
-      if (!all.some((f) => f.start < m.end && m.start < f.end)) all.push(m);
+    const free = (m: TextMatch) => !all.some((f) => f.start < m.end && m.start < f.end);
+    let waiting = pending.map((p) => p.match);
+    let progress = true;
+    while (progress && waiting.length > 0) {
+      progress = false;
+      waiting = waiting.filter((m) => {
+        const own =
+          context.entitiesNearby?.has(m.entityId) ||
+          all.some((f) => f.entityId === m.entityId && f.start - m.end < NEARBY && m.start - f.end < NEARBY);
+        if (own && free(m)) {
+          all.push(m);
+          progress = true;
+          return false;
+        }
+        return true;
+      });
+    }
+    for (const m of waiting) {
+      if (m.kind !== 'name') continue;
+      const beside = all.some((f) => f.entityId !== m.entityId && f.start - m.end < BESIDE && m.start - f.end < BESIDE);
+      if (beside && free(m)) all.push({ ...m, rule: 'acronym-among-listed-companies' });
     }
     return all.sort((a, b) => a.start - b.start);
   }
@@ -275,6 +320,8 @@ export function createMatcher(dataset: Pick<Dataset, 'entities'>): Matcher {
     'bloomberg-code': 'a Bloomberg-style ticker',
     'ticker-after-name': 'a ticker right after the company name',
     'ticker-context': 'a ticker in a quote link or symbol column',
+    'ticker-with-quote': 'a ticker followed by its price',
+    'acronym-among-listed-companies': 'its short name in a list of other listed companies',
     'ticker-with-company-nearby': 'a ticker with the company named nearby',
     isin: 'an ISIN with a valid check digit',
   };

@@ -52,13 +52,16 @@ function nameKeys(alias: string): string[] {
     keys.add(base);
     if (base.includes(' & ')) keys.add(base.replaceAll(' & ', ' and '));
     if (base.includes(' and ')) keys.add(base.replaceAll(' and ', ' & '));
+    // Russian: "Роснефть" is "Роснефти" in the genitive; the stem plus a case ending (index.ts) finds it.
+    const last = base.split(' ').pop() ?? '';
+    if (/^[\u0430-\u045f]{5,}$/.test(last) && /[ьаяйоеы]$/.test(last)) keys.add(base.slice(0, -1));
   }
   return [...keys];
 }
 
 /** Whether a key is too short or too ordinary to identify a company on its own. */
 function isWeakKey(key: string): boolean {
-  if (isCjk(key)) return key.length < 2;
+  if (isCjk(key)) return key.length <= 2; // 小米 is also millet, 华为 a phrase: short CJK names need a cue
   const tokens = key.split(' ');
   if (tokens.length > 1) return false;
   return key.length <= 4 || COMMON_WORDS.has(key) || /^\d+$/.test(key);

@@ -50,5 +50,15 @@ export const COMPANY_CUES = new Set(
   designation division drone drones earnings entity equity firm firms giant group holdings inc insurer
   investors ipo lender listed listing ltd maker manufacturer manufacturers oao ojsc operator pao parent
   pentagon pjsc plc profit revenue russian sanctioned sanctions shareholders shares stake state-owned stock
-  stocks subsidiary supplier suppliers telecom unit units vendor vendors 1260h`.split(/\s+/),
+  stocks subsidiary supplier suppliers telecom unit units vendor vendors 1260h phone phones smartphone smartphones equipment chips cameras
+  акции акций банк банка компания компании санкции санкций пао`.split(/\s+/),
 );
+
+/**
+ * The same for CJK text, where a two-character short name can also be an everyday word (小米 is millet):
+ * one of these within a few characters says a company is meant.
+ */
+export const CJK_COMPANY_CUES = [
+  '公司', '集团', '集團', '股份', '股价', '股價', '股票', '港股', '美股', 'A股', '上市', '控股', '代码', '制裁', '清单',
+  '名单', '企业', '发布', '宣布', '表示', '手机', '芯片', '无人机', '电池', '通讯', '科技', '旗下', '财报', '营收', '投资',
+];

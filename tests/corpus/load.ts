@@ -1,0 +1,164 @@
+// Reads the labelled corpus (format in README.md beside this file) and scores a matcher against it.
+// Shared by the corpus test and the matcher benchmark, so both report the same misses and false hits.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Dataset } from '../../lib/dataset/types';
+import { coreName, type Matcher, type TextMatch } from '../../lib/match/index';
+
+export interface Label {
+  text: string;
+  company: string;
+  start: number;
+  end: number;
+}
+
+export interface Snippet {
+  id: string;
+  lang: string;
+  kind: string;
+  text: string;
+  labels: Label[];
+  file: string;
+}
+
+const HEADER = /^=== (\S+) \| (\S+) \| (\S+)$/;
+const LABEL = /^> (.+?) = (.+)$/;
+
+export function loadCorpus(dir: string): Snippet[] {
+  const snippets: Snippet[] = [];
+  for (const file of readdirSync(dir).filter((f) => f.endsWith('.txt')).sort()) {
+    const lines = readFileSync(join(dir, file), 'utf8').split('\n');
+    let current: { id: string; lang: string; kind: string; body: string[]; labels: [string, string][] } | undefined;
+    const finish = () => {
+      if (!current) return;
+      const text = current.body.join('\n').trim();
+      // Each label takes the first occurrence of its text not already inside an earlier label, so
+      // "Hikvision" after "Hangzhou Hikvision Digital…" means the later, separate mention.
+      const placed: { start: number; end: number }[] = [];
+      const labels = current.labels.map(([labelText, company]) => {
+        let at = text.indexOf(labelText);
+        while (at >= 0 && placed.some((p) => at < p.end && p.start < at + labelText.length)) {
+          at = text.indexOf(labelText, at + 1);
+        }
+        if (at < 0) throw new Error(`${file} ${current!.id}: label "${labelText}" has no free occurrence in the text`);
+        placed.push({ start: at, end: at + labelText.length });
+        return { text: labelText, company, start: at, end: at + labelText.length };
+      });
+      snippets.push({ id: current.id, lang: current.lang, kind: current.kind, text, labels, file });
+    };
+    lines.forEach((line, index) => {
+      const header = HEADER.exec(line);
+      if (header) {
+        finish();
+        current = { id: header[1], lang: header[2], kind: header[3], body: [], labels: [] };
+        return;
+      }
+      if (!current) {
+        if (line.trim()) throw new Error(`${file}:${index + 1}: text before the first "=== id | lang | kind" header`);
+        return;
+      }
+      const label = LABEL.exec(line);
+      if (label) current.labels.push([label[1], label[2]]);
+      else if (line.startsWith('>')) throw new Error(`${file}:${index + 1}: a label must read "> text = company"`);
+      else if (line !== '(no labels)') current.body.push(line);
+    });
+    finish();
+  }
+  const ids = new Set<string>();
+  for (const s of snippets) {
+    if (ids.has(s.id)) throw new Error(`corpus: snippet id ${s.id} is used twice`);
+    ids.add(s.id);
+  }
+  return snippets;
+}
+
+/** Entity ids a label's company name may stand for: every entity with that core name among its names. */
+export function resolveCompany(dataset: Pick<Dataset, 'entities'>, company: string): Set<string> {
+  const wanted = coreName(company);
+  const ids = new Set<string>();
+  for (const entity of dataset.entities) {
+    if ([entity.name, ...entity.aliases].some((name) => coreName(name) === wanted)) ids.add(entity.id);
+  }
+  return ids;
+}
+
+export interface Miss {
+  snippet: string;
+  text: string;
+  company: string;
+  why: string;
+}
+
+export interface FalseHit {
+  snippet: string;
+  text: string;
+  entityId: string;
+  rule?: string;
+  context: string;
+}
+
+export interface CorpusScore {
+  snippets: number;
+  labels: number;
+  found: number;
+  truePositives: number;
+  precision: number;
+  recall: number;
+  misses: Miss[];
+  falseHits: FalseHit[];
+}
+
+/** Precision and recall over the corpus. A found match counts when it overlaps a label of the same company. */
+export function scoreCorpus(matcher: Matcher, dataset: Pick<Dataset, 'entities'>, snippets: Snippet[]): CorpusScore {
+  const misses: Miss[] = [];
+  const falseHits: FalseHit[] = [];
+  let labels = 0;
+  let found = 0;
+  let truePositives = 0;
+  const cache = new Map<string, Set<string>>();
+  const resolve = (company: string) => {
+    let ids = cache.get(company);
+    if (!ids) cache.set(company, (ids = resolveCompany(dataset, company)));
+    return ids;
+  };
+  for (const snippet of snippets) {
+    const matches: TextMatch[] = matcher.scan(snippet.text);
+    const used = new Set<TextMatch>();
+    labels += snippet.labels.length;
+    found += matches.length;
+    for (const label of snippet.labels) {
+      const ids = resolve(label.company);
+      const hit = matches.find(
+        (m) => !used.has(m) && m.start < label.end && label.start < m.end && ids.has(m.entityId),
+      );
+      if (hit) {
+        used.add(hit);
+        truePositives++;
+        continue;
+      }
+      const other = matches.find((m) => m.start < label.end && label.start < m.end);
+      const why =
+        ids.size === 0
+          ? 'company not in the dataset'
+          : other
+            ? `matched ${other.entityId} instead`
+            : 'not found';
+      misses.push({ snippet: snippet.id, text: label.text, company: label.company, why });
+    }
+    for (const m of matches) {
+      if (used.has(m)) continue;
+      const context = snippet.text.slice(Math.max(0, m.start - 30), m.end + 30).replace(/\s+/g, ' ');
+      falseHits.push({ snippet: snippet.id, text: snippet.text.slice(m.start, m.end), entityId: m.entityId, rule: m.rule, context });
+    }
+  }
+  return {
+    snippets: snippets.length,
+    labels,
+    found,
+    truePositives,
+    precision: found === 0 ? 1 : truePositives / found,
+    recall: labels === 0 ? 1 : truePositives / labels,
+    misses,
+    falseHits,
+  };
+}
