@@ -50,16 +50,18 @@ class Builder {
   readonly registry = new Registry();
   readonly warnings: string[] = [];
   readonly strong: Set<string>;
-  readonly sources: SourceRef[] = [];
+  readonly weak: Set<string>;
 
   constructor(readonly curated: Curated) {
     this.strong = new Set(curated.strongAcronyms);
+    this.weak = new Set(curated.weakNames);
   }
 
   alias(draft: Draft, raw: string): void {
     const name = cleanName(raw);
     if (!name) return;
-    addAlias(draft, name, isShortAcronym(name) && !this.strong.has(name));
+    const weak = this.weak.has(name) || (isShortAcronym(name) && !this.strong.has(name));
+    addAlias(draft, name, weak);
   }
 
   listSource(list: string): string {
@@ -97,7 +99,7 @@ class Builder {
       this.registry.claimOfac(draft, record.ofacId);
       for (const name of [record.name, ...record.issuerNames]) this.registry.claim(draft, name);
       addName(draft, displayCase(cleanName(record.name)), 3);
-      for (const issuer of record.issuerNames) addName(draft, cleanName(issuer), 1);
+      for (const issuer of record.issuerNames) addName(draft, cleanName(issuer), 2);
       for (const name of record.names) if (name.type !== 'primary' || name.script !== 'latin') this.alias(draft, name.name);
       for (const issuer of record.issuerNames) this.alias(draft, issuer);
       for (const { code, comment } of record.tickers) {
@@ -155,7 +157,7 @@ class Builder {
       const draft = this.registry.find([row.name, ...row.previousNames]) ?? this.registry.create();
       this.registry.claim(draft, row.name);
       for (const previous of row.previousNames) this.registry.claim(draft, previous);
-      addName(draft, row.name, 2);
+      addName(draft, row.name, 1);
       for (const alias of row.aliases) this.alias(draft, alias);
       for (const previous of row.previousNames) this.alias(draft, previous);
       if (row.parentName) draft.relatedNames.push({ name: row.parentName, relation: 'parent' });
@@ -172,6 +174,7 @@ class Builder {
       const firmEnds = ends.filter((e) => !doubtful.has(e));
       const last = listedIn[listedIn.length - 1];
       const source = editionUrls[last] ?? this.listSource('dod-1260h');
+      for (const extra of this.curated.dod1260h.notes) if (extra.entity === draftId(draft)) notes.push(extra.note);
       const removal = removals.find((r) => r.entity === draftId(draft));
       let listing: Listing;
       if (removal) {
@@ -193,7 +196,7 @@ class Builder {
     for (const entry of entries) {
       const draft = this.registry.find([entry.name, ...entry.aliases]) ?? this.registry.create();
       this.registry.claim(draft, entry.name);
-      addName(draft, entry.name, 2);
+      addName(draft, entry.name, 1);
       for (const alias of entry.aliases) this.alias(draft, alias);
       if (draft.listings.some((l) => l.list === entry.section)) continue;
       draft.listings.push({
@@ -216,7 +219,7 @@ class Builder {
       }
       if (!mapped) {
         this.registry.claim(draft, entry.company);
-        addName(draft, entry.company, 2);
+        addName(draft, entry.company, 1);
       }
       const notes = [mapped?.note ?? '', entry.updated.length ? `Entry updated ${entry.updated.join(', ')}.` : '']
         .filter(Boolean)
@@ -259,6 +262,10 @@ class Builder {
       ids.set(draft, id);
     }
     const byId = new Map([...ids].map(([d, id]) => [id, d]));
+    const { countryOverrides, dod1260h } = this.curated;
+    for (const ref of [...countryOverrides, ...dod1260h.notes, ...dod1260h.removals]) {
+      if (!byId.has(ref.entity)) this.warnings.push(`curated.json names unknown entity "${ref.entity}"; that fact is not applied`);
+    }
     this.resolveAliasConflicts(drafts);
     const overrides = new Map(this.curated.countryOverrides.map((o) => [o.entity, o.country]));
     const entities = drafts.map((draft): Entity => {

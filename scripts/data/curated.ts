@@ -44,6 +44,8 @@ export interface Curated {
     editionUrls: Record<string, string>;
     /** Removal dates the build must not believe, with why. */
     doubtfulRemovals: { date: string; note: string }[];
+    /** Facts about an entity's 1260H history the table does not carry (e.g. a removal and same-day relisting). */
+    notes: { entity: string; note: string; source: string }[];
     /** Removals by Federal Register notice that the table does not record. */
     removals: { entity: string; date: string; note: string; source: string }[];
   };
@@ -51,6 +53,8 @@ export interface Curated {
   fccCompanies: { company: string; entity: string; note?: string }[];
   /** Short acronyms that are distinctive enough to count on their own (others become weak aliases). */
   strongAcronyms: string[];
+  /** Names that also mean something else (another company, a word) and so count only with a second signal. */
+  weakNames: string[];
   countryOverrides: { entity: string; country: string }[];
   entities: CuratedEntity[];
   rulings: Ruling[];

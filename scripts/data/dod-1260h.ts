@@ -27,7 +27,10 @@ function split(cell: string): string[] {
 export function parseDod1260hCsv(text: string): Dod1260hRow[] {
   const rows = parseCsvWithHeader(text, COLUMNS, 'DoD 1260H table');
   return rows.map((row, i) => {
-    const name = (row['Clean Name'] || row.Name).replace(/\*+$/, '').trim();
+    // Some names carry DoD's short form in brackets ("MGI Tech Co., Ltd. (MGI)"): the bracket is an alias.
+    const printed = (row['Clean Name'] || row.Name).replace(/\*+$/, '').trim();
+    const bracket = /^(.*\S)\s+\(([^()]+)\)$/.exec(printed);
+    const name = bracket ? bracket[1] : printed;
     if (!name) throw new Error(`DoD 1260H table, row ${i + 2}: no name`);
     if (!DATE.test(row['Start date'])) {
       throw new Error(`DoD 1260H table, row ${i + 2} (${name}): Start date must be YYYY-MM-DD, got "${row['Start date']}"`);
@@ -37,7 +40,7 @@ export function parseDod1260hCsv(text: string): Dod1260hRow[] {
     }
     return {
       name,
-      aliases: split(row.Alias),
+      aliases: [...split(row.Alias), ...(bracket ? [bracket[2]] : [])],
       previousNames: split(row['Previous Name']),
       parentName: row['Parent Name'] || undefined,
       start: row['Start date'],

@@ -95,12 +95,9 @@ function readEntity(entity: XmlElement): OfacRecord {
     const ssi = record.lists.find((l) => l.list === 'ofac-ssi');
     if (ssi) ssi.note = [...new Set(directives)].join('; ');
   }
-  const counts = new Map<string, number>();
-  for (const country of all(entity, 'addresses', 'address', 'country')) {
-    const name = country.text.trim();
-    if (name) counts.set(name, (counts.get(name) ?? 0) + 1);
-  }
-  record.countries = [...counts].sort((a, b) => b[1] - a[1]).map(([name]) => name);
+  // OFAC prints the registered address first; branches abroad follow.
+  const countries = all(entity, 'addresses', 'address', 'country').map((c) => c.text.trim()).filter(Boolean);
+  record.countries = [...new Set(countries)];
   for (const relationship of all(entity, 'relationships', 'relationship')) {
     const related = child(relationship, 'relatedEntity');
     if (!related?.attrs.entityId) continue;

@@ -25,7 +25,7 @@ export interface OfacRecord {
   isins: string[];
   issuerNames: string[];
   cmic?: { listed?: string; effective?: string; divestBy?: string };
-  /** Country names as OFAC prints them, most frequent first. */
+  /** Country names as OFAC prints them, in address order (registered address first). */
   countries: string[];
   related: { ofacId: string; name: string; relation: string }[];
 }
