@@ -136,6 +136,31 @@ test('importing a broken file shows why and changes nothing', async ({ extension
   await expect(page.getByTestId('watchlist-entry')).toHaveText(/Acme Robotics/);
 });
 
+test('every control has a name, and the page works from the keyboard', async ({ extension, page }) => {
+  await openOptions(page, extension.worker, extension.extensionId);
+  const unnamed = await page.evaluate(() =>
+    [...document.querySelectorAll('input, select, button')]
+      .filter((el) => {
+        const labelled = (el as HTMLInputElement).labels?.length || el.getAttribute('aria-label') || el.getAttribute('aria-labelledby');
+        return !labelled && !(el.tagName === 'BUTTON' && el.textContent?.trim());
+      })
+      .map((el) => el.outerHTML.slice(0, 80)),
+  );
+  expect(unnamed).toEqual([]);
+
+  await page.getByLabel('Name or ticker').focus();
+  await page.keyboard.type('Keyboard Corp');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('watchlist-entry')).toHaveText(/Keyboard Corp/);
+  await expect(page.getByRole('status')).toContainText('added to your watchlist');
+
+  await page.getByTestId('reset').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('reset-confirm')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('watchlist-empty')).toBeVisible();
+});
+
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`options page screenshot, ${colorScheme}`, async () => {
     const launched = await launchWithExtension(EXTENSION_DIR, { colorScheme });
