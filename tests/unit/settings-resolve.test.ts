@@ -46,6 +46,10 @@ describe('site rules by hostname suffix', () => {
     expect(enabled('http://192.10.0.0.1.nip.io/', settings({ disabledFor: ['0.0.1'] }))).toBe(true);
     expect(normalizeSiteRule('0.1')).toBeNull();
     expect(enabled('http://[::1]:8080/', settings({ disabledFor: ['[::1]'] }))).toBe(false);
+    const v6Port = settings({ disabledFor: [normalizeSiteRule('http://[::1]:8080/x')!] });
+    expect(v6Port.disabledFor).toEqual(['[::1]:8080']);
+    expect(enabled('http://[::1]:8080/', v6Port)).toBe(false);
+    expect(enabled('http://[::1]:9090/', v6Port)).toBe(true);
   });
 
   it('treats Unicode and punycode spellings of a name as the same site', () => {
@@ -62,6 +66,25 @@ describe('site rules by hostname suffix', () => {
       expect(ascii).toMatch(/xn--/);
       expect(displayHost(ascii)).toBe(name);
     }
+  });
+});
+
+describe('typed site names', () => {
+  it.each([
+    ['  https://WWW.Example.com:443/path?q#x ', 'www.example.com:443'],
+    ['*.example.com', 'example.com'],
+    ['.example.com', 'example.com'],
+    ['example.com.', 'example.com'],
+    ['localhost', 'localhost'],
+    ['LOCALHOST:3000', 'localhost:3000'],
+    ['192.168.1.10', '192.168.1.10'],
+    ['ftp://example.com', null],
+    ['user@example.com', null],
+    ['exa mple.com', null],
+    ['example.com:99999', null],
+    ['', null],
+  ])('%j becomes %j', (typed, rule) => {
+    expect(normalizeSiteRule(typed)).toBe(rule);
   });
 });
 
