@@ -43,20 +43,28 @@ function isCjk(key: string): boolean {
   return key.length > 0 && charClass(key.charCodeAt(0)) === CJK;
 }
 
-/** Keys a name may appear under in text: its full form, its core, with "&" and "and" interchangeable. */
-function nameKeys(alias: string): string[] {
-  const keys = new Set<string>();
-  const withoutBracket = alias.replace(/\s*[(（][^()（）]*[)）]\s*$/u, '');
-  for (const base of [matchKey(withoutBracket), coreName(alias)]) {
+/**
+ * Keys a name may appear under in text, each marked `derived` when legal forms were stripped to get it:
+ * the full form (unless it starts with a legal form, which would let "Joint Stock Company Sberbank" swallow
+ * "Public Joint Stock Company Sberbank of Russia"), the core, and "&"/"and" variants.
+ */
+function nameKeys(alias: string): { key: string; derived: boolean }[] {
+  const keys = new Map<string, boolean>();
+  const full = matchKey(alias.replace(/\s*[(（][^()（）]*[)）]\s*$/u, ''));
+  const core = coreName(alias);
+  const bases: [string, boolean][] = [[core, core !== full]];
+  if (full && (full === core || !core || full.startsWith(core))) bases.unshift([full, false]);
+  for (const [base, derived] of bases) {
     if (!base) continue;
-    keys.add(base);
-    if (base.includes(' & ')) keys.add(base.replaceAll(' & ', ' and '));
-    if (base.includes(' and ')) keys.add(base.replaceAll(' and ', ' & '));
+    const variants = [base];
+    if (base.includes(' & ')) variants.push(base.replaceAll(' & ', ' and '));
+    if (base.includes(' and ')) variants.push(base.replaceAll(' and ', ' & '));
     // Russian: "Роснефть" is "Роснефти" in the genitive; the stem plus a case ending (index.ts) finds it.
     const last = base.split(' ').pop() ?? '';
-    if (/^[\u0430-\u045f]{5,}$/.test(last) && /[ьаяйоеы]$/.test(last)) keys.add(base.slice(0, -1));
+    if (/^[\u0430-\u045f]{5,}$/.test(last) && /[ьаяйоеы]$/.test(last)) variants.push(base.slice(0, -1));
+    for (const key of variants) if (!keys.has(key) || keys.get(key)) keys.set(key, derived);
   }
-  return [...keys];
+  return [...keys].map(([key, derived]) => ({ key, derived }));
 }
 
 /** Whether a key is too short or too ordinary to identify a company on its own. */
@@ -79,12 +87,12 @@ function caseRuleFor(alias: string, key: string, weak: boolean): CaseRule {
 
 function namePatterns(entity: Entity, rankBase: number): Pattern[] {
   const out: Pattern[] = [];
-  const primary = new Set(nameKeys(entity.name));
+  const primary = new Set(nameKeys(entity.name).map((k) => k.key));
   const strongSources = [entity.name, ...entity.aliases];
   // "Contemporary Amperex Technology Co., Limited (CATL)": the bracketed short name is an alias too.
   const bracketed = strongSources.flatMap((name) => [...name.matchAll(/[(（]([^()（）]+)[)）]\s*$/gu)].map((m) => m[1]));
   const add = (alias: string, forcedWeak: boolean) => {
-    for (const key of nameKeys(alias)) {
+    for (const { key, derived } of nameKeys(alias)) {
       const weak = forcedWeak || isWeakKey(key);
       if (weak && (key.length < 2 || /^\d+$/.test(key))) continue;
       out.push({
@@ -93,7 +101,9 @@ function namePatterns(entity: Entity, rankBase: number): Pattern[] {
         entityId: entity.id,
         alias,
         caseRule: caseRuleFor(alias, key, weak),
-        rank: (weak ? KIND_RANK.weak : KIND_RANK.name) + (primary.has(key) ? 0 : 2) + rankBase,
+        // An alias as the data spells it beats a core derived by stripping legal forms ("SMIC" the alias of
+        // SMIC over "SMIC Holdings Limited" stripped); then the entity's own name beats its other aliases.
+        rank: (weak ? KIND_RANK.weak : KIND_RANK.name) + (derived ? 4 : 0) + (primary.has(key) ? 0 : 1) + rankBase,
       });
     }
   };
@@ -132,7 +142,7 @@ export function compilePatterns(dataset: Pick<Dataset, 'entities'>): CompiledPat
   }
   for (const entity of dataset.entities) {
     // Listed companies first: when two entities share an alias, the one an investor can hold is the likelier.
-    const rankBase = (entity.tickers?.length ?? 0) > 0 || (entity.isins?.length ?? 0) > 0 ? 0 : 1;
+    const rankBase = (entity.tickers?.length ?? 0) > 0 || (entity.isins?.length ?? 0) > 0 ? 0 : 2;
     patterns.push(...namePatterns(entity, rankBase), ...tickerPatterns(entity, rankBase));
     for (const isin of entity.isins ?? []) {
       if (!isValidIsin(isin)) {

@@ -74,10 +74,11 @@ export function loadCorpus(dir: string): Snippet[] {
 
 /** Entity ids a label's company name may stand for: every entity with that core name among its names. */
 export function resolveCompany(dataset: Pick<Dataset, 'entities'>, company: string): Set<string> {
-  const wanted = coreName(company);
+  // "A | B": names the company goes by in different datasets (a former name may be the display name).
+  const wanted = new Set(company.split(' | ').map((name) => coreName(name)));
   const ids = new Set<string>();
   for (const entity of dataset.entities) {
-    if ([entity.name, ...entity.aliases].some((name) => coreName(name) === wanted)) ids.add(entity.id);
+    if ([entity.name, ...entity.aliases].some((name) => wanted.has(coreName(name)))) ids.add(entity.id);
   }
   return ids;
 }
