@@ -1,0 +1,186 @@
+// The popup in the built extension, on fixture pages scanned by the real content script: what it
+// lists and in which order, company details, rulings, search, the site switch and the toolbar
+// badge. Saves screenshots (light, dark, empty, search, details) to test-results/screenshots.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BrowserContext, Page, Worker } from '@playwright/test';
+import { ROOT, expect, openPopupFor, tabIdOf, test } from './fixtures';
+
+const SHOTS = join(ROOT, 'test-results/screenshots');
+mkdirSync(SHOTS, { recursive: true });
+
+const RANK: Record<string, number> = { prohibited: 3, restricted: 2, caution: 1, historical: 0 };
+
+function badgeText(worker: Worker, tabId: number): Promise<string> {
+  return worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+}
+
+function highlightedRanges(page: Page): Promise<number> {
+  return page.evaluate(() => {
+    let count = 0;
+    for (const highlight of CSS.highlights.values()) count += highlight.size;
+    return count;
+  });
+}
+
+/** Loads a fixture page and waits until the content script has reported it (the badge shows a count). */
+async function scanned(page: Page, worker: Worker, url: string): Promise<{ tabId: number; badge: string }> {
+  await page.goto(url);
+  const tabId = await tabIdOf(worker, page);
+  await expect.poll(() => badgeText(worker, tabId)).toMatch(/^\d+!?$/);
+  return { tabId, badge: await badgeText(worker, tabId) };
+}
+
+async function popupFor(context: BrowserContext, extension: { extensionId: string; worker: Worker }, page: Page, query = '') {
+  const popup = await openPopupFor(context, extension.extensionId, extension.worker, page, query);
+  await expect(popup.getByTestId('subtitle')).not.toHaveText('Loading…');
+  return popup;
+}
+
+test('a news page: companies listed most serious first, matching the badge; details with dates, sources and rulings', async ({ extension, context, page, server }) => {
+  const { tabId, badge } = await scanned(page, extension.worker, server.url('/news-xiaomi.html'));
+  // The most serious company on the page is on NS-CMIC: the badge takes the palette's "prohibited" colour.
+  expect(await extension.worker.evaluate((id) => chrome.action.getBadgeBackgroundColor({ tabId: id }), tabId)).toEqual([0xd5, 0x5e, 0x00, 255]);
+
+  const popup = await popupFor(context, extension, page);
+  const findings = popup.getByTestId('finding');
+  await expect(findings).toHaveCount(Number.parseInt(badge, 10));
+  const severities = await findings.evaluateAll((cards) => cards.map((card) => card.getAttribute('data-severity') ?? ''));
+  expect(severities[0]).toBe('prohibited');
+  expect(severities.map((s) => RANK[s])).toEqual([...severities.map((s) => RANK[s])].sort((a, b) => b - a));
+  const xiaomi = popup.locator('[data-testid="finding"][data-entity-id="xiaomi-corporation"]');
+  await expect(xiaomi).toContainText('Formerly: DoD 1237 (vacated by court May 25, 2021)');
+  await expect(xiaomi).toContainText('“Xiaomi');
+  await popup.screenshot({ path: join(SHOTS, 'popup-light.png') });
+
+  await popup.locator('[data-entity-id="china-mobile-limited"]').getByRole('button', { name: /show details/ }).click();
+  const details = popup.getByTestId('details');
+  const cmic = details.locator('[data-testid="listing"][data-list-id="ofac-ns-cmic"]');
+  await expect(cmic).toContainText('ListedJun 3, 2021');
+  await expect(cmic).toContainText('EffectiveAug 2, 2021');
+  await expect(cmic).toContainText('Divestment deadlineJun 3, 2022');
+  await expect(cmic).toContainText('may not buy or sell');
+  await expect(cmic.getByRole('link', { name: /Official source for the NS-CMIC listing/ })).toHaveAttribute('href', /^https:\/\//);
+  await popup.screenshot({ path: join(SHOTS, 'popup-details.png') });
+  await popup.keyboard.press('Escape');
+  await expect(findings.first()).toBeVisible();
+
+  await xiaomi.getByRole('button', { name: /show details/ }).click();
+  await expect(details.getByTestId('listing')).toContainText('VacatedMay 25, 2021');
+  const rulings = details.getByTestId('ruling');
+  await expect(rulings.first()).toContainText('Xiaomi Corp. v. Department of Defense');
+  await expect(rulings.first()).toContainText('Vacated');
+  await expect(details.getByTestId('ruling').filter({ hasText: 'Injunction granted' })).toContainText('Judge Rudolph Contreras');
+});
+
+test('a brokerage page and a page with a research frame: holdings and framed text both count', async ({ extension, context, page, server }) => {
+  await scanned(page, extension.worker, server.url('/brokerage-positions.html'));
+  let popup = await popupFor(context, extension, page);
+  const ids = await popup.getByTestId('finding').evaluateAll((cards) => cards.map((card) => card.getAttribute('data-entity-id')));
+  expect(ids).toContain('xiaomi-corporation');
+  expect(ids.indexOf('china-mobile-limited')).toBeGreaterThanOrEqual(0);
+  expect(ids.indexOf('china-mobile-limited')).toBeLessThan(ids.indexOf('xiaomi-corporation'));
+  await popup.close();
+
+  await scanned(page, extension.worker, server.url('/iframe-host.html'));
+  popup = await popupFor(context, extension, page);
+  await expect(popup.locator('[data-testid="finding"][data-entity-id="hangzhou-hikvision-digital-technology-co-ltd"]')).toBeVisible();
+});
+
+test('latest rulings: newest first, filtered to the companies on this page, with list changes', async ({ extension, context, page, server }) => {
+  await scanned(page, extension.worker, server.url('/news-xiaomi.html'));
+  const popup = await popupFor(context, extension, page);
+  await popup.getByRole('tab', { name: 'Rulings' }).click();
+  const rulings = popup.getByTestId('ruling');
+  await expect(rulings.first()).toBeVisible();
+  const dates = await rulings.locator('time').evaluateAll((times) => times.map((time) => time.getAttribute('datetime') ?? ''));
+  expect(dates.length).toBeGreaterThan(3);
+  expect(dates).toEqual([...dates].sort().reverse());
+
+  await popup.getByRole('checkbox', { name: /Only this page’s companies/ }).check();
+  const captions = await rulings.locator('.ruling-caption').allTextContents();
+  expect(captions.length).toBeGreaterThan(0);
+  for (const caption of captions) expect(caption).toContain('Xiaomi');
+  await expect(popup.getByTestId('list-change').first()).toBeVisible();
+});
+
+test('search: by name, by ticker in several forms, by a misspelling; keyboard opens and closes details', async ({ extension, context, page, server }) => {
+  await page.goto(server.url('/smoke.html'));
+  const popup = await popupFor(context, extension, page);
+  await popup.getByRole('tab', { name: 'Search' }).click();
+  const box = popup.getByRole('combobox');
+  await expect(box).toBeFocused();
+  const first = popup.getByTestId('search-result').first();
+
+  await box.fill('Hikvision');
+  await expect(first).toHaveAttribute('data-entity-id', 'hangzhou-hikvision-digital-technology-co-ltd');
+  for (const ticker of ['HKEX 1810', '1810.HK', '1810']) {
+    await box.fill(ticker);
+    await expect(first, ticker).toHaveAttribute('data-entity-id', 'xiaomi-corporation');
+    await expect(first).toContainText('ticker: HKEX 1810');
+  }
+  await box.fill('Xiaomy');
+  await expect(first).toHaveAttribute('data-entity-id', 'xiaomi-corporation');
+  await popup.screenshot({ path: join(SHOTS, 'popup-search.png') });
+
+  await box.press('ArrowDown');
+  await expect(first).toHaveAttribute('aria-selected', 'true');
+  await box.press('Enter');
+  await expect(popup.getByTestId('details')).toHaveAttribute('data-entity-id', 'xiaomi-corporation');
+  await popup.keyboard.press('Escape');
+  await expect(box).toBeFocused();
+  await expect(box).toHaveValue('Xiaomy');
+
+  await box.fill('Volkswagen');
+  await expect(popup.getByTestId('search-empty')).toContainText('No company on a list we track matches “Volkswagen”');
+});
+
+test('site switch: off removes the badge and, after a reload, the highlights; on brings them back', async ({ extension, context, page, server }) => {
+  const { tabId } = await scanned(page, extension.worker, server.url('/news-xiaomi.html'));
+  expect(await highlightedRanges(page)).toBeGreaterThan(0);
+
+  const popup = await popupFor(context, extension, page);
+  await popup.getByRole('tab', { name: 'This site' }).click();
+  const toggle = popup.getByTestId('site-switch');
+  await expect(toggle).toHaveAttribute('aria-checked', 'true');
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-checked', 'false');
+  await expect(popup.getByTestId('subtitle')).toHaveText('Off for 127.0.0.1');
+  await expect.poll(() => badgeText(extension.worker, tabId)).toBe('');
+
+  await page.reload();
+  await page.waitForLoadState('load');
+  // Give a scan the time it would need to run, then check that none did.
+  await page.waitForTimeout(1500);
+  expect(await highlightedRanges(page)).toBe(0);
+  expect(await badgeText(extension.worker, tabId)).toBe('');
+  await popup.reload();
+  await expect(popup.getByTestId('empty-state')).toContainText('Sanctions Lens is off for 127.0.0.1');
+
+  await popup.getByRole('button', { name: 'Turn on for 127.0.0.1' }).click();
+  await page.reload();
+  await expect.poll(() => badgeText(extension.worker, tabId)).toMatch(/^\d+!?$/);
+  expect(await highlightedRanges(page)).toBeGreaterThan(0);
+});
+
+test('empty, unscannable and dark: written for a person, no errors', async ({ extension, context, page, server }) => {
+  await page.goto(server.url('/smoke.html'));
+  const popup = await popupFor(context, extension, page);
+  const errors: string[] = [];
+  popup.on('pageerror', (error) => errors.push(error.message));
+  await expect(popup.getByTestId('empty-state')).toContainText('Nothing on this page is on a list we track');
+  await popup.screenshot({ path: join(SHOTS, 'popup-empty.png') });
+
+  const news = await context.newPage();
+  await scanned(news, extension.worker, server.url('/news-xiaomi.html'));
+  const dark = await popupFor(context, extension, news);
+  await dark.emulateMedia({ colorScheme: 'dark' });
+  await expect(dark.getByTestId('finding').first()).toBeVisible();
+  expect(await dark.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(22, 25, 29)');
+  await dark.screenshot({ path: join(SHOTS, 'popup-dark.png') });
+
+  await page.goto('about:blank');
+  const blank = await popupFor(context, extension, page);
+  await expect(blank.getByTestId('empty-state')).toHaveAttribute('data-reason', 'unscannable');
+  expect(errors).toEqual([]);
+});
