@@ -33,9 +33,11 @@ function longDates(text: string): string[] {
 
 /** The company after "produced by" / "provided by" / "supplied … by", up to the clause that follows it. */
 export function fccCompany(description: string): string | undefined {
-  const match = /\b(?:produced|provided|supplied)(?:,? directly or indirectly,)? by ([^,]+?)(?:,| subject to | to the extent | or any of | and its wholly-owned |\.|$)/.exec(
-    description,
-  );
+  // Company names contain commas and full stops ("Kaspersky Lab, Inc."), so stop only at the FCC's own clauses.
+  const match =
+    /\b(?:produced|provided|supplied)(?:,? directly or indirectly,)? by (.+?)(?:,? subject to |,? to the extent |, including | or any of | and its wholly-owned |\.?$)/.exec(
+      description,
+    );
   if (!match) return undefined;
   const name = match[1].replace(/^such entity.*/, '').trim();
   return name && !/foreign country/.test(name) ? name : undefined;

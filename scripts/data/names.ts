@@ -60,6 +60,8 @@ const UPPER_WORDS = new Set([
   'CNNC', 'CASIC', 'CASC', 'CEC', 'CSGC', 'CSSC', 'NORINCO', 'COSCO', 'DJI', 'SZ', 'CH', 'UAV', 'VEB', 'RF', 'GPB',
   'FSUE', 'NPO', 'NPP', 'KAMAZ', 'CSIC', 'JSCB', 'PIK', 'II', 'III', 'IV',
 ]);
+/** Vowel-less words that are abbreviations written in mixed case, not acronyms. */
+const MIXED_WORDS = new Set(['LTD', 'MFG', 'INTL', 'BHD', 'PTY']);
 const LOWER_WORDS = new Set(['of', 'and', 'the', 'for', 'in', 'on', 'at', 'de']);
 
 /** Readable casing for OFAC's all-caps names: "CHINA MOBILE LIMITED" → "China Mobile Limited", keeping acronyms. */
@@ -69,7 +71,7 @@ export function displayCase(name: string): string {
   return name.replace(/[\p{L}\p{N}'’.-]+/gu, (word) => {
     const bare = word.replace(/[.,]$/, '');
     let out: string;
-    if (UPPER_WORDS.has(bare) || (/^[A-Z]{2,}$/.test(bare) && !/[AEIOUY]/.test(bare))) out = word;
+    if (UPPER_WORDS.has(bare) || (/^[A-Z]{2,}$/.test(bare) && !/[AEIOUY]/.test(bare) && !MIXED_WORDS.has(bare))) out = word;
     else if (!first && LOWER_WORDS.has(bare.toLowerCase())) out = word.toLowerCase();
     else out = word.charAt(0) + word.slice(1).toLowerCase().replace(/([-'’.])(\p{L})/gu, (_, sep, c) => sep + c.toUpperCase());
     first = false;
