@@ -34,6 +34,11 @@ export interface ScannerOptions extends SchedulerOptions {
   onFindingsChanged?: () => void;
   /** Called once the initial walk of the page is finished and painted. */
   onInitialScanDone?: () => void;
+  /**
+   * Asked before each slice: true once the extension was reloaded or updated under this page, so
+   * its work ends at the next page change (the caller's clean-up stops the scanner).
+   */
+  isStale?: () => boolean;
 }
 
 interface Hit {
@@ -190,7 +195,7 @@ export class PageScanner {
   }
 
   private slice(outOfTime: () => boolean): boolean {
-    if (this.stopped) return true;
+    if (this.stopped || this.options.isStale?.()) return true;
     while (true) {
       if (!this.walk) {
         const next = this.takePending();

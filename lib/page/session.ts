@@ -44,6 +44,7 @@ export class PageSession {
     this.painter = createPainter(settings.palette, settings.highlightStyle);
     this.scanner = new PageScanner(document, this.painter, this.rules(), {
       onFindingsChanged: () => this.scheduleReport(),
+      isStale: () => !ctx.isValid,
       onInitialScanDone: () => {
         // Marks for the benchmark; they live in the page's performance timeline, not in its DOM.
         performance.mark('sanctions-lens:scan-complete', { detail: { busyMs: this.scanner.busyMs } });

@@ -2,13 +2,31 @@
 // disabled site costs nothing: no walk, no observer), run a PageSession while it is, and follow
 // settings changes, dataset swaps, same-document navigation and extension reloads.
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { getActiveDataset, watchActiveDataset } from '../dataset/store';
+import browser from 'webextension-polyfill';
+import { createDatasetStore, watchActiveDataset, type KeyValueArea } from '../dataset/store';
 import type { Dataset } from '../dataset/types';
 import { onMessages } from '../messaging';
 import { isEnabledFor } from '../settings/resolve';
 import { getSettings, watchSettings } from '../settings/store';
 import type { Settings } from '../settings/types';
 import { PageSession } from './session';
+
+/**
+ * The active dataset as the background stored it, or null while there is none yet (first seconds
+ * after install). The bundled file is not web-accessible, so a content script cannot fetch it;
+ * it waits for the background to store the dataset instead.
+ */
+async function storedDataset(): Promise<Dataset | null> {
+  const store = createDatasetStore({
+    area: browser.storage.local as unknown as KeyValueArea,
+    loadBundled: () => Promise.reject(new Error('no stored dataset yet')),
+  });
+  try {
+    return (await store.load()).dataset;
+  } catch {
+    return null;
+  }
+}
 
 export async function startPageScanner(ctx: ContentScriptContext): Promise<void> {
   let settings: Settings = await getSettings();
@@ -24,8 +42,9 @@ export async function startPageScanner(ctx: ContentScriptContext): Promise<void>
       session = null;
       return;
     }
-    dataset ??= await getActiveDataset();
-    if (!ctx.isValid) return;
+    dataset ??= await storedDataset();
+    // Without data there is nothing to match yet; watchActiveDataset calls back when it arrives.
+    if (!dataset || !ctx.isValid) return;
     if (session) {
       session.update(dataset, settings);
     } else {
@@ -64,9 +83,16 @@ export async function startPageScanner(ctx: ContentScriptContext): Promise<void>
   });
   ctx.onInvalidated(() => {
     // The extension was updated or reloaded: stop quietly, the new content script takes over.
-    cleanups.forEach((cleanup) => cleanup());
+    // Highlights go first; removing listeners from a dead extension context may throw.
     session?.stop(false);
     session = null;
+    for (const cleanup of cleanups) {
+      try {
+        cleanup();
+      } catch {
+        // The listener died with the old context.
+      }
+    }
   });
   queueApply();
   await applying;

@@ -1,0 +1,282 @@
+// On the page: the built extension highlights the right companies on realistic fixture pages,
+// reports them, leaves the page's DOM byte-identical and its console clean, reaches shadow DOM and
+// same-origin frames, leaves form fields alone, and opens the hover card and findings panel.
+import { chromium, type Frame, type Page, type Worker } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { defaultSettings } from '../../lib/settings/defaults';
+import { SETTINGS_VERSION, type Settings } from '../../lib/settings/types';
+import { CHROMIUM_ARGS, ROOT, chromiumPath, expect, tabIdOf, test } from './fixtures';
+
+const SHOTS = join(ROOT, 'test-results', 'page-screenshots');
+mkdirSync(SHOTS, { recursive: true });
+
+/** Highlighted text per highlight name, read from the page's registry (visible from the main world). */
+async function highlights(target: Page | Frame): Promise<Record<string, string[]>> {
+  return target.evaluate(() => {
+    const out: Record<string, string[]> = {};
+    for (const [name, highlight] of CSS.highlights) {
+      out[name] = [...highlight].map((range) => (range as Range).toString().replace(/\s+/g, ' ').trim());
+    }
+    return out;
+  });
+}
+
+async function allHighlighted(target: Page | Frame): Promise<string[]> {
+  return Object.values(await highlights(target)).flat();
+}
+
+/** Waits until every text in `texts` is highlighted. */
+async function expectHighlighted(target: Page | Frame, texts: string[]): Promise<void> {
+  await expect.poll(async () => {
+    const painted = new Set(await allHighlighted(target));
+    return texts.filter((text) => !painted.has(text));
+  }, { timeout: 10_000 }).toEqual([]);
+}
+
+/** What the background holds for the tab (the popup's source), asked from an extension page. */
+async function reportedEntities(worker: Worker, page: Page, extensionId: string): Promise<string[]> {
+  const tabId = await tabIdOf(worker, page);
+  const popup = await page.context().newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+  const findings = await popup.evaluate(
+    (id) => chrome.runtime.sendMessage({ type: 'getTabFindings', data: { tabId: id } }),
+    tabId,
+  );
+  await popup.close();
+  return (findings as { findings: { entityId: string }[] }).findings.map((finding) => finding.entityId).sort();
+}
+
+async function writeSettings(worker: Worker, patch: Partial<Settings>): Promise<void> {
+  await worker.evaluate(
+    async ({ patch, defaults, version }) => {
+      const { settings } = await chrome.storage.sync.get('settings');
+      await chrome.storage.sync.set({ settings: { ...defaults, ...(settings as object), ...patch }, settings$: { v: version } });
+    },
+    { patch, defaults: defaultSettings(), version: SETTINGS_VERSION },
+  );
+}
+
+/**
+ * The page's serialized DOM in a browser without the extension, after the same page time: the
+ * page clock is fake and paused, so ticking prices and clocks produce the same DOM in both runs.
+ */
+async function outerHtmlAfter(page: Page, url: string, pageMs: number): Promise<string> {
+  await page.clock.install({ time: new Date('2021-03-15T09:30:00Z') });
+  await page.clock.pauseAt(new Date('2021-03-15T09:30:01Z'));
+  await page.goto(url);
+  await page.clock.runFor(pageMs);
+  return page.evaluate(() => document.documentElement.outerHTML);
+}
+
+async function outerHtmlWithoutExtension(url: string, pageMs: number): Promise<string> {
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    return await outerHtmlAfter(page, url, pageMs);
+  } finally {
+    await browser.close();
+  }
+}
+
+test('news article: listed companies are highlighted by severity and reported; ordinary words are not', async ({ extension, page, server, pageErrors }) => {
+  await page.goto(server.url('/news-xiaomi.html'));
+  await expectHighlighted(page, ['Huawei', 'Hikvision', 'Inspur', 'Panda Electronics', 'SMIC', 'Xiaomi Corp.', 'XIACY', 'China Mobile', '981']);
+  const byName = await highlights(page);
+  // Xiaomi's designation was vacated by the court: shown as historical, never as a current ban.
+  expect(byName['sanctions-lens-historical']).toContain('Xiaomi Corp.');
+  expect(byName['sanctions-lens-prohibited']).toEqual(expect.arrayContaining(['Huawei', 'Hikvision', 'China Mobile']));
+  const painted = await allHighlighted(page);
+  for (const innocent of ['Apple', 'AAPL', 'MSFT', 'CEO', 'ON', 'Costco', 'Contreras', 'Department of Defense']) {
+    expect(painted).not.toContain(innocent);
+  }
+  // Text split over inline elements is one phrase.
+  expect(painted).toContain('Semiconductor Manufacturing International Corporation');
+
+  await expect
+    .poll(() => reportedEntities(extension.worker, page, extension.extensionId), { timeout: 10_000 })
+    .toEqual(
+      expect.arrayContaining([
+        'xiaomi-corporation',
+        'hangzhou-hikvision-digital-technology-co-ltd',
+        'inspur-group-co-ltd',
+        'panda-electronics-group-co-ltd',
+        'semiconductor-manufacturing-international-corporation',
+        'china-mobile-limited',
+      ]),
+    );
+  // "Huawei" alone names the group; the data decides which Huawei entity it stands for.
+  expect((await reportedEntities(extension.worker, page, extension.extensionId)).some((id) => id.startsWith('huawei-'))).toBe(true);
+  await page.screenshot({ path: join(SHOTS, 'news-xiaomi.png') });
+  expect(pageErrors).toEqual([]);
+});
+
+test('the page DOM is byte-identical to a run without the extension (news and ticking brokerage)', async ({ page, server, pageErrors }) => {
+  for (const [file, pageMs, probe] of [
+    ['/news-xiaomi.html', 3000, 'Hikvision'],
+    ['/brokerage-positions.html', 4500, 'China Mobile Ltd'],
+    ['/forms.html', 500, 'Hikvision'],
+    ['/shadow-widget.html', 1000, 'Semiconductor Manufacturing International Corporation'],
+  ] as const) {
+    const url = server.url(file);
+    const withExtension = await outerHtmlAfter(page, url, pageMs);
+    await expectHighlighted(page, [probe]);
+    const afterHighlighting = await page.evaluate(() => document.documentElement.outerHTML);
+    expect(afterHighlighting, `${file}: highlighting changed the DOM`).toBe(withExtension);
+    expect(withExtension, `${file}: DOM differs from a browser without the extension`).toBe(
+      await outerHtmlWithoutExtension(url, pageMs),
+    );
+  }
+  expect(pageErrors).toEqual([]);
+});
+
+test('brokerage positions: flagged holdings stay highlighted through re-renders and price ticks; others never are', async ({ extension, page, server, pageErrors }) => {
+  await page.goto(server.url('/brokerage-positions.html'));
+  await expectHighlighted(page, ['China Mobile Ltd', '941', 'CHL', 'Xiaomi Corp.']);
+  const countAfterFirst = (await allHighlighted(page)).length;
+  // Two full re-renders (every 2 s) and many price ticks later.
+  await page.waitForTimeout(4500);
+  const painted = await allHighlighted(page);
+  expect(painted).toEqual(expect.arrayContaining(['China Mobile Ltd', '941', 'CHL', 'Xiaomi Corp.']));
+  expect(painted.length, 'old ranges are dropped when the table is replaced').toBe(countAfterFirst);
+  const attached = await page.evaluate(() =>
+    [...CSS.highlights.values()].every((highlight) => [...highlight].every((range) => (range as Range).startContainer.isConnected)),
+  );
+  expect(attached).toBe(true);
+  for (const innocent of ['AAPL', 'COST', 'MSFT', 'Apple Inc.', 'Costco Wholesale Corp.', 'Microsoft Corp.']) {
+    expect(painted).not.toContain(innocent);
+  }
+  const reported = await reportedEntities(extension.worker, page, extension.extensionId);
+  expect(reported).toEqual(expect.arrayContaining(['china-mobile-limited', 'xiaomi-corporation']));
+  expect(reported.some((id) => /apple|costco|microsoft/.test(id))).toBe(false);
+  await page.screenshot({ path: join(SHOTS, 'brokerage-positions.png') });
+  expect(pageErrors).toEqual([]);
+});
+
+test('shadow DOM, a shadow root attached later, and a same-origin iframe are scanned', async ({ page, server, pageErrors }) => {
+  await page.goto(server.url('/shadow-widget.html'));
+  await expectHighlighted(page, ['Hangzhou Hikvision Digital Technology', 'Semiconductor Manufacturing International Corporation']);
+  expect(await allHighlighted(page)).not.toContain('Costco Wholesale');
+  await page.screenshot({ path: join(SHOTS, 'shadow-widget.png') });
+
+  await page.goto(server.url('/iframe-host.html'));
+  const frame = page.frameLocator('iframe');
+  await expect(frame.locator('h2')).toBeVisible();
+  const inner = page.frames().find((candidate) => candidate.url().endsWith('/iframe-frame.html'))!;
+  await expectHighlighted(inner, ['Hikvision', 'Zhejiang Dahua Technology']);
+  await page.screenshot({ path: join(SHOTS, 'iframe-host.png') });
+  expect(pageErrors).toEqual([]);
+});
+
+test('infinite feed: items loaded while scrolling are highlighted', async ({ page, server, pageErrors }) => {
+  await page.goto(server.url('/infinite-feed.html'));
+  for (let i = 0; i < 4; i++) {
+    await page.mouse.wheel(0, 2000);
+    await page.waitForTimeout(200);
+  }
+  await expect.poll(() => page.locator('article').count()).toBeGreaterThanOrEqual(9);
+  await expectHighlighted(page, ['Huawei', 'ZTE Corporation', 'Panda Electronics']);
+  expect(await allHighlighted(page)).not.toContain('Apple');
+  expect(pageErrors).toEqual([]);
+});
+
+test('form fields and editable text are left alone, also while the user types', async ({ page, server, pageErrors }) => {
+  await page.goto(server.url('/forms.html'));
+  await expectHighlighted(page, ['Hikvision']);
+  await page.locator('#notes').click();
+  await page.keyboard.type(' Also Huawei and Xiaomi.');
+  await page.waitForTimeout(800);
+  expect((await allHighlighted(page)).sort()).toEqual(['Hikvision']);
+  expect(pageErrors).toEqual([]);
+});
+
+test('hover card: shows the company, its lists and ruling; "Not this company" stops the highlight', async ({ extension, page, server, pageErrors }) => {
+  await page.goto(server.url('/news-xiaomi.html'));
+  await expectHighlighted(page, ['Xiaomi Corp.']);
+  const box = await page.evaluate(() => {
+    for (const range of CSS.highlights.get('sanctions-lens-historical') ?? []) {
+      if ((range as Range).toString() === 'Xiaomi Corp.') {
+        const rect = (range as Range).getBoundingClientRect();
+        return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+      }
+    }
+    return null;
+  });
+  expect(box).not.toBeNull();
+  await page.mouse.move(box!.x, box!.y);
+  const card = page.getByTestId('hover-card');
+  await expect(card).toBeVisible();
+  await expect(card).toHaveAttribute('data-entity-id', 'xiaomi-corporation');
+  await expect(card.getByTestId('card-name')).toHaveText('Xiaomi Corporation');
+  await expect(card.getByTestId('card-severity')).toHaveText('Formerly listed');
+  await expect(card.getByTestId('card-listing')).toContainText(['Vacated']);
+  await expect(card.getByTestId('card-ruling')).toContainText('2021');
+  await page.screenshot({ path: join(SHOTS, 'hover-card.png') });
+
+  // Details opens the popup view of the company in a tab.
+  const opened = page.context().waitForEvent('page');
+  await card.getByRole('button', { name: 'Details' }).click();
+  const details = await opened;
+  expect(details.url()).toContain('entity=xiaomi-corporation');
+  await details.close();
+
+  await page.mouse.move(box!.x, box!.y + 1);
+  await expect(card).toBeVisible();
+  await card.getByRole('button', { name: 'Not this company' }).click();
+  await expect(card).toBeHidden();
+  await expect.poll(async () => (await allHighlighted(page)).includes('Xiaomi Corp.')).toBe(false);
+  // Only that spelling on this site is ignored; other mentions stay.
+  expect(await allHighlighted(page)).toContain('XIACY');
+  const ignored = await extension.worker.evaluate(async () => ((await chrome.storage.sync.get('settings')).settings as Settings).ignored);
+  expect(ignored).toEqual([expect.objectContaining({ entityId: 'xiaomi-corporation', site: '127.0.0.1' })]);
+  // The card's host element is gone again: the page's DOM has nothing of ours left in it.
+  expect(await page.evaluate(() => document.querySelector('sanctions-lens-ui'))).toBeNull();
+  expect(pageErrors).toEqual([]);
+});
+
+test('findings panel: the shortcut lists the page findings for keyboard and screen-reader users', async ({ extension, page, server }) => {
+  await page.goto(server.url('/news-xiaomi.html'));
+  await expectHighlighted(page, ['Hikvision']);
+  await page.waitForTimeout(600);
+  const tabId = await tabIdOf(extension.worker, page);
+  await extension.worker.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'showFindingsPanel', data: {} }, { frameId: 0 }), tabId);
+  const panel = page.getByTestId('findings-panel');
+  await expect(panel).toBeVisible();
+  await expect(panel.getByRole('heading')).toBeFocused();
+  const ids = await panel.getByTestId('panel-finding').evaluateAll((items) => items.map((item) => item.getAttribute('data-entity-id')));
+  expect(ids).toEqual(expect.arrayContaining(['hangzhou-hikvision-digital-technology-co-ltd', 'xiaomi-corporation']));
+  // Strongest warnings first; the vacated Xiaomi listing comes last.
+  expect(ids.indexOf('hangzhou-hikvision-digital-technology-co-ltd')).toBeLessThan(ids.indexOf('xiaomi-corporation'));
+  await page.screenshot({ path: join(SHOTS, 'findings-panel.png') });
+  await page.keyboard.press('Escape');
+  await expect(panel).toBeHidden();
+});
+
+test('settings apply without a reload; a switched-off site gets no scan at all', async ({ extension, page, server }) => {
+  await page.goto(server.url('/news-xiaomi.html'));
+  await expectHighlighted(page, ['Xiaomi Corp.', 'Hikvision']);
+  await writeSettings(extension.worker, { showHistorical: false });
+  await expect.poll(async () => (await allHighlighted(page)).includes('Xiaomi Corp.')).toBe(false);
+  expect(await allHighlighted(page)).toContain('Hikvision');
+
+  await writeSettings(extension.worker, { disabledFor: ['127.0.0.1'] });
+  await expect.poll(() => page.evaluate(() => CSS.highlights.size)).toBe(0);
+  await page.reload();
+  await page.waitForTimeout(1500);
+  // Nothing registered, nothing adopted: the scanner never started on this page.
+  expect(await page.evaluate(() => CSS.highlights.size)).toBe(0);
+  expect(await page.evaluate(() => document.adoptedStyleSheets.length)).toBe(0);
+
+  await writeSettings(extension.worker, { disabledFor: [] });
+  await expectHighlighted(page, ['Hikvision']);
+});
+
+test('when the extension is reloaded, the old content script stops cleanly', async ({ extension, page, server, pageErrors }) => {
+  await page.goto(server.url('/news-xiaomi.html'));
+  await expectHighlighted(page, ['Hikvision']);
+  await extension.worker.evaluate(() => chrome.runtime.reload());
+  await expect.poll(() => page.evaluate(() => CSS.highlights.size), { timeout: 10_000 }).toBe(0);
+  // Prices keep ticking: no errors from a dead extension context.
+  await page.waitForTimeout(1500);
+  expect(pageErrors).toEqual([]);
+});
