@@ -17,7 +17,7 @@ export function RulingItem({ ruling, companies }: { ruling: Ruling; companies?: 
         </ExternalLink>
       </p>
       <p class="muted small">
-        {[ruling.court, ruling.judge ? `Judge ${ruling.judge}` : '', ruling.docket ? `No. ${ruling.docket}` : ''].filter(Boolean).join(' · ')}
+        {[ruling.court, ruling.judge ? `Judge ${ruling.judge}` : '', ruling.docket ? (/^no\.?\s/i.test(ruling.docket) ? ruling.docket : `No. ${ruling.docket}`) : ''].filter(Boolean).join(' · ')}
       </p>
       <p class="ruling-summary">{ruling.summary}</p>
       {companies && companies.length > 0 ? <p class="muted small">About: {companies.map((c) => c.name).join(', ')}</p> : null}

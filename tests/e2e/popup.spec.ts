@@ -184,3 +184,20 @@ test('empty, unscannable and dark: written for a person, no errors', async ({ ex
   await expect(blank.getByTestId('empty-state')).toHaveAttribute('data-reason', 'unscannable');
   expect(errors).toEqual([]);
 });
+
+test('“Details” in the page’s findings panel opens that company in the popup view, for that tab', async ({ extension, context, page, server }) => {
+  const { tabId } = await scanned(page, extension.worker, server.url('/news-xiaomi.html'));
+  // What the keyboard command makes the background send to the active tab.
+  await extension.worker.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'showFindingsPanel', data: {} }, { frameId: 0 }), tabId);
+  const row = page.locator('[data-testid="panel-finding"][data-entity-id="xiaomi-corporation"]');
+  const opened = context.waitForEvent('page');
+  await row.getByRole('button', { name: 'Details' }).click();
+  const view = await opened;
+  await view.waitForLoadState();
+  expect(view.url()).toBe(`chrome-extension://${extension.extensionId}/popup.html?tab=${tabId}&entity=xiaomi-corporation`);
+  const details = view.getByTestId('details');
+  await expect(details).toHaveAttribute('data-entity-id', 'xiaomi-corporation');
+  await expect(details).toContainText(/On this page as .*“Xiaomi”.*, \d+ times\./);
+  await view.keyboard.press('Escape');
+  await expect(view.locator('[data-testid="finding"][data-entity-id="xiaomi-corporation"]')).toBeVisible();
+});

@@ -97,7 +97,7 @@ describe('popup: this page', () => {
     const rulings = within(details).getAllByTestId('ruling');
     expect(rulings.map((r) => r.dataset.rulingId)).toEqual(['xiaomi-v-dod-final', 'xiaomi-v-dod-pi']);
     expect(rulings[1].textContent).toContain('Injunction granted');
-    expect(rulings[1].textContent).toContain('Judge Rudolph Contreras');
+    expect(rulings[1].textContent).toContain('Judge Rudolph Contreras · No. 1:21-cv-00280-RC');
     expect(within(details).getByTestId('listing').textContent).toContain('VacatedMay 25, 2021');
     expect(details.textContent).toContain('While it applied:');
     fireEvent.keyDown(document, { key: 'Escape' });
