@@ -193,6 +193,7 @@ export function App({ api, tabId: tabParam, entityId }: PopupProps) {
         onOpen={openDetails}
         onTurnOn={() => setSiteEnabled(true)}
         onResume={resume}
+        onSearch={() => setTab('search')}
       />
     );
   } else if (tab === 'rulings') {

@@ -3,7 +3,7 @@ import { formatDate } from '../format';
 import { FindingCard } from './FindingCard';
 import type { Catalog, PageCompany, SiteState } from './model';
 
-export function PageView({ companies, data, site, loadError, onOpen, onTurnOn, onResume }: {
+export function PageView({ companies, data, site, loadError, onOpen, onTurnOn, onResume, onSearch }: {
   companies: PageCompany[];
   data: Catalog;
   site: SiteState;
@@ -11,6 +11,7 @@ export function PageView({ companies, data, site, loadError, onOpen, onTurnOn, o
   onOpen: (entityId: string) => void;
   onTurnOn: () => void;
   onResume: () => void;
+  onSearch: () => void;
 }) {
   if (loadError) {
     return (
@@ -52,6 +53,7 @@ export function PageView({ companies, data, site, loadError, onOpen, onTurnOn, o
           (data version {data.dataset.version}, generated {formatDate(data.dataset.generatedAt.slice(0, 10))}).
         </p>
         <p class="muted small">Pages that load content later are checked as it appears.</p>
+        <button type="button" class="primary" onClick={onSearch}>Look up a company</button>
       </div>
     );
   }

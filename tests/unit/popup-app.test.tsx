@@ -111,6 +111,8 @@ describe('popup: this page', () => {
     expect(empty.dataset.reason).toBe('none');
     expect(empty.textContent).toContain('Nothing on this page is on a list we track');
     expect(empty.textContent).toContain('6 companies on 5 US government lists');
+    fireEvent.click(within(empty).getByRole('button', { name: 'Look up a company' }));
+    expect(screen.getByRole('tab', { name: 'Search' }).getAttribute('aria-selected')).toBe('true');
   });
 
   it('explains that browser pages cannot be scanned', async () => {
