@@ -40,6 +40,15 @@ function historicalEffect(entity: Entity): string {
   return 'No longer listed; shown for context.';
 }
 
+/**
+ * The first sentence of a list's effect text, for the one-line summary; the popup shows it all.
+ * A sentence ends at a period after a lower-case word or a bracket, so "U.S." does not end one.
+ */
+export function firstSentence(text: string): string {
+  const match = /^(.{30,}?[a-z)][.;])\s+[A-Z]/.exec(text);
+  return match ? match[1] : text;
+}
+
 export function cardModel(
   entity: Entity,
   key: PaletteKey,
@@ -57,7 +66,7 @@ export function cardModel(
   const effect = entity.watchlist
     ? 'On your watchlist.'
     : strongest
-      ? strongest.effect
+      ? firstSentence(strongest.effect)
       : historicalEffect(entity);
   const latest = entity.rulings
     .map((id) => rulings.get(id))

@@ -34,5 +34,7 @@ button { font: inherit; }
 .row { display: flex; gap: 8px; align-items: center; }
 .count { margin-left: auto; color: #55556a; }
 .findings .effect { font-weight: 400; margin: 4px 0; }
+/* The heading takes focus when the panel opens so screen readers announce it; it is not a control. */
+.panel h2:focus { outline: none; }
 .findings .matched { margin: 0 0 6px; }
 `;

@@ -2,14 +2,12 @@
 // reports them, leaves the page's DOM byte-identical and its console clean, reaches shadow DOM and
 // same-origin frames, leaves form fields alone, and opens the hover card and findings panel.
 import { chromium, type Frame, type Page, type Worker } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import { defaultSettings } from '../../lib/settings/defaults';
 import { SETTINGS_VERSION, type Settings } from '../../lib/settings/types';
-import { CHROMIUM_ARGS, ROOT, chromiumPath, expect, tabIdOf, test } from './fixtures';
+import { CHROMIUM_ARGS, chromiumPath, expect, tabIdOf, test } from './fixtures';
 
-const SHOTS = join(ROOT, 'test-results', 'page-screenshots');
-mkdirSync(SHOTS, { recursive: true });
+/** Screenshots go next to the test's other output (test-results/<test>/), to be looked at. */
+const shot = (name: string) => test.info().outputPath(name);
 
 /** Highlighted text per highlight name, read from the page's registry (visible from the main world). */
 async function highlights(target: Page | Frame): Promise<Record<string, string[]>> {
@@ -107,7 +105,7 @@ test('news article: listed companies are highlighted by severity and reported; o
     );
   // "Huawei" alone names the group; the data decides which Huawei entity it stands for.
   expect((await reportedEntities(extension.worker, page, extension.extensionId)).some((id) => id.startsWith('huawei-'))).toBe(true);
-  await page.screenshot({ path: join(SHOTS, 'news-xiaomi.png') });
+  await page.screenshot({ path: shot('news-xiaomi.png') });
   expect(pageErrors).toEqual([]);
 });
 
@@ -149,7 +147,7 @@ test('brokerage positions: flagged holdings stay highlighted through re-renders 
   const reported = await reportedEntities(extension.worker, page, extension.extensionId);
   expect(reported).toEqual(expect.arrayContaining(['china-mobile-limited', 'xiaomi-corporation']));
   expect(reported.some((id) => /apple|costco|microsoft/.test(id))).toBe(false);
-  await page.screenshot({ path: join(SHOTS, 'brokerage-positions.png') });
+  await page.screenshot({ path: shot('brokerage-positions.png') });
   expect(pageErrors).toEqual([]);
 });
 
@@ -157,14 +155,14 @@ test('shadow DOM, a shadow root attached later, and a same-origin iframe are sca
   await page.goto(server.url('/shadow-widget.html'));
   await expectHighlighted(page, ['Hangzhou Hikvision Digital Technology', 'Semiconductor Manufacturing International Corporation']);
   expect(await allHighlighted(page)).not.toContain('Costco Wholesale');
-  await page.screenshot({ path: join(SHOTS, 'shadow-widget.png') });
+  await page.screenshot({ path: shot('shadow-widget.png') });
 
   await page.goto(server.url('/iframe-host.html'));
   const frame = page.frameLocator('iframe');
   await expect(frame.locator('h2')).toBeVisible();
   const inner = page.frames().find((candidate) => candidate.url().endsWith('/iframe-frame.html'))!;
   await expectHighlighted(inner, ['Hikvision', 'Zhejiang Dahua Technology']);
-  await page.screenshot({ path: join(SHOTS, 'iframe-host.png') });
+  await page.screenshot({ path: shot('iframe-host.png') });
   expect(pageErrors).toEqual([]);
 });
 
@@ -211,7 +209,7 @@ test('hover card: shows the company, its lists and ruling; "Not this company" st
   await expect(card.getByTestId('card-severity')).toHaveText('Formerly listed');
   await expect(card.getByTestId('card-listing')).toContainText(['Vacated']);
   await expect(card.getByTestId('card-ruling')).toContainText('2021');
-  await page.screenshot({ path: join(SHOTS, 'hover-card.png') });
+  await page.screenshot({ path: shot('hover-card.png') });
 
   // Details opens the popup view of the company in a tab.
   const opened = page.context().waitForEvent('page');
@@ -247,7 +245,7 @@ test('findings panel: the shortcut lists the page findings for keyboard and scre
   expect(ids).toEqual(expect.arrayContaining(['hangzhou-hikvision-digital-technology-co-ltd', 'xiaomi-corporation']));
   // Strongest warnings first; the vacated Xiaomi listing comes last.
   expect(ids.indexOf('hangzhou-hikvision-digital-technology-co-ltd')).toBeLessThan(ids.indexOf('xiaomi-corporation'));
-  await page.screenshot({ path: join(SHOTS, 'findings-panel.png') });
+  await page.screenshot({ path: shot('findings-panel.png') });
   await page.keyboard.press('Escape');
   await expect(panel).toBeHidden();
 });
