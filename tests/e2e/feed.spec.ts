@@ -1,0 +1,193 @@
+// The signed update feed in the built extension, served from 127.0.0.1: "Update now" fetches a
+// newer dataset that adds a company and an open page highlights it without a reload; a tampered
+// feed is refused and the popup says why; the new dataset survives a service-worker restart.
+//
+// The extension must trust the key that signs the test feed. This file generates a key pair at
+// run time and builds its own copy of the extension with the public half in
+// WXT_FEED_TEST_PUBLIC_KEY (see lib/feed/public-key.ts); released builds never set it.
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { BrowserContext, Page, Worker } from '@playwright/test';
+import type { Dataset } from '../../lib/dataset/types';
+import { generateSigningKeyPair } from '../../lib/feed/crypto';
+import { buildFeed, type BuiltFeed } from '../../lib/feed/publish';
+import type { FeedStatus } from '../../lib/messaging';
+import { ROOT, expect, launchWithExtension, test as base, type FixtureServer } from './fixtures';
+
+const OUT_DIR = '.output-feed-e2e';
+const EXTENSION_DIR = join(ROOT, OUT_DIR, 'chrome-mv3');
+const SHOTS = join(ROOT, 'test-results/screenshots');
+const ADDED = 'halvard-quantum-systems';
+
+let keys: Awaited<ReturnType<typeof generateSigningKeyPair>>;
+const bundled: Dataset = JSON.parse(readFileSync(join(ROOT, 'public/data/dataset.json'), 'utf8'));
+
+const test = base.extend<{ extension: Awaited<ReturnType<typeof launchWithExtension>> }>({
+  extension: async ({}, use) => {
+    const launched = await launchWithExtension(EXTENSION_DIR);
+    await use(launched);
+    await launched.cleanup();
+  },
+});
+
+test.beforeAll(async () => {
+  test.setTimeout(180_000);
+  keys = await generateSigningKeyPair();
+  execFileSync('npx', ['wxt', 'build'], {
+    cwd: ROOT,
+    env: { ...process.env, SL_OUT_DIR: OUT_DIR, WXT_FEED_TEST_PUBLIC_KEY: JSON.stringify(keys.publicKey) },
+    stdio: 'pipe',
+  });
+});
+
+/** The bundled dataset plus one company, under the next version number. */
+function newerDataset(): Dataset {
+  const [year, month, day, n] = bundled.version.split('.').map(Number);
+  const version = [year, String(month).padStart(2, '0'), String(day).padStart(2, '0'), n + 1].join('.');
+  const listing = bundled.entities.flatMap((e) => e.listings).find((l) => l.list === 'ofac-ns-cmic' && l.status === 'active')!;
+  return {
+    ...bundled,
+    version,
+    entities: [
+      ...bundled.entities,
+      {
+        id: ADDED,
+        name: 'Halvard Quantum Systems Co., Ltd.',
+        aliases: ['Halvard Quantum Systems'],
+        weakAliases: [],
+        tickers: [],
+        isins: [],
+        country: 'CN',
+        listings: [{ list: 'ofac-ns-cmic', status: 'active', since: '2026-11-25', source: listing.source }],
+        rulings: [],
+      },
+    ],
+  };
+}
+
+async function signed(dataset: Dataset): Promise<BuiltFeed> {
+  return buildFeed({
+    datasetBytes: new TextEncoder().encode(JSON.stringify(dataset)),
+    privateKey: keys.privateKey,
+    now: new Date(),
+    expiresDays: 14,
+  });
+}
+
+/** Serves `feed` under /feed/ (replacing what was served before). */
+function serve(server: FixtureServer, feed: BuiltFeed, datasetBytes = feed.datasetBytes): void {
+  server.route('/feed/manifest.json', (_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json' }).end(feed.manifestBytes);
+  });
+  server.route(`/feed/${feed.datasetFileName}`, (_req, res) => {
+    res.writeHead(200, { 'content-type': 'application/json' }).end(datasetBytes);
+  });
+}
+
+/** Points the extension at the test feed through the options page, as a user would. */
+async function useFeed(context: BrowserContext, extensionId: string, url: string): Promise<void> {
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  const field = options.getByTestId('feed-url');
+  await field.fill(url);
+  await field.press('Enter');
+  await expect(options.getByText('Update address saved.')).toBeVisible();
+  await options.close();
+}
+
+/** Asks the background for its feed status from an extension page, as the popup does. */
+async function feedStatus(page: Page): Promise<FeedStatus> {
+  return page.evaluate(() => chrome.runtime.sendMessage({ type: 'getFeedStatus', data: {} }));
+}
+
+async function highlightedTexts(page: Page): Promise<string[]> {
+  return page.evaluate(() => [...CSS.highlights.values()].flatMap((highlight) => [...highlight].map((range) => range.toString())));
+}
+
+async function storedVersion(worker: Worker): Promise<string> {
+  return worker.evaluate(async () => ((await chrome.storage.local.get('dataset:active'))['dataset:active'] as { version: string }).version);
+}
+
+async function openPopup(context: BrowserContext, extensionId: string, worker: Worker, page: Page): Promise<Page> {
+  const tabId = await worker.evaluate(async (url) => (await chrome.tabs.query({})).find((tab) => tab.url === url)?.id ?? -1, page.url());
+  const popup = await context.newPage();
+  await popup.setViewportSize({ width: 400, height: 700 });
+  await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+  await popup.getByRole('tab', { name: 'This site' }).click();
+  return popup;
+}
+
+test('"Update now" fetches a newer signed dataset and an open page highlights the added company', async ({ extension, server, page }) => {
+  const { context, extensionId, worker } = extension;
+  serve(server, await signed(bundled));
+  await useFeed(context, extensionId, server.url('/feed/manifest.json'));
+
+  await page.goto(server.url('/feed-update.html'));
+  await expect.poll(() => highlightedTexts(page)).toContain('Xiaomi Corporation');
+  expect((await highlightedTexts(page)).join(' ')).not.toContain('Halvard');
+
+  const newer = newerDataset();
+  serve(server, await signed(newer));
+  const popup = await openPopup(context, extensionId, worker, page);
+  const status = popup.getByTestId('data-status');
+  await expect(status).toContainText(bundled.version);
+  await status.getByRole('button', { name: 'Update now' }).click();
+  await expect(status).toContainText(`Updated to version ${newer.version}.`, { timeout: 30_000 });
+  await expect(status).toContainText('Update feed');
+  await popup.screenshot({ path: join(SHOTS, 'feed-updated-popup.png') });
+
+  // The page was open before the update: it must pick up the new data without a reload.
+  await expect.poll(() => highlightedTexts(page)).toContain('Halvard Quantum Systems Co., Ltd');
+  expect(await storedVersion(worker)).toBe(newer.version);
+});
+
+test('a tampered feed is refused, the current dataset stays and the popup says why', async ({ extension, server, page }) => {
+  const { context, extensionId, worker } = extension;
+  serve(server, await signed(bundled));
+  await useFeed(context, extensionId, server.url('/feed/manifest.json'));
+  await page.goto(server.url('/feed-update.html'));
+
+  const feed = await signed(newerDataset());
+  const tampered = feed.datasetBytes.slice();
+  const at = new TextDecoder().decode(tampered).indexOf('Halvard');
+  tampered[at] = 'W'.charCodeAt(0);
+  serve(server, feed, tampered);
+
+  const popup = await openPopup(context, extensionId, worker, page);
+  const status = popup.getByTestId('data-status');
+  await status.getByRole('button', { name: 'Update now' }).click();
+  await expect(status).toContainText('does not match the fingerprint in the signed manifest', { timeout: 30_000 });
+  await expect(status).toContainText(bundled.version);
+  await popup.screenshot({ path: join(SHOTS, 'feed-tampered-popup.png') });
+  expect(await storedVersion(worker)).toBe(bundled.version);
+  expect((await highlightedTexts(page)).join(' ')).not.toContain('Halvard');
+});
+
+test('after a service-worker restart the updated dataset is still active', async ({ extension, server, page }) => {
+  const { context, extensionId } = extension;
+  const newer = newerDataset();
+  serve(server, await signed(newer));
+  await useFeed(context, extensionId, server.url('/feed/manifest.json'));
+
+  const extensionPage = await context.newPage();
+  await extensionPage.goto(`chrome-extension://${extensionId}/options.html`);
+  await expect.poll(async () => (await feedStatus(extensionPage)).datasetVersion, { timeout: 30_000 }).toBe(newer.version);
+
+  // Stop the worker the way Chrome does when it goes idle; the next message starts a fresh one.
+  // A mark left in the old worker's globals tells the two apart.
+  await extension.worker.evaluate(() => Object.assign(globalThis, { feedTestMark: 'old worker' }));
+  const cdp = await context.newCDPSession(extensionPage);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await cdp.detach();
+
+  const status = await feedStatus(extensionPage);
+  expect(status).toMatchObject({ datasetVersion: newer.version, origin: 'feed' });
+  expect(status.lastError).toBeUndefined();
+  const [worker] = context.serviceWorkers();
+  expect(await worker.evaluate(() => (globalThis as { feedTestMark?: string }).feedTestMark ?? 'fresh worker')).toBe('fresh worker');
+
+  await page.goto(server.url('/feed-update.html'));
+  await expect.poll(() => highlightedTexts(page)).toContain('Halvard Quantum Systems Co., Ltd');
+});
