@@ -15,7 +15,8 @@ export const PROJECT_PUBLIC_KEY: FeedPublicKey = {
 };
 
 function buildTimeTestKey(): FeedPublicKey[] {
-  const raw: unknown = import.meta.env.WXT_FEED_TEST_PUBLIC_KEY;
+  // Scripts run this module in Node, where import.meta.env does not exist.
+  const raw: unknown = import.meta.env?.WXT_FEED_TEST_PUBLIC_KEY;
   if (typeof raw !== 'string' || raw.trim() === '') return [];
   const parsed: unknown = JSON.parse(raw);
   if (!isFeedPublicKey(parsed)) throw new Error('WXT_FEED_TEST_PUBLIC_KEY is not an EC P-256 public JWK');
