@@ -108,7 +108,7 @@ export function createMatcher(dataset: Pick<Dataset, 'entities'>): Matcher {
   const builder = new AutomatonBuilder();
   patterns.forEach((pattern, id) => builder.add(pattern.key, id));
   const automaton = builder.build();
-  const { child, terminal, payloads } = automaton;
+  const { child, terminal, payloads, root, asciiSlot, ascii } = automaton;
 
   const candidateNode = new Int32Array(MAX_CANDIDATES);
   const candidateEnd = new Int32Array(MAX_CANDIDATES);
@@ -142,7 +142,11 @@ export function createMatcher(dataset: Pick<Dataset, 'entities'>): Matcher {
         node = child(node, 32);
         if (node === 0) break;
       }
-      node = child(node, foldTable[code]);
+      // The first two steps of nearly every walk are dense-table reads (see automaton.ts).
+      const folded = foldTable[code];
+      if (node === 0) node = root[folded];
+      else if (folded < 128 && asciiSlot[node] >= 0) node = ascii[asciiSlot[node] * 128 + folded];
+      else node = child(node, folded);
       if (node === 0) break;
       gap = false;
       lastClass = cls;
@@ -271,7 +275,17 @@ export function createMatcher(dataset: Pick<Dataset, 'entities'>): Matcher {
       } else {
         if (deferred) pending.push({ match: deferred });
         i++;
-        inWord = cls === WORD;
+        if (cls === WORD) {
+          // Skip the rest of the word in a tight loop: no pattern can start inside it.
+          while (i < n) {
+            const c = text.charCodeAt(i);
+            const k = classTable[c];
+            if (k === WORD || k === SKIP) i++;
+            else if (k === UNKNOWN_CLASS && (charClass(c) === WORD || charClass(c) === SKIP)) i++;
+            else break;
+          }
+        }
+        inWord = false;
       }
     }
     if (pending.length === 0) return found;
@@ -283,18 +297,45 @@ export function createMatcher(dataset: Pick<Dataset, 'entities'>): Matcher {
    * page; then keeps an acronym that sits right beside another listed company ("Sberbank, VTB and Gazprombank").
    */
   function resolvePending(found: TextMatch[], pending: Pending[], context: ScanContext): TextMatch[] {
+    // Found matches are in order and disjoint, so neighbours are found by binary search, not by scanning all.
     const all = [...found];
-    const free = (m: TextMatch) => !all.some((f) => f.start < m.end && m.start < f.end);
+    const byEntity = new Map<string, TextMatch[]>();
+    for (const m of found) {
+      const list = byEntity.get(m.entityId);
+      if (list) list.push(m);
+      else byEntity.set(m.entityId, [m]);
+    }
+    const firstEndingAfter = (list: TextMatch[], offset: number) => {
+      let lo = 0;
+      let hi = list.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (list[mid].end <= offset) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    };
+    const within = (list: TextMatch[] | undefined, m: TextMatch, distance: number, other?: string) => {
+      if (!list) return false;
+      for (let k = firstEndingAfter(list, m.start - distance); k < list.length && list[k].start < m.end + distance; k++) {
+        if (other === undefined || list[k].entityId !== other) return true;
+      }
+      return false;
+    };
+    const accepted: TextMatch[] = [];
+    const overlapsFound = (m: TextMatch) => {
+      const k = firstEndingAfter(found, m.start);
+      return (k < found.length && found[k].start < m.end) || accepted.some((a) => a.start < m.end && m.start < a.end);
+    };
     let waiting = pending.map((p) => p.match);
     let progress = true;
     while (progress && waiting.length > 0) {
       progress = false;
       waiting = waiting.filter((m) => {
-        const own =
-          context.entitiesNearby?.has(m.entityId) ||
-          all.some((f) => f.entityId === m.entityId && f.start - m.end < NEARBY && m.start - f.end < NEARBY);
-        if (own && free(m)) {
-          all.push(m);
+        const own = context.entitiesNearby?.has(m.entityId) || within(byEntity.get(m.entityId), m, NEARBY) ||
+          accepted.some((a) => a.entityId === m.entityId && a.start - m.end < NEARBY && m.start - a.end < NEARBY);
+        if (own && !overlapsFound(m)) {
+          accepted.push(m);
           progress = true;
           return false;
         }
@@ -303,9 +344,12 @@ export function createMatcher(dataset: Pick<Dataset, 'entities'>): Matcher {
     }
     for (const m of waiting) {
       if (m.kind !== 'name') continue;
-      const beside = all.some((f) => f.entityId !== m.entityId && f.start - m.end < BESIDE && m.start - f.end < BESIDE);
-      if (beside && free(m)) all.push({ ...m, rule: 'acronym-among-listed-companies' });
+      const beside = within(found, m, BESIDE, m.entityId) ||
+        accepted.some((a) => a.entityId !== m.entityId && a.start - m.end < BESIDE && m.start - a.end < BESIDE);
+      if (beside && !overlapsFound(m)) accepted.push({ ...m, rule: 'acronym-among-listed-companies' });
     }
+    if (accepted.length === 0) return found;
+    all.push(...accepted);
     return all.sort((a, b) => a.start - b.start);
   }
 
