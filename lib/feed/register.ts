@@ -6,7 +6,7 @@ import { onMessages } from '../messaging';
 import { FEED_PUBLIC_KEYS } from './public-key';
 import { createSeenLog, type SeenNews } from './seen';
 import { readFeedSettings, watchFeedSettings } from './settings-source';
-import { createUpdater, type Updater } from './updater';
+import { createUpdater, type Updater, type UpdaterDeps } from './updater';
 
 export const FEED_ALARM = 'feed-check';
 
@@ -39,17 +39,20 @@ async function setAlarm(when: number): Promise<void> {
   await browser.alarms.create(FEED_ALARM, { when: Math.max(when, Date.now() + 1000) });
 }
 
-/** Call once, synchronously, when the background starts (listeners must exist before events arrive). */
-export function registerFeed(): Updater {
+/**
+ * Call once, synchronously, when the background starts (listeners must exist before events arrive).
+ * Tests pass their own trusted keys and fetch; the extension passes nothing.
+ */
+export function registerFeed(overrides: Partial<Pick<UpdaterDeps, 'publicKeys' | 'fetch' | 'extensionVersion'>> = {}): Updater {
   seenLog ??= createSeenLog(area());
   const log = seenLog;
   const updater = createUpdater({
-    publicKeys: FEED_PUBLIC_KEYS,
-    fetch: (input, init) => fetch(input, init),
+    publicKeys: overrides.publicKeys ?? FEED_PUBLIC_KEYS,
+    fetch: overrides.fetch ?? ((input, init) => fetch(input, init)),
     area: area(),
     store: datasetStore(),
     settings: readFeedSettings,
-    extensionVersion: browser.runtime.getManifest().version,
+    extensionVersion: overrides.extensionVersion ?? browser.runtime.getManifest().version,
     recentlySeen: () => log.recent(),
     notify,
     schedule: setAlarm,
