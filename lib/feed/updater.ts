@@ -111,7 +111,8 @@ export function createUpdater(deps: UpdaterDeps): Updater {
     let state = await readState();
     const startedAt = now();
     if (state.feedUrl !== settings.feedUrl) {
-      state = { failures: state.failures, trackingSince: state.trackingSince ?? startedAt, lastCheck: state.lastCheck, lastSuccess: state.lastSuccess, feedUrl: settings.feedUrl };
+      // Another feed: its ETag, versions and failure count mean nothing for this one.
+      state = { failures: 0, trackingSince: state.trackingSince ?? startedAt, lastCheck: state.lastCheck, lastSuccess: state.lastSuccess, feedUrl: settings.feedUrl };
     }
     state.trackingSince ??= startedAt;
     state.lastCheck = startedAt;

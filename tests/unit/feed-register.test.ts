@@ -78,6 +78,18 @@ describe('registerFeed', () => {
     expect(server.requests.map((r) => r.url)).toContain(other);
   });
 
+  it('a new interval moves the next check', async () => {
+    await start(feedRoutes(await signedFeed(BUNDLED, keys.privateKey)));
+    const { lastSuccess } = await sendMessage('getFeedStatus', {});
+    await updateSettings((s) => ({ ...s, updateIntervalHours: 24 }));
+    await vi.waitFor(async () => {
+      const alarm = await fakeBrowser.alarms.get(FEED_ALARM);
+      const hours = (alarm!.scheduledTime - Date.parse(lastSuccess!)) / 3_600_000;
+      expect(hours).toBeGreaterThan(21);
+      expect(hours).toBeLessThan(27);
+    });
+  });
+
   it('notifies about a seen company only when notifications are on', async () => {
     const routes: Record<string, Handler | Uint8Array> = { ...feedRoutes(await signedFeed(BUNDLED, keys.privateKey)) };
     await start(routes);
