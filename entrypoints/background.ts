@@ -1,9 +1,10 @@
 // Wiring only: the feed updater, the per-tab findings and badge, and the message handlers.
-import { registerFeed } from '../lib/feed/register';
+import { recordSeen, registerFeed } from '../lib/feed/register';
 import { registerFindings } from '../lib/findings';
 
 export default defineBackground(() => {
   registerFeed();
-  registerFindings();
+  // Companies the user has seen, so a later list change about them can raise a notification (opt-in).
+  registerFindings({ onSeen: recordSeen });
   console.info('Sanctions Lens background started');
 });

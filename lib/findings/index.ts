@@ -11,11 +11,11 @@ import { coloursFor } from '../settings/palette';
 import { isEnabledFor } from '../settings/resolve';
 import { getSettings, watchSettings } from '../settings/store';
 import type { Settings } from '../settings/types';
-import { startFindingsService, type FindingsService } from './service';
+import { startFindingsService, type FindingsDeps, type FindingsService } from './service';
 
 const SEVERITIES: DisplaySeverity[] = ['prohibited', 'restricted', 'caution', 'historical'];
 
-export function registerFindings(): FindingsService {
+export function registerFindings(options: Pick<FindingsDeps, 'onSeen'> = {}): FindingsService {
   // Cached so a burst of reports does not re-read settings and the dataset for each one.
   let settings: Promise<Settings> | undefined;
   let dataset: Promise<Dataset | undefined> | undefined;
@@ -28,6 +28,7 @@ export function registerFindings(): FindingsService {
     }));
 
   const service = startFindingsService({
+    ...options,
     isEnabled: async (url) => isEnabledFor(url, await currentSettings()).enabled,
     isStale: async () => {
       const stored = await browser.storage.local.get(FEED_STATE_KEY);

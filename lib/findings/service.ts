@@ -16,6 +16,8 @@ export interface FindingsDeps {
   isStale(): Promise<boolean>;
   dataset(): Promise<Pick<Dataset, 'lists' | 'entities'> | undefined>;
   badgeColors(): Promise<Record<DisplaySeverity, { background: string; text: string }>>;
+  /** Told which companies a page showed (ids only), e.g. to notify about later list changes. */
+  onSeen?(entityIds: string[]): Promise<void> | void;
   store?: TabFindingsStore;
 }
 
@@ -84,8 +86,16 @@ export function startFindingsService(deps: FindingsDeps): FindingsService {
       const pageUrl = sender.tab?.url ?? url;
       // A late report from the page the user just left must not land on the new page.
       if (frameId === 0 && sender.tab?.url && withoutHash(sender.tab.url) !== withoutHash(url)) return;
-      await store.report(tabId, frameId, pageUrl, url, sanitizeFindings(findings));
+      const clean = sanitizeFindings(findings);
+      await store.report(tabId, frameId, pageUrl, url, clean);
       await refreshBadge(tabId);
+      if (clean.length && deps.onSeen) {
+        try {
+          await deps.onSeen(clean.map((finding) => finding.entityId));
+        } catch (error) {
+          console.warn('Sanctions Lens: could not note the companies seen', error);
+        }
+      }
     },
     getTabFindings: ({ tabId }) => getTabFindings(tabId),
     openDetails: async ({ entityId, tabId }, sender) => {

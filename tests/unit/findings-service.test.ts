@@ -66,6 +66,21 @@ describe('findings service', () => {
     expect(await fakeBrowser.action.getBadgeBackgroundColor({ tabId: 1 })).toEqual([0xb0, 0x00, 0x20, 255]);
   });
 
+  it('tells the feed which companies the user saw (ids only), so list changes about them can be notified', async () => {
+    service.stop();
+    const seen: string[][] = [];
+    service = startFindingsService({
+      isEnabled: async () => true,
+      isStale: async () => false,
+      dataset: async () => dataset as Dataset,
+      badgeColors: async () => colors,
+      onSeen: (ids) => void seen.push(ids),
+    });
+    await report(1, 'https://news.example/xiaomi', 0, 'https://news.example/xiaomi', [xiaomi, cmcc]);
+    await report(1, 'https://news.example/xiaomi', 0, 'https://news.example/xiaomi', []);
+    expect(seen).toEqual([['xiaomi-corporation', 'china-mobile-limited']]);
+  });
+
   it("replaces a frame's earlier report, and clears the badge when the page no longer names anyone", async () => {
     await report(1, 'https://news.example/xiaomi', 0, 'https://news.example/xiaomi', [xiaomi, cmcc]);
     await report(1, 'https://news.example/xiaomi', 0, 'https://news.example/xiaomi', [cmcc]);
