@@ -63,14 +63,33 @@ const INLINE_TAGS = new Set([
 /** Tag name of the extension's own UI hosts; the scanner never reads them. */
 export const OWN_UI_PREFIX = 'sanctions-lens-';
 
-export function isSkipped(element: Element): boolean {
+export const BLOCK = 0;
+export const INLINE = 1;
+export const SKIP = 2;
+export type ElementClass = typeof BLOCK | typeof INLINE | typeof SKIP;
+
+const TAG_CLASS = new Map<string, ElementClass>([
+  ...[...SKIPPED_TAGS].map((tag) => [tag, SKIP] as const),
+  ...[...INLINE_TAGS].map((tag) => [tag, INLINE] as const),
+]);
+
+/** How the walker treats an element: read as part of a phrase, as a phrase boundary, or not at all. */
+export function classify(element: Element): ElementClass {
   const tag = element.localName;
-  if (SKIPPED_TAGS.has(tag)) return true;
-  if (tag.startsWith(OWN_UI_PREFIX)) return true;
+  const byTag = TAG_CLASS.get(tag) ?? BLOCK;
+  if (byTag === SKIP) return SKIP;
+  if (byTag === BLOCK && tag.startsWith(OWN_UI_PREFIX)) return SKIP;
+  // Most elements carry no attributes; skip the attribute look-ups for them (this runs per element).
+  if (!element.hasAttributes()) return byTag;
+  if (element.hasAttribute('hidden')) return SKIP;
   // Editable regions belong to the user: reading them is pointless and painting them distracts.
   const editable = element.getAttribute('contenteditable');
-  if (editable !== null && editable.toLowerCase() !== 'false') return true;
-  return element.hasAttribute('hidden');
+  if (editable !== null && editable.toLowerCase() !== 'false') return SKIP;
+  return byTag;
+}
+
+export function isSkipped(element: Element): boolean {
+  return classify(element) === SKIP;
 }
 
 export function isInline(element: Element): boolean {

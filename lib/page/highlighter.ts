@@ -16,8 +16,13 @@ export interface PaintedRange {
 
 /** The ranges painted for one owner (one text run), so they can be replaced or removed together. */
 export interface Painter {
-  /** Replaces what was painted for `owner` with `ranges` (empty = remove). */
+  /** Replaces what was painted for `owner` with `ranges` (empty = remove); shown at the next `flush`. */
   paint(owner: object, ranges: PaintedRange[]): void;
+  /**
+   * Hands the changes since the last flush to the browser. Each change to a highlight costs the
+   * page a repaint, so the scanner batches them instead of flushing after every run.
+   */
+  flush(): void;
   /** Shadow roots need the style rules too; document rules do not cross into them. */
   styleRoot(root: ShadowRoot): void;
   setLook(palette: Palette, style: HighlightStyle): void;
@@ -76,6 +81,8 @@ class HighlightPainter implements Painter {
   private readonly byNode = new WeakMap<Node, Painted[]>();
   private readonly sheet = new CSSStyleSheet();
   private readonly styledRoots = new Set<Document | ShadowRoot>();
+  private readonly pendingAdds = new Set<Painted>();
+  private readonly pendingDeletes: Painted[] = [];
   private count = 0;
 
   constructor(palette: Palette, style: HighlightStyle) {
@@ -97,7 +104,7 @@ class HighlightPainter implements Painter {
     const old = this.owners.get(owner);
     if (old) {
       for (const painted of old) {
-        this.highlights.get(painted.key)?.delete(painted.range);
+        if (!this.pendingAdds.delete(painted)) this.pendingDeletes.push(painted);
         this.unindex(painted);
       }
       this.count -= old.length;
@@ -109,12 +116,20 @@ class HighlightPainter implements Painter {
     const fresh: Painted[] = [];
     for (const { range, key, entityId } of ranges) {
       const painted = { range: toRange(range), key, entityId };
-      this.highlights.get(key)?.add(painted.range);
+      this.pendingAdds.add(painted);
       this.index(painted);
       fresh.push(painted);
     }
     this.count += fresh.length;
     this.owners.set(owner, fresh);
+  }
+
+  flush(): void {
+    if (this.pendingDeletes.length === 0 && this.pendingAdds.size === 0) return;
+    for (const painted of this.pendingDeletes) this.highlights.get(painted.key)?.delete(painted.range);
+    for (const painted of this.pendingAdds) this.highlights.get(painted.key)?.add(painted.range);
+    this.pendingDeletes.length = 0;
+    this.pendingAdds.clear();
     // A page may replace document.adoptedStyleSheets wholesale; put ours back when it does.
     if (!document.adoptedStyleSheets.includes(this.sheet)) this.adopt(document);
   }
@@ -151,6 +166,8 @@ class HighlightPainter implements Painter {
   }
 
   destroy(): void {
+    this.pendingAdds.clear();
+    this.pendingDeletes.length = 0;
     for (const key of PALETTE_KEYS) {
       const name = highlightName(key);
       if (CSS.highlights.get(name) === this.highlights.get(key)) CSS.highlights.delete(name);
@@ -242,6 +259,9 @@ class MarkPainter implements Painter {
     if (marks.length) this.owners.set(owner, marks);
     else this.owners.delete(owner);
   }
+
+  /** Marks are inserted as they are painted; there is nothing to batch. */
+  flush(): void {}
 
   styleRoot(root: ShadowRoot): void {
     const copy = this.style.cloneNode(true);

@@ -62,6 +62,11 @@ const MATCH_CACHE_LIMIT = 4000;
 /** Re-checks for custom elements whose shadow root may be attached after they upgrade (ms). */
 const PENDING_HOST_CHECKS = [250, 1000, 3000, 10000];
 const HAS_LETTER = /[A-Za-z\u00C0-\uFFFF]/;
+/**
+ * While the first read of a page is under way, new highlights reach the screen at most this often:
+ * every handover costs the page a repaint, and one per slice made long pages three times slower.
+ */
+const COMMIT_EVERY_MS = 250;
 
 const OBSERVE: MutationObserverInit = {
   childList: true,
@@ -89,6 +94,7 @@ export class PageScanner {
   private readonly hiddenRuns = new Set<Element>();
   private readonly timers: ReturnType<typeof setTimeout>[] = [];
   private needsSweep = false;
+  private lastCommit = 0;
   private initialDone = false;
   private stopped = false;
   private findingsCache: Finding[] | null = null;
@@ -211,18 +217,29 @@ export class PageScanner {
         this.walk = null;
         continue;
       }
-      if (!this.walk.step(outOfTime)) return false;
+      if (!this.walk.step(outOfTime)) break;
       this.walk = null;
       if (outOfTime()) break;
     }
     if (this.needsSweep) this.sweep();
     const done = this.walk === null && this.pending.size === 0;
+    this.commit(done);
     if (done && !this.initialDone) {
       this.initialDone = true;
       this.stats.initialScanMs = performance.now();
       this.options.onInitialScanDone?.();
     }
     return done;
+  }
+
+  /** Shows batched highlight changes: the first ones at once, then every so often, all when done. */
+  private commit(done: boolean): void {
+    const now = performance.now();
+    const first = this.stats.firstPaintMs < 0;
+    if (!done && this.initialDone === false && !first && now - this.lastCommit < COMMIT_EVERY_MS) return;
+    this.painter.flush();
+    this.lastCommit = now;
+    if (first && this.painter.size > 0) this.stats.firstPaintMs = now;
   }
 
   private takePending(): Node | null {
@@ -285,7 +302,6 @@ export class PageScanner {
     if (kept.length > 0) {
       this.painted.add(first);
       for (const node of run.nodes) this.ownerOf.set(node, first);
-      if (this.stats.firstPaintMs < 0) this.stats.firstPaintMs = performance.now();
     } else {
       this.painted.delete(first);
     }

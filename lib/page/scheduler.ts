@@ -7,6 +7,13 @@ export interface SchedulerOptions {
   budgetMs?: number;
   /** How a slice hands control back to the browser before the next one. */
   yieldToBrowser?: (next: () => void) => void;
+  /**
+   * After this much back-to-back work (ms), wait for a frame before going on: browsers may put
+   * rendering off while tasks keep coming, and a page must keep painting while it is read.
+   */
+  frameEveryMs?: number;
+  /** How to wait for the next frame (tests pass a timer). */
+  waitForFrame?: (next: () => void) => void;
   now?: () => number;
   /** Called with errors thrown by the work, which is then stopped. */
   onError?: (error: unknown) => void;
@@ -29,12 +36,28 @@ export function macrotask(): (next: () => void) => void {
   return (next) => setTimeout(next, 0);
 }
 
+/** The next animation frame, or a timer where frames do not come (background tabs). */
+export function nextFrame(next: () => void): void {
+  let called = false;
+  const once = () => {
+    if (called) return;
+    called = true;
+    next();
+  };
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(once);
+  setTimeout(once, 100);
+}
+
 export class SliceScheduler {
   private scheduled = false;
   private stopped = false;
   private readonly budgetMs: number;
   private readonly yieldToBrowser: (next: () => void) => void;
   private readonly now: () => number;
+  private readonly frameEveryMs: number;
+  private readonly waitForFrame: (next: () => void) => void;
+  /** When the current run of back-to-back slices began (reset after each frame). */
+  private streakStart = -1;
   /** Total time spent in slices, for the benchmark and for tests. */
   busyMs = 0;
   slices = 0;
@@ -47,13 +70,20 @@ export class SliceScheduler {
     this.budgetMs = options.budgetMs ?? 6;
     this.yieldToBrowser = options.yieldToBrowser ?? macrotask();
     this.now = options.now ?? (() => performance.now());
+    this.frameEveryMs = options.frameEveryMs ?? 48;
+    this.waitForFrame = options.waitForFrame ?? nextFrame;
   }
 
   /** Makes sure a slice will run soon. Cheap to call many times. */
   wake(): void {
     if (this.scheduled || this.stopped) return;
     this.scheduled = true;
-    this.yieldToBrowser(() => this.run());
+    if (this.streakStart >= 0 && this.now() - this.streakStart >= this.frameEveryMs) {
+      this.streakStart = -1;
+      this.waitForFrame(() => this.run());
+    } else {
+      this.yieldToBrowser(() => this.run());
+    }
   }
 
   stop(): void {
@@ -64,6 +94,7 @@ export class SliceScheduler {
     this.scheduled = false;
     if (this.stopped) return;
     const start = this.now();
+    if (this.streakStart < 0) this.streakStart = start;
     const deadline = start + this.budgetMs;
     let done = true;
     try {
@@ -77,6 +108,7 @@ export class SliceScheduler {
     this.busyMs += spent;
     this.slices += 1;
     if (spent > this.longestSliceMs) this.longestSliceMs = spent;
-    if (!done) this.wake();
+    if (done) this.streakStart = -1;
+    else this.wake();
   }
 }

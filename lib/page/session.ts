@@ -33,21 +33,36 @@ export class PageSession {
   private reportTimer: ReturnType<typeof setTimeout> | undefined;
   private lastReport = '';
   private stopped = false;
+  /** Time to build the page view and the matcher: one task, before the first slice. */
+  private setupMs = 0;
 
   constructor(
     private readonly ctx: ContentScriptContext,
     private dataset: Dataset,
     private settings: Settings,
   ) {
+    const setupStart = performance.now();
     this.view = buildPageView(dataset, settings);
     this.rulings = new Map(dataset.rulings.map((ruling) => [ruling.id, ruling]));
     this.painter = createPainter(settings.palette, settings.highlightStyle);
     this.scanner = new PageScanner(document, this.painter, this.rules(), {
       onFindingsChanged: () => this.scheduleReport(),
       isStale: () => !ctx.isValid,
+      // A bug must not break the page: the scanner stops and says why in the console.
+      onError: (error) => console.warn('Sanctions Lens stopped scanning this page:', error),
       onInitialScanDone: () => {
-        // Marks for the benchmark; they live in the page's performance timeline, not in its DOM.
-        performance.mark('sanctions-lens:scan-complete', { detail: { busyMs: this.scanner.busyMs } });
+        // Figures for the benchmark; they live in the page's performance timeline, not in its DOM.
+        performance.mark('sanctions-lens:scan-complete', {
+          detail: {
+            setupMs: this.setupMs,
+            busyMs: this.scanner.busyMs,
+            longestSliceMs: this.scanner.longestSliceMs,
+            firstPaintAt: this.scanner.stats.firstPaintMs,
+            runsRead: this.scanner.stats.runsRead,
+            runsMatched: this.scanner.stats.runsMatched,
+            painted: this.painter.size,
+          },
+        });
         this.scheduleReport();
       },
     });
@@ -63,9 +78,11 @@ export class PageSession {
         ),
       reveal: (entityId) => this.reveal(entityId),
     });
+    this.setupMs = performance.now() - setupStart;
   }
 
   start(): void {
+    performance.mark('sanctions-lens:scan-start');
     this.scanner.start();
   }
 

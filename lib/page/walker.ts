@@ -2,7 +2,7 @@
 // between two block boundaries (`<b>China</b> Mobile` is one run, two table cells are two).
 // The walk is resumable so the scheduler can spread a long page over many short slices, and it
 // reads tag names and attributes only, never computed styles.
-import { isInline, isSkipped } from './elements';
+import { INLINE, SKIP, classify, isInline } from './elements';
 import { isQuoteLink } from './quote-links';
 
 /** A phrase-level piece of the page: its text and the text nodes it came from. */
@@ -79,10 +79,11 @@ export class TextWalk {
         this.append(node as Text);
       } else if (node.nodeType === Node.ELEMENT_NODE) {
         const element = node as Element;
-        if (isSkipped(element)) {
+        const kind = classify(element);
+        if (kind === SKIP) {
           this.flush();
         } else {
-          descend = this.enter(element);
+          descend = this.enter(element, kind === INLINE);
         }
       }
       if (descend) {
@@ -102,8 +103,7 @@ export class TextWalk {
   }
 
   /** Handles an element on the way down; returns whether to descend into it. */
-  private enter(element: Element): boolean {
-    const inline = isInline(element);
+  private enter(element: Element, inline: boolean): boolean {
     if (!inline) this.flush();
     const shadow = element.shadowRoot;
     if (shadow) {

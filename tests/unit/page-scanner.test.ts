@@ -26,12 +26,20 @@ function fakeMatcher(names: Record<string, string>) {
   };
 }
 
+/** Records what is on screen: painted changes count only once flushed, as in the browser. */
 class RecordingPainter implements Painter {
   owners = new Map<object, PaintedRange[]>();
+  private pending = new Map<object, PaintedRange[]>();
   destroyed = false;
   paint(owner: object, ranges: PaintedRange[]) {
-    if (ranges.length) this.owners.set(owner, ranges);
-    else this.owners.delete(owner);
+    this.pending.set(owner, ranges);
+  }
+  flush() {
+    for (const [owner, ranges] of this.pending) {
+      if (ranges.length) this.owners.set(owner, ranges);
+      else this.owners.delete(owner);
+    }
+    this.pending.clear();
   }
   styleRoot() {}
   setLook() {}
@@ -191,5 +199,36 @@ describe('slice scheduler', () => {
     expect(scheduler.slices).toBeGreaterThanOrEqual(10);
     expect(scheduler.slices).toBeLessThanOrEqual(11);
     expect(scheduler.longestSliceMs).toBeLessThanOrEqual(10);
+  });
+
+  it('lets a frame through after a streak of back-to-back slices', async () => {
+    let clock = 0;
+    let units = 40;
+    const frames: number[] = [];
+    const scheduler = new SliceScheduler(
+      (outOfTime) => {
+        while (units > 0) {
+          units -= 1;
+          clock += 5;
+          if (outOfTime()) return false;
+        }
+        return true;
+      },
+      {
+        budgetMs: 5,
+        frameEveryMs: 20,
+        now: () => clock,
+        yieldToBrowser: (next) => setTimeout(next, 0),
+        waitForFrame: (next) => {
+          frames.push(clock);
+          setTimeout(next, 0);
+        },
+      },
+    );
+    scheduler.wake();
+    while (units > 0) await flush();
+    // 200 ms of work in 5 ms slices, a frame after every 20 ms of it.
+    expect(frames).toHaveLength(10);
+    expect(frames.every((at, i) => i === 0 || at - frames[i - 1] === 20)).toBe(true);
   });
 });
