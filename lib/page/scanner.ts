@@ -54,6 +54,8 @@ interface RunRecord {
   last: Text;
   count: number;
   hits: Hit[];
+  /** Whether part of the run sits in a quote link (then even digits may name a company). */
+  quoted: boolean;
 }
 
 /** Text shorter than this is cached by string, so re-rendered tables and repeated labels cost a lookup. */
@@ -298,7 +300,7 @@ export class PageScanner {
     }
     const hadHits = this.painted.has(first);
     if (kept.length > 0 || hadHits) this.painter.paint(first, painted);
-    this.runs.set(first, { text: run.text, last, count: run.nodes.length, hits: kept });
+    this.runs.set(first, { text: run.text, last, count: run.nodes.length, hits: kept, quoted: run.quoteLinks.length > 0 });
     if (kept.length > 0) {
       this.painted.add(first);
       for (const node of run.nodes) this.ownerOf.set(node, first);
@@ -393,11 +395,24 @@ export class PageScanner {
     this.pending.add(node);
   }
 
+  /**
+   * A ticking price or clock: a text node that is a run on its own, had no match and still has
+   * no letters cannot match now either, so the change costs a lookup and a regular expression.
+   */
+  private unchangedForMatching(node: Text): boolean {
+    const record = this.runs.get(node);
+    if (!record || record.count !== 1 || record.last !== node || record.hits.length > 0 || record.quoted) return false;
+    if (HAS_LETTER.test(node.data)) return false;
+    record.text = node.data;
+    return true;
+  }
+
   private onMutations(records: MutationRecord[]): void {
     if (this.stopped) return;
     for (const record of records) {
       const target = record.target;
       if (record.type === 'characterData') {
+        if (this.unchangedForMatching(target as Text)) continue;
         this.queue(this.runRoot(target));
       } else if (record.type === 'childList') {
         if (target.nodeType === Node.ELEMENT_NODE && isSkipped(target as Element)) continue;

@@ -278,3 +278,21 @@ test('when the extension is reloaded, the old content script stops cleanly', asy
   await page.waitForTimeout(1500);
   expect(pageErrors).toEqual([]);
 });
+
+test('same-document navigation: new content is highlighted and reported under the new address', async ({ extension, page, server, pageErrors }) => {
+  await page.goto(server.url('/infinite-feed.html'));
+  await expectHighlighted(page, ['Inspur']);
+  // What a single-page app does on a link click: new address, new content, no load.
+  await page.evaluate(() => {
+    history.pushState({}, '', '/stories/smic-results');
+    document.getElementById('feed')!.innerHTML = '<article><h2>SMIC results</h2><p>Semiconductor Manufacturing International Corporation beat estimates.</p></article>';
+  });
+  await expectHighlighted(page, ['Semiconductor Manufacturing International Corporation']);
+  expect(await allHighlighted(page)).not.toContain('Inspur');
+  await expect
+    .poll(() => reportedEntities(extension.worker, page, extension.extensionId), { timeout: 10_000 })
+    .toContain('semiconductor-manufacturing-international-corporation');
+  const reported = await reportedEntities(extension.worker, page, extension.extensionId);
+  expect(reported.some((id) => id.startsWith('inspur'))).toBe(false);
+  expect(pageErrors).toEqual([]);
+});

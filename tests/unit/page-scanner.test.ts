@@ -115,6 +115,7 @@ describe('page scanner', () => {
     const { matcher, scanner } = setup('<table><tr><td>Xiaomi</td><td id="price">12.34</td></tr></table>');
     await settle(scanner);
     expect(matcher.calls).toEqual(['Xiaomi']);
+    const runsRead = scanner.stats.runsRead;
     const price = document.getElementById('price')!;
     for (let i = 0; i < 20; i++) {
       price.firstChild!.textContent = (12 + i / 100).toFixed(2);
@@ -122,6 +123,12 @@ describe('page scanner', () => {
     }
     await settle(scanner);
     expect(matcher.calls).toEqual(['Xiaomi']);
+    // A ticking number is not even re-read.
+    expect(scanner.stats.runsRead).toBe(runsRead);
+    // Letters appearing in it are read and matched at once.
+    price.firstChild!.textContent = 'SMIC';
+    await settle(scanner);
+    expect(matcher.calls).toEqual(['Xiaomi', 'SMIC']);
   });
 
   it('follows a framework re-render: new nodes with the same text are painted without calling the matcher again', async () => {
