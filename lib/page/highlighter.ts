@@ -82,6 +82,8 @@ class HighlightPainter implements Painter {
   private readonly sheet = new CSSStyleSheet();
   private readonly styledRoots = new Set<Document | ShadowRoot>();
   private readonly pendingAdds = new Set<Painted>();
+  private readonly fallbackStyles: HTMLStyleElement[] = [];
+  private cssText = '';
   private readonly pendingDeletes: Painted[] = [];
   private count = 0;
 
@@ -131,7 +133,7 @@ class HighlightPainter implements Painter {
     this.pendingDeletes.length = 0;
     this.pendingAdds.clear();
     // A page may replace document.adoptedStyleSheets wholesale; put ours back when it does.
-    if (!document.adoptedStyleSheets.includes(this.sheet)) this.adopt(document);
+    if (this.fallbackStyles.length === 0 && !document.adoptedStyleSheets.includes(this.sheet)) this.adopt(document);
   }
 
   styleRoot(root: ShadowRoot): void {
@@ -139,7 +141,9 @@ class HighlightPainter implements Painter {
   }
 
   setLook(palette: Palette, style: HighlightStyle): void {
-    this.sheet.replaceSync(highlightCss(palette, style));
+    this.cssText = highlightCss(palette, style);
+    this.sheet.replaceSync(this.cssText);
+    for (const element of this.fallbackStyles) element.textContent = this.cssText;
   }
 
   hitTest(x: number, y: number): { entityId: string; range: Range } | null {
@@ -181,6 +185,8 @@ class HighlightPainter implements Painter {
       }
     }
     this.styledRoots.clear();
+    for (const element of this.fallbackStyles) element.remove();
+    this.fallbackStyles.length = 0;
     this.count = 0;
   }
 
@@ -211,10 +217,20 @@ class HighlightPainter implements Painter {
   }
 
   private adopt(root: Document | ShadowRoot): void {
-    if (!root.adoptedStyleSheets.includes(this.sheet)) {
-      root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.sheet];
-    }
     this.styledRoots.add(root);
+    try {
+      if (!root.adoptedStyleSheets.includes(this.sheet)) {
+        root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.sheet];
+      }
+    } catch {
+      // Some browsers refuse a content script's constructed sheet (Firefox's script isolation).
+      // A <style> element is the fallback: it changes the DOM, but highlights stay visible.
+      const style = document.createElement('style');
+      style.textContent = this.cssText;
+      style.dataset.sanctionsLens = '';
+      (root instanceof Document ? (root.head ?? root.documentElement) : root).append(style);
+      this.fallbackStyles.push(style);
+    }
   }
 }
 

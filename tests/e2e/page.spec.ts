@@ -2,9 +2,12 @@
 // reports them, leaves the page's DOM byte-identical and its console clean, reaches shadow DOM and
 // same-origin frames, leaves form fields alone, and opens the hover card and findings panel.
 import { chromium, type Frame, type Page, type Worker } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Dataset } from '../../lib/dataset/types';
 import { defaultSettings } from '../../lib/settings/defaults';
 import { SETTINGS_VERSION, type Settings } from '../../lib/settings/types';
-import { CHROMIUM_ARGS, chromiumPath, expect, tabIdOf, test } from './fixtures';
+import { CHROMIUM_ARGS, ROOT, chromiumPath, expect, tabIdOf, test } from './fixtures';
 
 /** Screenshots go next to the test's other output (test-results/<test>/), to be looked at. */
 const shot = (name: string) => test.info().outputPath(name);
@@ -294,5 +297,33 @@ test('same-document navigation: new content is highlighted and reported under th
     .toContain('semiconductor-manufacturing-international-corporation');
   const reported = await reportedEntities(extension.worker, page, extension.extensionId);
   expect(reported.some((id) => id.startsWith('inspur'))).toBe(false);
+  expect(pageErrors).toEqual([]);
+});
+
+test('a dataset swap and a new highlight style apply to the open page without a reload', async ({ extension, page, server, pageErrors }) => {
+  await page.goto(server.url('/news-xiaomi.html'));
+  await expectHighlighted(page, ['Hikvision', 'Inspur']);
+
+  await writeSettings(extension.worker, { highlightStyle: 'underline', palette: 'colorblind-safe' });
+  await expect
+    .poll(() => page.evaluate(() => document.adoptedStyleSheets.flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText)).join('\n')))
+    .toMatch(/::highlight\(sanctions-lens-caution\) \{ text-decoration: underline 2px dashed/);
+  await page.locator('text=Others on the list').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: shot('underline-style.png') });
+
+  // A feed update that no longer lists Hikvision (as when a company is delisted).
+  const bundled = JSON.parse(readFileSync(join(ROOT, 'public/data/dataset.json'), 'utf8')) as Dataset;
+  const gone = 'hangzhou-hikvision-digital-technology-co-ltd';
+  const next: Dataset = {
+    ...bundled,
+    version: `${bundled.version.split('.').slice(0, 3).join('.')}.99`,
+    entities: bundled.entities
+      .filter((entity) => entity.id !== gone)
+      .map((entity) => ({ ...entity, related: entity.related?.filter((link) => link.id !== gone) })),
+    rulings: bundled.rulings.map((ruling) => ({ ...ruling, entities: ruling.entities.filter((id) => id !== gone) })),
+  };
+  await extension.worker.evaluate((dataset) => chrome.storage.local.set({ 'dataset:active': dataset }), next);
+  await expect.poll(async () => (await allHighlighted(page)).includes('Hikvision')).toBe(false);
+  expect(await allHighlighted(page)).toContain('Inspur');
   expect(pageErrors).toEqual([]);
 });
