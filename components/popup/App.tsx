@@ -88,6 +88,15 @@ export function App({ api, tabId: tabParam, entityId }: PopupProps) {
     [api, tabId, loadFindings],
   );
 
+  // A page is read in slices and reports a moment after it loads, or changes later (a feed, a
+  // re-rendered table): the open popup follows.
+  useEffect(() => {
+    if (tabId === undefined) return;
+    return api.watchTabFindings(tabId, () => {
+      void loadFindings(tabId).then((findings) => setLoaded((current) => current && { ...current, ...findings }));
+    });
+  }, [api, tabId, loadFindings]);
+
   const data = useMemo(() => loaded && catalog(loaded.dataset, loaded.settings), [loaded?.dataset, loaded?.settings.watchlist]);
   const site = useMemo(() => loaded && siteState(loaded.tab?.url ?? '', loaded.settings, now), [loaded?.tab?.url, loaded?.settings, now]);
   const companies = useMemo(

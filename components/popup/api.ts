@@ -11,6 +11,8 @@ export interface PopupApi {
   dataset(): Promise<Dataset>;
   settings(): Promise<Settings>;
   watchSettings(callback: (settings: Settings) => void): () => void;
+  /** Calls back when the tab's findings change (the page is still being read, or it changed). */
+  watchTabFindings(tabId: number, callback: () => void): () => void;
   setSiteEnabled(hostname: string, enabled: boolean): Promise<void>;
   pauseFor(ms: number): Promise<void>;
   resume(): Promise<void>;

@@ -1,6 +1,7 @@
 // The popup's link to the real extension: messages to the background, settings in storage.
 import browser from 'webextension-polyfill';
 import { getActiveDataset } from '../../lib/dataset/store';
+import { tabFindingsKey } from '../../lib/findings/tab-store';
 import { sendMessage, type FeedStatus } from '../../lib/messaging';
 import { getSettings, pauseFor, resume, setSiteEnabled, watchSettings } from '../../lib/settings/store';
 import type { PopupApi } from './api';
@@ -23,6 +24,14 @@ export const browserApi: PopupApi = {
   dataset: getActiveDataset,
   settings: getSettings,
   watchSettings,
+  watchTabFindings(tabId, callback) {
+    const key = tabFindingsKey(tabId);
+    const listener = (changes: Record<string, unknown>, area: string) => {
+      if (area === 'session' && key in changes) callback();
+    };
+    browser.storage.onChanged.addListener(listener);
+    return () => browser.storage.onChanged.removeListener(listener);
+  },
   async setSiteEnabled(hostname, enabled) {
     await setSiteEnabled(hostname, enabled);
   },

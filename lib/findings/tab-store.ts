@@ -7,6 +7,11 @@ import { mergeFindings } from './merge';
 
 const KEY_PREFIX = 'findings:tab:';
 
+/** The session-storage key of one tab's findings (the popup watches it to update while open). */
+export function tabFindingsKey(tabId: number): string {
+  return KEY_PREFIX + tabId;
+}
+
 export interface FrameRecord {
   url: string;
   findings: Finding[];

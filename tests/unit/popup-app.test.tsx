@@ -17,6 +17,7 @@ const PAGE = 'https://news.example/markets/xiaomi';
 function fakeApi(options: { url?: string; findings?: Finding[]; settings?: Settings; feed?: FeedStatus | Error; data?: Dataset; tabError?: Error } = {}) {
   let settings = options.settings ?? defaultSettings();
   const watchers = new Set<(s: Settings) => void>();
+  const findingWatchers = new Set<() => void>();
   const api: PopupApi = {
     activeTabId: vi.fn(async () => 5),
     tabFindings: vi.fn(async (tabId: number): Promise<TabFindings> => {
@@ -28,6 +29,10 @@ function fakeApi(options: { url?: string; findings?: Finding[]; settings?: Setti
     watchSettings: (callback) => {
       watchers.add(callback);
       return () => watchers.delete(callback);
+    },
+    watchTabFindings: (_tabId, callback) => {
+      findingWatchers.add(callback);
+      return () => findingWatchers.delete(callback);
     },
     setSiteEnabled: vi.fn(async (host: string, enabled: boolean) => {
       settings = withSiteEnabled(settings, host, enabled);
@@ -42,7 +47,12 @@ function fakeApi(options: { url?: string; findings?: Finding[]; settings?: Setti
     updateNow: vi.fn(async () => ({ ...(options.feed as FeedStatus), datasetVersion: '2026.09.01.1' })),
     openOptions: vi.fn(),
   };
-  return api;
+  /** What the background does when the page reports (again) while the popup is open. */
+  const pageReports = (findings: Finding[]) => {
+    options.findings = findings;
+    findingWatchers.forEach((watch) => watch());
+  };
+  return Object.assign(api, { pageReports });
 }
 
 const pageFindings = [
@@ -65,6 +75,15 @@ describe('popup: this page', () => {
     expect(cards[2].textContent).toContain('Formerly: DoD 1237 (vacated by court May 25, 2021)');
     expect(cards[2].textContent).toContain('“Xiaomi”, “1810.HK”, 4 times');
     expect(screen.getByTestId('subtitle').textContent).toBe('3 listed companies on news.example');
+  });
+
+  it('follows the page while open: companies reported after the popup opened appear', async () => {
+    const api = fakeApi({ findings: [] });
+    render(<App api={api} tabId={12} />);
+    await screen.findByText(/Nothing on this page is on a list/);
+    api.pageReports(pageFindings);
+    const cards = await screen.findAllByTestId('finding');
+    expect(cards.map((card) => card.dataset.entityId)).toEqual(['china-mobile-limited', 'hesai-group', 'xiaomi-corporation']);
   });
 
   it('uses the active tab when no tab is named', async () => {
