@@ -6,6 +6,10 @@ export default defineConfig({
   // Separate output folders let several builds (tests, benchmarks) run side by side.
   outDir: process.env.SL_OUT_DIR || '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
+  zip: {
+    // The sources package for addons.mozilla.org: what reviewers need to rebuild, not local output.
+    excludeSources: ['demo-output/**', 'test-results/**', 'bench-output/**', 'playwright-report/**', '.output-*/**'],
+  },
   vite: () => ({
     plugins: [preact()],
   }),
