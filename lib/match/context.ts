@@ -2,39 +2,113 @@
 // All functions read the original text around a candidate; they run only on candidates, never per character.
 import type { CaseRule } from './patterns';
 import { BLOOMBERG_VENUES, PREFIX_VENUES, SUFFIX_VENUES } from './exchanges';
-import { matchKey } from './normalize';
+import { AutomatonBuilder } from './automaton';
+import { codePointLength, isHanUnit, isLetterOrDigitAt, isLetterUnit, lowerSameAt, lowerSameUnit, upperSameAt, upperSameUnit } from './chars';
+import { AMP, CJK, SEP, SKIP, charClass, foldCode, matchKey } from './normalize';
 import { CJK_COMPANY_CUES, COMPANY_CUES } from './word-lists';
 
-const LOWER_OK = new Set(['of', 'and', 'the', 'for', 'de', 'in', 'on']);
-const isLetter = (ch: string) => /\p{L}/u.test(ch);
+// Words a capitalised name may keep in lower case ("Bank of China").
+const LOWER_OK = ['of', 'and', 'the', 'for', 'de', 'in', 'on'];
 const isWordChar = (ch: string | undefined) => ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
 
-/** Does the text span follow the alias's case rule? */
-export function caseRuleHolds(span: string, rule: CaseRule): boolean {
+/** Does text[start, end) follow the alias's case rule? */
+export function caseRuleHolds(text: string, start: number, end: number, rule: CaseRule): boolean {
   if (rule === 'any') return true;
-  if (rule === 'upper') return span === span.toUpperCase() && span !== span.toLowerCase();
-  for (const word of span.split(/[^\p{L}\p{N}]+/u)) {
-    if (!word || LOWER_OK.has(word)) continue;
-    const first = word.charAt(0);
-    if (isLetter(first) && first === first.toLowerCase() && first !== first.toUpperCase()) return false;
+  if (rule === 'upper') {
+    // All in capitals, and at least one character that has a lower case.
+    let cased = false;
+    for (let k = start; k < end; k += codePointLength(text, k)) {
+      if (!upperSameAt(text, k)) return false;
+      if (!cased && !lowerSameAt(text, k)) cased = true;
+    }
+    return cased;
+  }
+  // Each word (a run of letters and digits) starts with a capital, unless it is a small joining word.
+  let k = start;
+  while (k < end) {
+    while (k < end && !isLetterOrDigitAt(text, k)) k += codePointLength(text, k);
+    if (k >= end) break;
+    const wordStart = k;
+    while (k < end && isLetterOrDigitAt(text, k)) k += codePointLength(text, k);
+    const first = text.charCodeAt(wordStart);
+    if (isLetterUnit(first) && lowerSameUnit(first) && !upperSameUnit(first) && !isJoiningWord(text, wordStart, k)) return false;
   }
   return true;
 }
 
-/** Up to `count` folded words just before `start` and just after `end`. */
-function wordsAround(text: string, start: number, end: number, count: number): string[] {
-  const before = matchKey(text.slice(Math.max(0, start - 50), start)).split(' ');
-  const after = matchKey(text.slice(end, end + 50)).split(' ');
-  return [...before.slice(-count), ...after.slice(0, count)].filter(Boolean);
+function isJoiningWord(text: string, start: number, end: number): boolean {
+  for (const word of LOWER_OK) if (word.length === end - start && text.startsWith(word, start)) return true;
+  return false;
 }
 
-/** A company word ("shares", "maker", "Ltd", "Chinese") within three words of the span. */
-export function companyCueNear(text: string, start: number, end: number): boolean {
-  if (/[\p{Script=Han}]/u.test(text.slice(start, end))) {
-    const around = text.slice(Math.max(0, start - 8), start) + '\u0000' + text.slice(end, end + 8);
-    return CJK_COMPANY_CUES.some((cue) => around.includes(cue));
+// Company cues as a small trie of folded words, so the words around a candidate are compared in place.
+const cueTrie = (() => {
+  const builder = new AutomatonBuilder();
+  // A cue that folds to several words could never equal one word of text.
+  for (const cue of COMPANY_CUES) if (matchKey(cue) === cue) builder.add(cue, 0);
+  return builder.build();
+})();
+
+const tokenStarts = new Int32Array(64);
+const tokenEnds = new Int32Array(64);
+
+/**
+ * Splits text[from, to) into words exactly as `matchKey` does (its tokens), into `tokenStarts`/`tokenEnds`;
+ * returns how many.
+ */
+function tokenize(text: string, from: number, to: number): number {
+  let count = 0;
+  let lastClass = SEP;
+  let gap = false;
+  for (let k = from; k < to; k++) {
+    const cls = charClass(text.charCodeAt(k));
+    if (cls === SKIP) continue;
+    if (cls === SEP) {
+      gap = true;
+      continue;
+    }
+    if (count === 0 || cls === AMP || lastClass === AMP || (gap && !(cls === CJK && lastClass === CJK))) {
+      tokenStarts[count] = k;
+      count++;
+    }
+    tokenEnds[count - 1] = k + 1;
+    gap = false;
+    lastClass = cls;
   }
-  return wordsAround(text, start, end, 3).some((word) => COMPANY_CUES.has(word));
+  return count;
+}
+
+function isCue(text: string, token: number): boolean {
+  let node = 0;
+  for (let k = tokenStarts[token]; k < tokenEnds[token]; k++) {
+    const code = text.charCodeAt(k);
+    const cls = charClass(code);
+    if (cls === SKIP || cls === SEP) continue;
+    node = cueTrie.child(node, foldCode(code));
+    if (node === 0) return false;
+  }
+  return cueTrie.terminal[node] >= 0;
+}
+
+/** A company word ("shares", "maker", "Ltd", "Chinese") within three words of text[start, end). */
+export function companyCueNear(text: string, start: number, end: number): boolean {
+  let han = false;
+  for (let k = start; k < end && !han; k++) han = isHanUnit(text.charCodeAt(k));
+  if (han) {
+    return CJK_COMPANY_CUES.some((cue) => containsWithin(text, cue, Math.max(0, start - 8), start) ||
+      containsWithin(text, cue, end, Math.min(text.length, end + 8)));
+  }
+  const before = tokenize(text, Math.max(0, start - 50), start);
+  for (let t = Math.max(0, before - 3); t < before; t++) if (isCue(text, t)) return true;
+  const after = tokenize(text, end, Math.min(text.length, end + 50));
+  for (let t = 0; t < Math.min(3, after); t++) if (isCue(text, t)) return true;
+  return false;
+}
+
+/** `needle` occurs entirely inside text[from, to). */
+function containsWithin(text: string, needle: string, from: number, to: number): boolean {
+  for (let k = from; k + needle.length <= to; k++) if (text.startsWith(needle, k)) return true;
+  return false;
 }
 
 export type VenueMark =

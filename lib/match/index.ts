@@ -2,15 +2,20 @@
 // companies a reader would see in a piece of text — by name, ticker or ISIN — and nothing else. Pure and
 // synchronous; runs in Node, in tests and in every extension context.
 //
-// One left-to-right pass: at each word start (and each CJK character) walk the automaton to the longest
-// pattern, then ask the pattern's rule whether the surroundings confirm it. Matches that need "the company
+// One left-to-right pass: each word is read once and hashed; only a word some pattern starts with (and each
+// CJK character) starts a walk of the automaton to the longest pattern, then the pattern's rule asks whether
+// the surroundings confirm it. Matches that need "the company
 // named nearby" wait until the pass is over and are then kept or dropped.
 import type { Dataset } from '../dataset/types';
 import { AutomatonBuilder } from './automaton';
 import { caseRuleHolds, companyCueNear, isCashtag, openingParenBefore, quoteFollows, venuePrefix, venueSuffix } from './context';
 import { numericCodeFits, venuesCompatible } from './exchanges';
-import { LEGAL_FORMS } from './legal-forms';
-import { AMP, CJK, SEP, SKIP, UNKNOWN_CLASS, WORD, charClass, classTable, foldTable } from './normalize';
+import { isJsSpace } from './chars';
+import { legalTailEnd } from './legal-tail';
+import { FirstWordFilter, WORD_HASH_SEED, hashStep, mayStart } from './first-words';
+import {
+  AMP, CJK, SEP, SKIP, UNKNOWN_CLASS, WORD, WORD_FOLD_NONE, WORD_FOLD_UNLEARNED, charClass, classTable, foldTable, wordFoldTable,
+} from './normalize';
 import { compilePatterns, type Pattern } from './patterns';
 
 export { normalize, coreName, matchKey, foldWithOffsets } from './normalize';
@@ -68,225 +73,322 @@ const MAX_CANDIDATES = 32;
 /** How close another listed company must be for an acronym listed beside it. */
 const BESIDE = 12;
 
-// Legal forms written after a core name ("Xiaomi Corp.", "China Mobile Limited") belong in the highlight.
-const LEGAL_TAIL = (() => {
-  const spellings = LEGAL_FORMS.flatMap((form) => form.spellings)
-    .sort((a, b) => b.length - a.length)
-    .map((s) => s.split(' ').map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s.,-]*'));
-  return new RegExp(`(?:[ \\t\\u00a0]*,?[ \\t\\u00a0]*(?:${spellings.join('|')})(?![\\p{L}\\p{N}])\\.?)+`, 'iuy');
-})();
-
 // Russian declines names: "Сбербанка", "Роснефти", "ЛУКОЙЛа". A case ending after a Cyrillic name (or after
 // its stem, see patterns.ts) still ends the name.
 const RUSSIAN_ENDINGS = new Set(['а', 'я', 'у', 'ю', 'ом', 'ем', 'ой', 'ей', 'е', 'и', 'ы', 'ов', 'ев', 'ам', 'ям', 'ами', 'ями', 'ах', 'ях', 'ью']);
 const isCyrillic = (folded: number) => folded >= 0x430 && folded <= 0x45f;
+
+// Imported bindings copied into module constants once: some module loaders turn every imported binding
+// into a getter call, which in the scanner's loop cost more than the matching itself.
+const C_SEP = SEP;
+const C_WORD = WORD;
+const C_CJK = CJK;
+const C_SKIP = SKIP;
+const C_AMP = AMP;
+const C_UNKNOWN = UNKNOWN_CLASS;
+const CLASSES = classTable;
+const WF_NONE = WORD_FOLD_NONE;
+const WF_UNLEARNED = WORD_FOLD_UNLEARNED;
+const FOLD = foldTable;
+
+function classOf(code: number): number {
+  const cls = CLASSES[code];
+  return cls === C_UNKNOWN ? charClass(code) : cls;
+}
 
 /** End of a Russian case ending starting at `from`, or -1 when the rest of the word is not one. */
 function inflectedEnd(text: string, from: number): number {
   let tail = '';
   let k = from;
   while (k < text.length && tail.length <= 3) {
-    const cls = charClass(text.charCodeAt(k));
-    if (cls === SKIP) {
+    const cls = classOf(text.charCodeAt(k));
+    if (cls === C_SKIP) {
       k++;
       continue;
     }
-    if (cls !== WORD) break;
-    tail += String.fromCharCode(foldTable[text.charCodeAt(k)]);
+    if (cls !== C_WORD) break;
+    tail += String.fromCharCode(FOLD[text.charCodeAt(k)]);
     k++;
   }
-  const atWordEnd = k >= text.length || charClass(text.charCodeAt(k)) !== WORD;
+  const atWordEnd = k >= text.length || classOf(text.charCodeAt(k)) !== C_WORD;
   return atWordEnd && RUSSIAN_ENDINGS.has(tail) ? k : -1;
 }
 
-interface Pending {
-  match: TextMatch;
+/** The first WORD or CJK code unit at or after `from`: where the next word (or CJK character) starts. */
+function nextWordOrCjk(text: string, from: number): number {
+  const n = text.length;
+  let i = from;
+  for (; i < n; i++) {
+    const code = text.charCodeAt(i);
+    const cls = CLASSES[code];
+    if (cls === C_WORD || cls === C_CJK) break;
+    if (cls === C_UNKNOWN) {
+      const learned = charClass(code);
+      if (learned === C_WORD || learned === C_CJK) break;
+    }
+  }
+  return i;
+}
+
+/** The end of the run of WORD (and invisible SKIP) code units from `from`. */
+function endOfWord(text: string, from: number): number {
+  const n = text.length;
+  let i = from;
+  for (; i < n; i++) {
+    const code = text.charCodeAt(i);
+    const cls = CLASSES[code];
+    if (cls === C_WORD || cls === C_SKIP) continue;
+    if (cls !== C_UNKNOWN) break;
+    const learned = charClass(code);
+    if (learned !== C_WORD && learned !== C_SKIP) break;
+  }
+  return i;
+}
+
+/** Past the leading zeros of a number ("0700" → at "700"), keeping a last zero ("0" stays "0"). */
+function afterLeadingZeros(text: string, from: number): number {
+  const n = text.length;
+  let j = from;
+  while (j + 1 < n && text.charCodeAt(j) === 48 && text.charCodeAt(j + 1) >= 48 && text.charCodeAt(j + 1) <= 57) j++;
+  return j;
+}
+
+/** Only spaces and commas between two offsets ("Xiaomi, XIACY"). */
+function onlySpacesAndCommas(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const code = text.charCodeAt(k);
+    if (code !== 44 && !isJsSpace(code)) return false;
+  }
+  return true;
+}
+
+// Verdicts of `judge`, as numbers so a rejected candidate costs no allocation; an accepted or deferred
+// match is left in `verdictMatch` (scans are synchronous, so one slot serves every matcher).
+const REJECT = 0;
+const ACCEPT = 1;
+const DEFER = 2;
+const SKIP_TO_END = 3;
+let verdictMatch: TextMatch | undefined;
+
+function verdict(result: number, pattern: Pattern, start: number, end: number, kind: MatchKind, rule: MatchRule): number {
+  verdictMatch = { start, end, entityId: pattern.entityId, alias: pattern.alias, kind, rule };
+  return result;
+}
+
+/** The candidate follows the same company's name: "Xiaomi (1810)", "China Mobile, CHL". */
+function afterOwnName(text: string, pattern: Pattern, start: number, found: TextMatch[]): boolean {
+  const previous = found[found.length - 1];
+  if (previous === undefined || previous.entityId !== pattern.entityId || previous.kind !== 'name') return false;
+  const paren = openingParenBefore(text, start);
+  const nameEnd = paren >= 0 ? paren : start;
+  return nameEnd - previous.end <= 2 && (paren >= 0 || onlySpacesAndCommas(text, previous.end, start));
+}
+
+/** Asks the pattern's rule whether text[start, end) is really this company here. */
+function judge(text: string, pattern: Pattern, start: number, end: number, found: TextMatch[], context: ScanContext): number {
+  switch (pattern.kind) {
+    case 'exclude':
+      return SKIP_TO_END;
+    case 'isin':
+      return verdict(ACCEPT, pattern, start, end, 'isin', 'isin');
+    case 'name': {
+      if (!caseRuleHolds(text, start, end, pattern.caseRule)) return REJECT;
+      return verdict(ACCEPT, pattern, start, legalTailEnd(text, end), 'name', 'name');
+    }
+    case 'weak': {
+      if (!caseRuleHolds(text, start, end, pattern.caseRule)) return REJECT;
+      if (afterOwnName(text, pattern, start, found)) return verdict(ACCEPT, pattern, start, end, 'name', 'acronym-after-name');
+      if (companyCueNear(text, start, end)) return verdict(ACCEPT, pattern, start, end, 'name', 'acronym-with-cue');
+      return verdict(DEFER, pattern, start, end, 'name', 'acronym-with-company-nearby');
+    }
+    case 'ticker': {
+      const venue = pattern.venue ?? '';
+      if (pattern.numeric) {
+        if (!numericCodeFits(venue, end - start)) return REJECT;
+      } else if (isCashtag(text, start)) {
+        return verdict(ACCEPT, pattern, start, end, 'ticker', 'cashtag');
+      } else if (!caseRuleHolds(text, start, end, 'upper')) {
+        return REJECT;
+      }
+      const mark = venuePrefix(text, start) ?? venueSuffix(text, end);
+      if (mark) {
+        // An explicit venue decides: "NASDAQ: COST" is never a symbol listed elsewhere.
+        if (mark.venue !== '*' && !venuesCompatible(mark.venue, venue)) return REJECT;
+        return verdict(ACCEPT, pattern, start, end, 'ticker', mark.rule);
+      }
+      if (afterOwnName(text, pattern, start, found)) return verdict(ACCEPT, pattern, start, end, 'ticker', 'ticker-after-name');
+      if (context.tickerContext) return verdict(ACCEPT, pattern, start, end, 'ticker', 'ticker-context');
+      if (pattern.numeric || pattern.wordTicker || end - start < 3) return REJECT;
+      if (quoteFollows(text, end)) return verdict(ACCEPT, pattern, start, end, 'ticker', 'ticker-with-quote');
+      return verdict(DEFER, pattern, start, end, 'ticker', 'ticker-with-company-nearby');
+    }
+  }
 }
 
 export function createMatcher(dataset: Pick<Dataset, 'entities'>): Matcher {
   const { patterns, warnings } = compilePatterns(dataset);
   const builder = new AutomatonBuilder();
-  patterns.forEach((pattern, id) => builder.add(pattern.key, id));
+  const firstWords = new FirstWordFilter();
+  patterns.forEach((pattern, id) => {
+    builder.add(pattern.key, id);
+    firstWords.addKey(pattern.key);
+  });
+  const firstWordTable = firstWords.table;
   const automaton = builder.build();
-  const { child, terminal, payloads, root, asciiSlot, ascii } = automaton;
+  const { terminal, payloads, root, denseCount, ascii, first, codes, targets } = automaton;
 
   const candidateNode = new Int32Array(MAX_CANDIDATES);
   const candidateEnd = new Int32Array(MAX_CANDIDATES);
 
-  /** Walks from `start`; fills the candidate arrays with every pattern end at a word boundary. */
-  function walk(text: string, start: number): number {
-    const n = text.length;
-    let j = start;
-    // Hong Kong codes: "0700" and "700" are one code; patterns are stored without leading zeros.
-    if (text.charCodeAt(j) === 48) {
-      while (j + 1 < n && text.charCodeAt(j) === 48 && text.charCodeAt(j + 1) >= 48 && text.charCodeAt(j + 1) <= 57) j++;
+  // Module bindings read through local constants: some module loaders turn every imported binding into a
+  // getter call, which would otherwise cost more than the whole walk.
+  const classes = classTable;
+  const fold = foldTable;
+  const rootEdges = root;
+  const asciiEdges = ascii;
+  const ends = terminal;
+  const wordFolds = wordFoldTable;
+  const edgeStart = first;
+  const edgeCodes = codes;
+  const edgeTargets = targets;
+
+  /** The reference to the child of `node` on folded code unit `code`, from any of the tables (see automaton.ts). */
+  function childRef(node: number, code: number): number {
+    if (node === 0) return rootEdges[code];
+    if (node <= denseCount && code < 128) return asciiEdges[node * 128 + code];
+    let lo = edgeStart[node];
+    let hi = edgeStart[node + 1];
+    while (hi - lo > 8) {
+      const mid = (lo + hi) >> 1;
+      if (edgeCodes[mid] < code) lo = mid + 1;
+      else hi = mid + 1;
     }
-    let node = 0;
-    let count = 0;
-    let lastClass = SEP;
-    let gap = false;
-    while (j < n) {
-      const code = text.charCodeAt(j);
-      let cls = classTable[code];
-      if (cls === UNKNOWN_CLASS) cls = charClass(code);
-      if (cls === SKIP) {
-        j++;
-        continue;
-      }
-      if (cls === SEP) {
-        gap = true;
-        j++;
-        continue;
-      }
-      if (node !== 0 && (cls === AMP || lastClass === AMP || (gap && !(cls === CJK && lastClass === CJK)))) {
-        node = child(node, 32);
-        if (node === 0) break;
-      }
-      // The first two steps of nearly every walk are dense-table reads (see automaton.ts).
-      const folded = foldTable[code];
-      if (node === 0) node = root[folded];
-      else if (folded < 128 && asciiSlot[node] >= 0) node = ascii[asciiSlot[node] * 128 + folded];
-      else node = child(node, folded);
-      if (node === 0) break;
-      gap = false;
-      lastClass = cls;
-      j++;
-      if (terminal[node] >= 0 && count < MAX_CANDIDATES) {
-        let boundary = true;
-        let end = j;
-        if (cls === WORD) {
-          let k = j;
-          while (k < n && charClass(text.charCodeAt(k)) === SKIP) k++;
-          boundary = k >= n || charClass(text.charCodeAt(k)) !== WORD;
-          if (!boundary && isCyrillic(foldTable[code])) end = inflectedEnd(text, k);
-          if (end > j) boundary = true;
-        }
-        if (boundary) {
-          candidateNode[count] = node;
-          candidateEnd[count] = end;
-          count++;
-        }
-      }
-    }
-    return count;
+    for (; lo < hi; lo++) if (edgeCodes[lo] === code) return edgeTargets[lo];
+    return 0;
   }
 
-  type Verdict = { accept: true; match: TextMatch } | { accept: false; defer?: TextMatch; skip?: number };
-
-  function judge(text: string, pattern: Pattern, start: number, end: number, found: TextMatch[], context: ScanContext): Verdict {
-    const span = text.slice(start, end);
-    const base = { start, end, entityId: pattern.entityId, alias: pattern.alias };
-    const previous = found[found.length - 1];
-    const afterOwnName = () => {
-      const paren = openingParenBefore(text, start);
-      const nameEnd = paren >= 0 ? paren : start;
-      return (
-        previous !== undefined &&
-        previous.entityId === pattern.entityId &&
-        previous.kind === 'name' &&
-        nameEnd - previous.end <= 2 &&
-        (paren >= 0 || /^[\s,]*$/.test(text.slice(previous.end, start)))
-      );
-    };
-    switch (pattern.kind) {
-      case 'exclude':
-        return { accept: false, skip: end };
-      case 'isin':
-        return { accept: true, match: { ...base, kind: 'isin', rule: 'isin' } };
-      case 'name': {
-        if (!caseRuleHolds(span, pattern.caseRule)) return { accept: false };
-        LEGAL_TAIL.lastIndex = end;
-        const tail = LEGAL_TAIL.exec(text);
-        const fullEnd = tail ? end + tail[0].length : end;
-        return { accept: true, match: { ...base, end: fullEnd, kind: 'name', rule: 'name' } };
-      }
-      case 'weak': {
-        if (!caseRuleHolds(span, pattern.caseRule)) return { accept: false };
-        if (afterOwnName()) return { accept: true, match: { ...base, kind: 'name', rule: 'acronym-after-name' } };
-        if (companyCueNear(text, start, end)) return { accept: true, match: { ...base, kind: 'name', rule: 'acronym-with-cue' } };
-        return { accept: false, defer: { ...base, kind: 'name', rule: 'acronym-with-company-nearby' } };
-      }
-      case 'ticker': {
-        const venue = pattern.venue ?? '';
-        if (pattern.numeric) {
-          if (!numericCodeFits(venue, end - start)) return { accept: false };
-        } else if (isCashtag(text, start)) {
-          return { accept: true, match: { ...base, kind: 'ticker', rule: 'cashtag' } };
-        } else if (!caseRuleHolds(span, 'upper')) {
-          return { accept: false };
-        }
-        const mark = venuePrefix(text, start) ?? venueSuffix(text, end);
-        if (mark) {
-          // An explicit venue decides: "NASDAQ: COST" is never a symbol listed elsewhere.
-          if (mark.venue !== '*' && !venuesCompatible(mark.venue, venue)) return { accept: false };
-          return { accept: true, match: { ...base, kind: 'ticker', rule: mark.rule } };
-        }
-        if (afterOwnName()) return { accept: true, match: { ...base, kind: 'ticker', rule: 'ticker-after-name' } };
-        if (context.tickerContext) return { accept: true, match: { ...base, kind: 'ticker', rule: 'ticker-context' } };
-        if (pattern.numeric || pattern.wordTicker || end - start < 3) return { accept: false };
-        if (quoteFollows(text, end)) return { accept: true, match: { ...base, kind: 'ticker', rule: 'ticker-with-quote' } };
-        return { accept: false, defer: { ...base, kind: 'ticker', rule: 'ticker-with-company-nearby' } };
+  /**
+   * Records a pattern ending just before `j` (its last code unit of class `cls`, folded to `folded`) when the
+   * text has a word boundary there, or a Russian case ending; returns the new candidate count.
+   */
+  function recordCandidate(text: string, node: number, j: number, cls: number, folded: number, count: number): number {
+    if (count >= MAX_CANDIDATES) return count;
+    let end = j;
+    if (cls === C_WORD) {
+      const n = text.length;
+      let k = j;
+      while (k < n && classOf(text.charCodeAt(k)) === C_SKIP) k++;
+      if (k < n && classOf(text.charCodeAt(k)) === C_WORD) {
+        end = isCyrillic(folded) ? inflectedEnd(text, k) : -1;
+        if (end <= j) return count;
       }
     }
+    candidateNode[count] = node;
+    candidateEnd[count] = end;
+    return count + 1;
   }
 
   function scan(text: string, context: ScanContext = {}): TextMatch[] {
     const found: TextMatch[] = [];
-    const pending: Pending[] = [];
+    const pending: TextMatch[] = [];
     const n = text.length;
-    let i = 0;
-    let inWord = false;
-    while (i < n) {
-      const code = text.charCodeAt(i);
-      let cls = classTable[code];
-      if (cls === UNKNOWN_CLASS) cls = charClass(code);
-      if (cls === WORD) {
-        if (inWord) {
-          i++;
+    for (let i = nextWordOrCjk(text, 0); i < n; ) {
+      const startCode = text.charCodeAt(i);
+      const startClass = classOf(startCode);
+      // The walk: from this word start (or CJK character), follow the automaton while the folded text agrees,
+      // noting every pattern that ends at a word boundary. It is written out here, not called, because it
+      // runs at every word of every page and a call costs more than its first steps.
+      let count = 0;
+      // Where the first word ends (or where the walk gave up inside it): no pattern starts before that.
+      let wordEnd = -1;
+      let j = i;
+      const walk = rootEdges[fold[startCode]] !== 0 || startCode === 48;
+      if (walk && startClass === C_WORD && startCode !== 48) {
+        // Read the word once, hashing its folded letters; walk only if some pattern starts with it.
+        let hash = WORD_HASH_SEED;
+        let wide = 0;
+        let k = i;
+        for (; k < n; k++) {
+          const c = text.charCodeAt(k);
+          let f = wordFolds[c];
+          if (f === WF_UNLEARNED) {
+            charClass(c);
+            f = wordFolds[c];
+          }
+          if (f > WF_UNLEARNED) {
+            hash = hashStep(hash, f);
+            wide |= f;
+          } else if (f === WF_NONE) break;
+        }
+        if (wide < 128 && !mayStart(firstWordTable, hash)) {
+          i = nextWordOrCjk(text, k);
           continue;
         }
-        inWord = true;
-      } else if (cls !== CJK) {
-        if (cls !== SKIP) inWord = false;
-        i++;
-        continue;
       }
-      const count = walk(text, i);
+      if (walk) {
+        // Hong Kong codes: "0700" and "700" are one code; patterns are stored without leading zeros.
+        if (startCode === 48) j = afterLeadingZeros(text, i);
+        let node = 0;
+        let lastClass = C_SEP;
+        let gap = false;
+        while (j < n) {
+          const code = text.charCodeAt(j);
+          let cls = classes[code];
+          if (cls === C_UNKNOWN) cls = charClass(code);
+          if (cls !== C_WORD) {
+            if (cls === C_SKIP) {
+              j++;
+              continue;
+            }
+            if (wordEnd < 0) wordEnd = j;
+            if (cls === C_SEP) {
+              gap = true;
+              j++;
+              continue;
+            }
+          }
+          if (node !== 0 && (cls === C_AMP || lastClass === C_AMP || (gap && !(cls === C_CJK && lastClass === C_CJK)))) {
+            node = childRef(node, 32) >> 1;
+            if (node === 0) break;
+          }
+          // Nearly every step is one read from a dense row (see automaton.ts).
+          const folded = fold[code];
+          const ref = folded < 128 && node <= denseCount ? asciiEdges[(node << 7) | folded] : childRef(node, folded);
+          if (ref === 0) break;
+          node = ref >> 1;
+          gap = false;
+          lastClass = cls;
+          j++;
+          if ((ref & 1) !== 0) count = recordCandidate(text, node, j, cls, folded, count);
+        }
+      }
+      if (wordEnd < 0) wordEnd = j;
+
       let next = -1;
       let deferred: TextMatch | undefined;
       for (let c = count - 1; c >= 0 && next < 0; c--) {
-        for (let p = terminal[candidateNode[c]]; payloads[p] >= 0; p++) {
+        for (let p = ends[candidateNode[c]]; payloads[p] >= 0; p++) {
           const verdict = judge(text, patterns[payloads[p]], i, candidateEnd[c], found, context);
-          if (verdict.accept) {
-            found.push(verdict.match);
-            next = verdict.match.end;
+          if (verdict === ACCEPT) {
+            found.push(verdictMatch!);
+            next = verdictMatch!.end;
             break;
           }
-          if (verdict.skip !== undefined) {
-            next = verdict.skip;
+          if (verdict === SKIP_TO_END) {
+            next = candidateEnd[c];
             break;
           }
-          deferred ??= verdict.defer;
+          if (verdict === DEFER && deferred === undefined) deferred = verdictMatch;
         }
       }
-      if (next >= 0) {
-        i = next;
-        inWord = false;
-      } else {
-        if (deferred) pending.push({ match: deferred });
-        i++;
-        if (cls === WORD) {
-          // Skip the rest of the word in a tight loop: no pattern can start inside it.
-          while (i < n) {
-            const c = text.charCodeAt(i);
-            const k = classTable[c];
-            if (k === WORD || k === SKIP) i++;
-            else if (k === UNKNOWN_CLASS && (charClass(c) === WORD || charClass(c) === SKIP)) i++;
-            else break;
-          }
-        }
-        inWord = false;
+      verdictMatch = undefined;
+      if (next >= 0) i = next;
+      else {
+        if (deferred) pending.push(deferred);
+        // A CJK character is a word of its own; a word is skipped to its end.
+        i = startClass === C_CJK ? i + 1 : endOfWord(text, Math.max(wordEnd, i + 1));
       }
+      i = nextWordOrCjk(text, i);
     }
     if (pending.length === 0) return found;
     return resolvePending(found, pending, context);
@@ -296,7 +398,7 @@ export function createMatcher(dataset: Pick<Dataset, 'entities'>): Matcher {
    * Keeps an acronym or bare symbol when its own company is named within NEARBY code units or elsewhere on the
    * page; then keeps an acronym that sits right beside another listed company ("Sberbank, VTB and Gazprombank").
    */
-  function resolvePending(found: TextMatch[], pending: Pending[], context: ScanContext): TextMatch[] {
+  function resolvePending(found: TextMatch[], pending: TextMatch[], context: ScanContext): TextMatch[] {
     // Found matches are in order and disjoint, so neighbours are found by binary search, not by scanning all.
     const all = [...found];
     const byEntity = new Map<string, TextMatch[]>();
@@ -327,7 +429,7 @@ export function createMatcher(dataset: Pick<Dataset, 'entities'>): Matcher {
       const k = firstEndingAfter(found, m.start);
       return (k < found.length && found[k].start < m.end) || accepted.some((a) => a.start < m.end && m.start < a.end);
     };
-    let waiting = pending.map((p) => p.match);
+    let waiting = pending;
     let progress = true;
     while (progress && waiting.length > 0) {
       progress = false;

@@ -23,6 +23,11 @@ export const AMP = 4;
 const UNKNOWN = 255;
 const classes = new Uint8Array(65536).fill(UNKNOWN);
 const folded = new Uint16Array(65536);
+// The scanner's word loop in one read: a WORD code unit's folded form, or one of these markers.
+const NOT_WORD = 0;
+const INVISIBLE = 1;
+const UNLEARNED = 2;
+const wordFolds = new Uint16Array(65536).fill(UNLEARNED);
 
 // Letters that Unicode decomposition leaves alone but a reader treats as the base letter.
 const EXTRA_BASE: Record<string, string> = {
@@ -74,6 +79,7 @@ function learn(code: number): number {
   }
   classes[code] = cls;
   folded[code] = out;
+  wordFolds[code] = cls === WORD ? out : cls === SKIP ? INVISIBLE : NOT_WORD;
   return cls;
 }
 
@@ -96,6 +102,14 @@ for (let code = 0; code < 128; code++) learn(code);
 export const classTable = classes;
 export const foldTable = folded;
 export const UNKNOWN_CLASS = UNKNOWN;
+/**
+ * Per code unit: the folded form of a WORD code unit (never below 32), else WORD_FOLD_NONE (separators, CJK,
+ * `&`), WORD_FOLD_SKIP (invisible inside a word) or WORD_FOLD_UNLEARNED (call `charClass` first).
+ */
+export const wordFoldTable = wordFolds;
+export const WORD_FOLD_NONE = NOT_WORD;
+export const WORD_FOLD_SKIP = INVISIBLE;
+export const WORD_FOLD_UNLEARNED = UNLEARNED;
 
 export interface FoldedText {
   /** The match key of the input: what the automaton walks. */
@@ -143,6 +157,7 @@ export function foldWithOffsets(input: string): FoldedText {
 }
 
 function codesToString(codes: number[]): string {
+  if (codes.length <= 8192) return String.fromCharCode.apply(null, codes);
   // Spreading a whole page into String.fromCharCode overflows the stack, so convert in slices.
   let out = '';
   for (let i = 0; i < codes.length; i += 8192) out += String.fromCharCode(...codes.slice(i, i + 8192));
@@ -151,7 +166,9 @@ function codesToString(codes: number[]): string {
 
 /** The automaton's form of a name: folded, tokens separated by one space, `&` a token of its own. */
 export function matchKey(input: string): string {
-  let out = '';
+  // Collected as code units and converted once: a string grown one character at a time is a rope that
+  // every later split, comparison and map lookup would have to flatten.
+  const out: number[] = [];
   let lastClass = SEP;
   let gap = false;
   for (let i = 0; i < input.length; i++) {
@@ -163,13 +180,13 @@ export function matchKey(input: string): string {
       continue;
     }
     if (out.length > 0 && (cls === AMP || lastClass === AMP || (gap && !(cls === CJK && lastClass === CJK)))) {
-      out += ' ';
+      out.push(32);
     }
     gap = false;
-    out += String.fromCharCode(folded[code]);
+    out.push(folded[code]);
     lastClass = cls;
   }
-  return out;
+  return codesToString(out);
 }
 
 const POSSESSIVE = /([\p{L}\p{N}])['’ʼ´`]s(?![\p{L}\p{N}])/gu;
@@ -191,8 +208,12 @@ for (const form of LEGAL_FORMS) {
 }
 cjkForms.sort((a, b) => b.spelling.length - a.spelling.length);
 const MAX_FORM_TOKENS = Math.max(...[...latinForms.keys()].map((k) => k.split(' ').length));
+// Most names neither start nor end with a word of a legal form: one set lookup says so before any joining.
+const FORM_FIRST_WORDS = new Set([...latinForms.keys()].map((k) => k.split(' ')[0]));
+const FORM_LAST_WORDS = new Set([...latinForms.keys()].map((k) => k.split(' ').pop()!));
 
 function legalFormAt(tokens: string[], index: number): LegalFormHit | undefined {
+  if (!FORM_FIRST_WORDS.has(tokens[index])) return undefined;
   for (let length = Math.min(MAX_FORM_TOKENS, tokens.length - index); length > 0; length--) {
     const canonical = latinForms.get(tokens.slice(index, index + length).join(' '));
     if (canonical !== undefined) return { canonical, length };
@@ -202,6 +223,7 @@ function legalFormAt(tokens: string[], index: number): LegalFormHit | undefined 
 
 /** Legal form ending a token list (or CJK token), as the number of tokens it spans; 0 when none. */
 function trailingLegalForm(tokens: string[]): number {
+  if (!FORM_LAST_WORDS.has(tokens[tokens.length - 1])) return 0;
   for (let length = Math.min(MAX_FORM_TOKENS, tokens.length); length > 0; length--) {
     if (latinForms.has(tokens.slice(tokens.length - length).join(' '))) return length;
   }
@@ -235,13 +257,19 @@ export function normalize(input: string): string {
   return out.join(' ');
 }
 
+/** "Contemporary Amperex Technology Co., Limited (CATL)" → "Contemporary Amperex Technology Co., Limited". */
+export function withoutTrailingParenthetical(name: string): string {
+  if (!name.includes(')') && !name.includes('）')) return name;
+  return name.replace(/\s*[(（][^()（）]*[)）]\s*$/u, '');
+}
+
 /**
  * The distinctive part of a name, as a match key: legal forms, connectors and a trailing parenthetical
  * ("(CATL)") removed from both ends. "Public Joint Stock Company Gazprom" → "gazprom";
  * "China Mobile Limited" → "china mobile"; "深圳市大疆创新科技有限公司" → "深圳市大疆创新科技".
  */
 export function coreName(input: string): string {
-  const withoutParen = input.replace(/\s*[(（][^()（）]*[)）]\s*$/u, '').replace(POSSESSIVE, '$1');
+  const withoutParen = withoutTrailingParenthetical(input).replace(POSSESSIVE, '$1');
   let tokens = matchKey(withoutParen.normalize('NFKC')).split(' ').filter(Boolean);
   let changed = true;
   while (changed && tokens.length > 0) {
@@ -261,8 +289,9 @@ export function coreName(input: string): string {
       changed = true;
     }
     const last = tokens[tokens.length - 1];
-    for (const form of cjkForms) {
-      if (last && last.length > form.spelling.length && last.endsWith(form.spelling)) {
+    const cjkLast = last !== undefined && charClass(last.charCodeAt(last.length - 1)) === CJK;
+    for (const form of cjkLast ? cjkForms : []) {
+      if (last.length > form.spelling.length && last.endsWith(form.spelling)) {
         tokens = [...tokens.slice(0, -1), last.slice(0, -form.spelling.length)];
         changed = true;
         break;

@@ -6,7 +6,7 @@ import type { Dataset, Entity } from '../dataset/types';
 import { datasetVenue } from './exchanges';
 import { EXCLUDED_NAMES } from './exclusions';
 import { isValidIsin } from './isin';
-import { CJK, charClass, coreName, matchKey } from './normalize';
+import { CJK, charClass, coreName, matchKey, withoutTrailingParenthetical } from './normalize';
 import { COMMON_WORDS, WORD_TICKERS } from './word-lists';
 
 export type PatternKind = 'exclude' | 'isin' | 'name' | 'weak' | 'ticker';
@@ -50,7 +50,7 @@ function isCjk(key: string): boolean {
  */
 function nameKeys(alias: string): { key: string; derived: boolean }[] {
   const keys = new Map<string, boolean>();
-  const full = matchKey(alias.replace(/\s*[(（][^()（）]*[)）]\s*$/u, ''));
+  const full = matchKey(withoutTrailingParenthetical(alias));
   const core = coreName(alias);
   const bases: [string, boolean][] = [[core, core !== full]];
   if (full && (full === core || !core || full.startsWith(core))) bases.unshift([full, false]);
@@ -60,8 +60,11 @@ function nameKeys(alias: string): { key: string; derived: boolean }[] {
     if (base.includes(' & ')) variants.push(base.replaceAll(' & ', ' and '));
     if (base.includes(' and ')) variants.push(base.replaceAll(' and ', ' & '));
     // Russian: "Роснефть" is "Роснефти" in the genitive; the stem plus a case ending (index.ts) finds it.
-    const last = base.split(' ').pop() ?? '';
-    if (/^[\u0430-\u045f]{5,}$/.test(last) && /[ьаяйоеы]$/.test(last)) variants.push(base.slice(0, -1));
+    const lastCode = base.charCodeAt(base.length - 1);
+    if (lastCode >= 0x430 && lastCode <= 0x45f) {
+      const last = base.slice(base.lastIndexOf(' ') + 1);
+      if (/^[\u0430-\u045f]{5,}$/.test(last) && /[ьаяйоеы]$/.test(last)) variants.push(base.slice(0, -1));
+    }
     for (const key of variants) if (!keys.has(key) || keys.get(key)) keys.set(key, derived);
   }
   return [...keys].map(([key, derived]) => ({ key, derived }));
@@ -85,7 +88,9 @@ function caseRuleFor(alias: string, key: string, weak: boolean): CaseRule {
   return tokens.every((t) => COMMON_WORDS.has(t)) ? 'capitalised' : 'any';
 }
 
-function namePatterns(entity: Entity, rankBase: number): Pattern[] {
+type NameKeys = typeof nameKeys;
+
+function namePatterns(entity: Entity, rankBase: number, nameKeys: NameKeys): Pattern[] {
   const out: Pattern[] = [];
   const primary = new Set(nameKeys(entity.name).map((k) => k.key));
   const strongSources = [entity.name, ...entity.aliases];
@@ -135,6 +140,13 @@ function tickerPatterns(entity: Entity, rankBase: number): Pattern[] {
 }
 
 export function compilePatterns(dataset: Pick<Dataset, 'entities'>): CompiledPatterns {
+  // The same spelling recurs (an entity's name among its aliases, a name shared by related entities).
+  const known = new Map<string, { key: string; derived: boolean }[]>();
+  const keysOf = (alias: string) => {
+    let keys = known.get(alias);
+    if (!keys) known.set(alias, (keys = nameKeys(alias)));
+    return keys;
+  };
   const warnings: string[] = [];
   const patterns: Pattern[] = [];
   for (const alias of EXCLUDED_NAMES) {
@@ -143,7 +155,7 @@ export function compilePatterns(dataset: Pick<Dataset, 'entities'>): CompiledPat
   for (const entity of dataset.entities) {
     // Listed companies first: when two entities share an alias, the one an investor can hold is the likelier.
     const rankBase = (entity.tickers?.length ?? 0) > 0 || (entity.isins?.length ?? 0) > 0 ? 0 : 2;
-    patterns.push(...namePatterns(entity, rankBase), ...tickerPatterns(entity, rankBase));
+    patterns.push(...namePatterns(entity, rankBase, keysOf), ...tickerPatterns(entity, rankBase));
     for (const isin of entity.isins ?? []) {
       if (!isValidIsin(isin)) {
         warnings.push(`${entity.id}: ISIN ${isin} fails its check digit and is ignored`);
