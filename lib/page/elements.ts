@@ -60,6 +60,11 @@ const INLINE_TAGS = new Set([
   'var',
 ]);
 
+// Node types as plain numbers: reading `Node.TEXT_NODE` in the walker's loop is a global look-up
+// per node, which shows in profiles of long pages.
+export const ELEMENT_NODE = 1;
+export const TEXT_NODE = 3;
+
 /** Tag name of the extension's own UI hosts; the scanner never reads them. */
 export const OWN_UI_PREFIX = 'sanctions-lens-';
 

@@ -60,6 +60,7 @@ export class PageSession {
             firstPaintAt: this.scanner.stats.firstPaintMs,
             runsRead: this.scanner.stats.runsRead,
             runsMatched: this.scanner.stats.runsMatched,
+            matchMs: this.scanner.stats.matchMs,
             painted: this.painter.size,
           },
         });

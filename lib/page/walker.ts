@@ -2,7 +2,7 @@
 // between two block boundaries (`<b>China</b> Mobile` is one run, two table cells are two).
 // The walk is resumable so the scheduler can spread a long page over many short slices, and it
 // reads tag names and attributes only, never computed styles.
-import { INLINE, SKIP, classify, isInline } from './elements';
+import { ELEMENT_NODE, TEXT_NODE, INLINE, SKIP, classify, isInline } from './elements';
 import { isQuoteLink } from './quote-links';
 
 /** A phrase-level piece of the page: its text and the text nodes it came from. */
@@ -35,7 +35,9 @@ const CHECK_EVERY = 64;
 /** A walk over one subtree that can stop when its time slice is used up and resume later. */
 export class TextWalk {
   private next: Node | null;
-  private text = '';
+  /** The run's text so far, in pieces: joined once per run instead of concatenated per node. */
+  private parts: string[] = [];
+  private length = 0;
   private nodes: Text[] = [];
   private starts: number[] = [];
   private quoteLinks: { start: number; end: number }[] = [];
@@ -47,7 +49,7 @@ export class TextWalk {
     readonly root: Node,
     private readonly events: WalkEvents,
   ) {
-    this.next = root.nodeType === Node.TEXT_NODE ? root : root.firstChild;
+    this.next = root.nodeType === TEXT_NODE ? root : root.firstChild;
   }
 
   /** Whether the subtree under `root` is still attached where the walk expects it. */
@@ -64,7 +66,7 @@ export class TextWalk {
     if (!this.started) {
       this.started = true;
       // The walk starts inside `root`, so the root's own shadow tree would otherwise be missed.
-      const shadow = root.nodeType === Node.ELEMENT_NODE ? (root as Element).shadowRoot : null;
+      const shadow = root.nodeType === ELEMENT_NODE ? (root as Element).shadowRoot : null;
       if (shadow) this.events.onShadowRoot(shadow, root as Element);
     }
     let node = this.next;
@@ -75,9 +77,10 @@ export class TextWalk {
         return false;
       }
       let descend = false;
-      if (node.nodeType === Node.TEXT_NODE) {
+      const type = node.nodeType;
+      if (type === TEXT_NODE) {
         this.append(node as Text);
-      } else if (node.nodeType === Node.ELEMENT_NODE) {
+      } else if (type === ELEMENT_NODE) {
         const element = node as Element;
         const kind = classify(element);
         if (kind === SKIP) {
@@ -91,11 +94,14 @@ export class TextWalk {
         continue;
       }
       // Climb to the next sibling, closing the elements we leave.
-      while (node && node !== root && !node.nextSibling) {
+      let next: Node | null = node === root ? null : node.nextSibling;
+      while (!next && node && node !== root) {
         node = node.parentNode;
-        if (node && node !== root && node.nodeType === Node.ELEMENT_NODE) this.leave(node as Element);
+        if (!node || node === root) break;
+        if (node.nodeType === ELEMENT_NODE) this.leave(node as Element);
+        next = node.nextSibling;
       }
-      node = !node || node === root ? null : node.nextSibling;
+      node = next;
     }
     this.next = null;
     this.flush();
@@ -114,7 +120,7 @@ export class TextWalk {
     }
     if (element.localName === 'a' && this.openLink === null && isQuoteLink(element.getAttribute('href'))) {
       this.openLink = element;
-      this.linkStart = this.text.length;
+      this.linkStart = this.length;
     }
     if (element.firstChild) return true;
     this.leave(element);
@@ -130,21 +136,28 @@ export class TextWalk {
   }
 
   private append(node: Text): void {
+    const data = node.data;
     this.nodes.push(node);
-    this.starts.push(this.text.length);
-    this.text += node.data;
+    this.starts.push(this.length);
+    this.parts.push(data);
+    this.length += data.length;
   }
 
   private closeLink(): void {
-    if (this.text.length > this.linkStart) this.quoteLinks.push({ start: this.linkStart, end: this.text.length });
+    if (this.length > this.linkStart) this.quoteLinks.push({ start: this.linkStart, end: this.length });
   }
 
   private flush(): void {
     if (this.openLink) this.closeLink();
-    if (this.nodes.length > 0 && /\S/.test(this.text)) {
-      this.events.onRun({ text: this.text, nodes: this.nodes, starts: this.starts, quoteLinks: this.quoteLinks });
+    // Called at every block boundary, most often with nothing collected: allocate nothing then.
+    if (this.nodes.length === 0) {
+      this.linkStart = 0;
+      return;
     }
-    this.text = '';
+    const text = this.parts.length === 1 ? this.parts[0] : this.parts.join('');
+    if (/\S/.test(text)) this.events.onRun({ text, nodes: this.nodes, starts: this.starts, quoteLinks: this.quoteLinks });
+    this.parts = [];
+    this.length = 0;
     this.nodes = [];
     this.starts = [];
     this.quoteLinks = [];

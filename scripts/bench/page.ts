@@ -106,6 +106,7 @@ interface ExtensionLoad {
   setupMs: number;
   longestSliceMs: number;
   busyMs: number;
+  matchMs: number;
   painted: number;
 }
 
@@ -120,7 +121,7 @@ async function extensionLoad(context: BrowserContext, url: string): Promise<Exte
     const done = performance.getEntriesByName('sanctions-lens:scan-complete')[0] as PerformanceMark;
     const frames = (window as unknown as { __frames: number[] }).__frames;
     const frameAfter = (time: number) => frames.find((frame) => frame >= time) ?? time;
-    const detail = done.detail as { setupMs: number; busyMs: number; longestSliceMs: number; firstPaintAt: number; painted: number };
+    const detail = done.detail as { setupMs: number; busyMs: number; matchMs: number; longestSliceMs: number; firstPaintAt: number; painted: number };
     return {
       firstHighlightMs: frameAfter(detail.firstPaintAt) - start.startTime,
       firstHighlightFromNavigationMs: frameAfter(detail.firstPaintAt),
@@ -128,6 +129,7 @@ async function extensionLoad(context: BrowserContext, url: string): Promise<Exte
       setupMs: detail.setupMs,
       longestSliceMs: detail.longestSliceMs,
       busyMs: detail.busyMs,
+      matchMs: detail.matchMs,
       painted: detail.painted,
     };
   });
@@ -289,6 +291,7 @@ export default {
           setupMs: median(ext.map((e) => e.setupMs)),
           longestSliceMs: median(ext.map((e) => e.longestSliceMs)),
           busyMs: median(ext.map((e) => e.busyMs)),
+          matchMs: median(ext.map((e) => e.matchMs)),
           highlighted: ext[0].painted,
         },
         floorMs: median(floor),
@@ -318,6 +321,7 @@ export default {
         'extension: first highlight (from navigation)': ms(figures.extension.firstHighlightFromNavigationMs),
         'extension: whole page scanned and painted': ms(figures.extension.scanAndPaintMs),
         'extension: CPU in scan slices': ms(figures.extension.busyMs),
+        '  of which in the matcher': ms(figures.extension.matchMs),
         'extension: setup task (view + matcher)': ms(figures.extension.setupMs),
         'extension: longest slice': ms(figures.extension.longestSliceMs),
         'extension: ranges painted': String(figures.extension.highlighted),
