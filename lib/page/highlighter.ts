@@ -259,6 +259,8 @@ class MarkPainter implements Painter {
     const marks: HTMLElement[] = [];
     // Wrap from the end so earlier offsets stay valid while text nodes are split.
     for (const { range, key, entityId } of [...ranges].reverse()) {
+      // A phrase spread over several elements (`<b>China</b> Mobile`) would need one mark per
+      // piece and could break the page's own markup; the fallback leaves such phrases unmarked.
       if (range.startNode !== range.endNode) continue;
       const mark = document.createElement('mark');
       mark.dataset.sanctionsLens = key;
