@@ -93,6 +93,8 @@ export class PageScanner {
   /** Companies found on this page so far (context for the matcher). */
   private nearby = new Set<string>();
   private readonly observedRoots = new WeakSet<Node>();
+  /** Shadow roots found so far: a new set of rules must read them again too. */
+  private readonly shadowRoots = new Set<ShadowRoot>();
   private readonly pendingHosts = new Set<Element>();
   private readonly hiddenRuns = new Set<Element>();
   private readonly timers: ReturnType<typeof setTimeout>[] = [];
@@ -134,6 +136,10 @@ export class PageScanner {
     this.walk = null;
     this.pending.clear();
     this.pending.add(this.doc.body ?? this.doc.documentElement);
+    for (const root of this.shadowRoots) {
+      if (root.host.isConnected) this.pending.add(root);
+      else this.shadowRoots.delete(root);
+    }
     this.findingsChanged();
     this.scheduler.wake();
   }
@@ -258,6 +264,7 @@ export class PageScanner {
   private onShadowRoot(root: ShadowRoot): void {
     if (this.observedRoots.has(root)) return;
     this.observe(root);
+    this.shadowRoots.add(root);
     this.painter.styleRoot(root);
     this.pending.add(root);
   }

@@ -166,6 +166,17 @@ describe('page scanner', () => {
     expect(painter.texts().sort()).toEqual(['historical:SMIC', 'prohibited:Xiaomi']);
   });
 
+  it('reads everything again, shadow roots included, when the rules change', async () => {
+    const { painter, scanner, matcher } = setup('<p>Xiaomi</p><div id="host"></div>');
+    const host = document.getElementById('host')!;
+    host.attachShadow({ mode: 'open' }).innerHTML = '<span>SMIC</span>';
+    await settle(scanner);
+    expect(painter.texts().sort()).toEqual(['historical:SMIC', 'prohibited:Xiaomi']);
+    scanner.setRules({ matcher, keyOf: () => 'caution', isIgnored: () => false });
+    await settle(scanner);
+    expect(painter.texts().sort()).toEqual(['caution:SMIC', 'caution:Xiaomi']);
+  });
+
   it('uses quote links as ticker context', async () => {
     const { painter, scanner } = setup('<p>Position: <a href="/quote/1810.HK">1810</a>, not 1810 alone</p>');
     await settle(scanner);
