@@ -12,6 +12,7 @@ import { EXTENSION_DIR, FixtureServer, PAGES_DIR, ROOT, launchWithExtension } fr
 const DEMO_PAGES = [
   { file: 'news-xiaomi.html', title: 'News article' },
   { file: 'brokerage-positions.html', title: 'Brokerage positions' },
+  { file: 'world-markets.html', title: 'Chinese and Russian news, fund holdings' },
 ];
 
 const args = process.argv.slice(2);
