@@ -3,7 +3,7 @@
 import type { CaseRule } from './patterns';
 import { BLOOMBERG_VENUES, PREFIX_VENUES, SUFFIX_VENUES } from './exchanges';
 import { AutomatonBuilder } from './automaton';
-import { codePointLength, isHanUnit, isLetterOrDigitAt, isLetterUnit, lowerSameAt, lowerSameUnit, upperSameAt, upperSameUnit } from './chars';
+import { codePointLength, isHanUnit, isJsSpace, isLetterOrDigitAt, isLetterUnit, lowerSameAt, lowerSameUnit, upperSameAt, upperSameUnit } from './chars';
 import { AMP, CJK, SEP, SKIP, charClass, foldCode, matchKey } from './normalize';
 import { CJK_COMPANY_CUES, COMPANY_CUES } from './word-lists';
 
@@ -95,6 +95,9 @@ export function companyCueNear(text: string, start: number, end: number): boolea
   let han = false;
   for (let k = start; k < end && !han; k++) han = isHanUnit(text.charCodeAt(k));
   if (han) {
+    // A product model right after the name ("小米SU7", "华为Mate60") names the maker.
+    const next = text.charCodeAt(end);
+    if ((next >= 65 && next <= 90) || (next >= 97 && next <= 122)) return true;
     return CJK_COMPANY_CUES.some((cue) => containsWithin(text, cue, Math.max(0, start - 8), start) ||
       containsWithin(text, cue, end, Math.min(text.length, end + 8)));
   }
@@ -102,6 +105,17 @@ export function companyCueNear(text: string, start: number, end: number): boolea
   for (let t = Math.max(0, before - 3); t < before; t++) if (isCue(text, t)) return true;
   const after = tokenize(text, end, Math.min(text.length, end + 50));
   for (let t = 0; t < Math.min(3, after); t++) if (isCue(text, t)) return true;
+  return appositiveCue(text, end);
+}
+
+const APPOSITIVE = /^,\s+(?:the|a|an)\s[^,.;:!?]{0,80}/iu;
+
+/** "DJI, the world's largest drone maker, …": a description set off after the name says what it is. */
+function appositiveCue(text: string, end: number): boolean {
+  const appositive = APPOSITIVE.exec(text.slice(end, end + 90));
+  if (!appositive) return false;
+  const count = tokenize(text, end, end + appositive[0].length);
+  for (let t = 0; t < count; t++) if (isCue(text, t)) return true;
   return false;
 }
 
@@ -145,7 +159,8 @@ export function venuePrefix(text: string, start: number): VenueMark | undefined 
 
 /** "1810.HK", "600760.SS", "941 HK", "CHL US Equity". */
 export function venueSuffix(text: string, end: number): VenueMark | undefined {
-  const dotted = /^\.([A-Za-z]{1,2})(?![\p{L}\p{N}])/u.exec(text.slice(end, end + 4));
+  // NFKC first: full-width pages write "０１８１０．ＨＫ".
+  const dotted = /^\.([A-Za-z]{1,2})(?![\p{L}\p{N}])/u.exec(text.slice(end, end + 4).normalize('NFKC'));
   if (dotted) {
     const venue = SUFFIX_VENUES[dotted[1].toUpperCase()];
     if (venue) return { rule: 'exchange-suffix', venue };
@@ -155,6 +170,9 @@ export function venueSuffix(text: string, end: number): VenueMark | undefined {
     const venue = BLOOMBERG_VENUES[bloomberg[1]];
     if (venue) return { rule: 'bloomberg-code', venue };
   }
+  // Broker screens write the exchange after the code: "1810 SEHK", "SBER MOEX".
+  const named = /^[ \u00a0]+([A-Z]{3,12})(?![\p{L}\p{N}])/u.exec(text.slice(end, end + 16));
+  if (named && PREFIX_VENUES[named[1]]) return { rule: 'exchange-suffix', venue: PREFIX_VENUES[named[1]] };
   return undefined;
 }
 
@@ -176,4 +194,45 @@ const QUOTE_AFTER = /^[ \t\u00a0]+(?:[-+]?\d[\d,.]*%?[ \t\u00a0]+){0,2}[-+(]?[$�
 export function quoteFollows(text: string, end: number): boolean {
   const line = text.slice(end, end + 40).split('\n', 1)[0];
   return QUOTE_AFTER.test(line);
+}
+
+/** "^DJI": a caret marks an index symbol (quote sites write indices so), never a company. */
+export function isIndexSymbol(text: string, start: number): boolean {
+  return text.charCodeAt(start - 1) === 94;
+}
+
+const LIKENESS = /^-(?:style|like|type|esque|inspired)(?![\p{L}\p{N}])/iu;
+// Russian names compounds with a hyphen ("Газпром-Медиа", "Сбербанк-Лизинг"); English headlines capitalise
+// every word ("Tencent-Backed"), so only a Cyrillic compound counts.
+const COMPOUND = /^[-‐‑](?=\p{Script=Cyrillic})\p{Lu}/u;
+
+/**
+ * "AVIC-style connectors" likens something to the company; "Газпром-Медиа" is a compound naming another
+ * company. Neither is the company itself (a compound that is itself an alias matches as the longer name).
+ */
+export function isLikenessOrCompound(text: string, end: number): boolean {
+  const hyphen = text.charCodeAt(end);
+  if (hyphen !== 45 && hyphen !== 0x2010 && hyphen !== 0x2011) return false;
+  const after = text.slice(end, end + 12);
+  return LIKENESS.test(after) || COMPOUND.test(after);
+}
+
+const LISTING_AFTER = /^\s*[(（]\s*([A-Za-z]{2,12})\s*[:：]\s*([A-Za-z0-9.]{1,10})\s*[)）]/u;
+
+/**
+ * "CoStar Group Inc. (NASDAQ: CSGP)": the text gives the named company's listing, and it is not one of
+ * ours, so it is another company of the same name.
+ */
+export function listedAsAnotherCompany(text: string, end: number, symbols: ReadonlySet<string>): boolean {
+  let k = end;
+  while (isJsSpace(text.charCodeAt(k))) k++;
+  if (text.charCodeAt(k) !== 40 && text.charCodeAt(k) !== 0xff08) return false;
+  const listing = LISTING_AFTER.exec(text.slice(end, end + 40));
+  if (!listing || !PREFIX_VENUES[listing[1].toUpperCase()]) return false;
+  return !symbols.has(symbolKey(listing[2]));
+}
+
+/** A symbol as compared between text and data: upper case, Hong Kong leading zeros dropped. */
+export function symbolKey(symbol: string): string {
+  return symbol.trim().toUpperCase().replace(/^0+(?=\d)/, '');
 }

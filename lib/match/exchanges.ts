@@ -21,7 +21,7 @@ export const SUFFIX_VENUES: Record<string, string> = {
 /** Bloomberg market code after a space ("941 HK", "CHL US"), upper case → venue. */
 export const BLOOMBERG_VENUES: Record<string, string> = {
   HK: 'HK', US: 'US', UN: 'NYSE', UQ: 'NASDAQ', UW: 'NASDAQ', UV: 'OTC', UP: 'OTC', CH: 'CN', C1: 'SSE',
-  C2: 'SZSE', RM: 'MOEX', RX: 'MOEX', GR: 'DE', GY: 'DE', SP: 'SG', BZ: 'BR', AR: 'AR', CN: 'CA', LN: 'LSE',
+  C2: 'SZSE', RM: 'MOEX', RX: 'MOEX', GR: 'DE', GY: 'DE', SP: 'SG', BZ: 'BR', AR: 'AR', CN: 'CA', LN: 'LSE', LI: 'LSE',
 };
 
 /** Dataset exchange code → venue. The dataset uses ISO-style codes and, from OFAC, Bloomberg market codes. */

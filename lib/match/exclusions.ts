@@ -9,4 +9,8 @@ export const EXCLUDED_NAMES = [
   'Lukoil Lubricants Mexico',
   'Gazprom Marketing & Trading',
   'Dahua Securities',
+  '腾讯音乐',
+  // Ordinary words a listed name runs into in Chinese, where no space marks where the name ends.
+  '中国移动互联网',
+  '中国电信业',
 ];

@@ -8,13 +8,16 @@
 // named nearby" wait until the pass is over and are then kept or dropped.
 import type { Dataset } from '../dataset/types';
 import { AutomatonBuilder } from './automaton';
-import { caseRuleHolds, companyCueNear, isCashtag, openingParenBefore, quoteFollows, venuePrefix, venueSuffix } from './context';
+import {
+  caseRuleHolds, companyCueNear, isCashtag, isIndexSymbol, isLikenessOrCompound, listedAsAnotherCompany, openingParenBefore, quoteFollows,
+  venuePrefix, venueSuffix,
+} from './context';
 import { numericCodeFits, venuesCompatible } from './exchanges';
 import { isJsSpace } from './chars';
 import { legalTailEnd } from './legal-tail';
 import { FirstWordFilter, WORD_HASH_SEED, hashStep, mayStart } from './first-words';
 import {
-  AMP, CJK, SEP, SKIP, UNKNOWN_CLASS, WORD, WORD_FOLD_NONE, WORD_FOLD_UNLEARNED, charClass, classTable, foldTable, wordFoldTable,
+  AMP, CJK, SEP, SKIP, UNKNOWN_CLASS, WORD, WORD_FOLD_NONE, WORD_FOLD_UNLEARNED, charClass, classTable, foldCode, foldTable, wordFoldTable,
 } from './normalize';
 import { compilePatterns, type Pattern } from './patterns';
 
@@ -38,6 +41,7 @@ export type MatchRule =
   | 'ticker-context'
   | 'ticker-with-quote'
   | 'ticker-with-company-nearby'
+  | 'code-beside-name'
   | 'isin';
 
 export interface TextMatch {
@@ -72,6 +76,8 @@ const NEARBY = 400;
 const MAX_CANDIDATES = 32;
 /** How close another listed company must be for an acronym listed beside it. */
 const BESIDE = 12;
+/** How far a code may be from its company's name in the same table row or line. */
+const ROW = 40;
 
 // Russian declines names: "Сбербанка", "Роснефти", "ЛУКОЙЛа". A case ending after a Cyrillic name (or after
 // its stem, see patterns.ts) still ends the name.
@@ -149,7 +155,8 @@ function endOfWord(text: string, from: number): number {
 function afterLeadingZeros(text: string, from: number): number {
   const n = text.length;
   let j = from;
-  while (j + 1 < n && text.charCodeAt(j) === 48 && text.charCodeAt(j + 1) >= 48 && text.charCodeAt(j + 1) <= 57) j++;
+  // Folded, so full-width "０１８１０" counts as "01810".
+  while (j + 1 < n && foldCode(text.charCodeAt(j)) === 48 && isDigit(foldCode(text.charCodeAt(j + 1)))) j++;
   return j;
 }
 
@@ -184,6 +191,29 @@ function afterOwnName(text: string, pattern: Pattern, start: number, found: Text
   return nameEnd - previous.end <= 2 && (paren >= 0 || onlySpacesAndCommas(text, previous.end, start));
 }
 
+/**
+ * A number standing alone as an identifier: not a quantity ("700 million", "1,810", "941.5", "$700", "700%").
+ */
+function readsAsCode(text: string, start: number, end: number): boolean {
+  const before = text.charCodeAt(start - 1);
+  if (before === 36 || before === 44 || before === 46 || before === 0xa5 || before === 0xffe5) return false; // $ , . ¥
+  const after = text.charCodeAt(end);
+  if (after === 37 || ((after === 44 || after === 46) && isDigit(text.charCodeAt(end + 1)))) return false; // % ,5 .5
+  let k = end;
+  while (k < text.length && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 0xa0)) k++;
+  const next = text.charCodeAt(k);
+  return !(next >= 97 && next <= 122) && !CJK_UNITS.includes(text.charAt(k)); // "700 million", "700亿"
+}
+
+const isDigit = (code: number) => code >= 48 && code <= 57;
+/** Chinese counters and units after a number that make it a quantity, not a code. */
+const CJK_UNITS = '亿億万萬千百元股人个個台年月日号號倍名家只件次岁歲克吨噸架辆輛部款%％';
+
+/** Not an index symbol ("^DJI"), a likeness ("AVIC-style") or part of a compound name ("Газпром-Медиа"). */
+function standsForCompany(text: string, start: number, end: number): boolean {
+  return !isIndexSymbol(text, start) && !isLikenessOrCompound(text, end);
+}
+
 /** Asks the pattern's rule whether text[start, end) is really this company here. */
 function judge(text: string, pattern: Pattern, start: number, end: number, found: TextMatch[], context: ScanContext): number {
   switch (pattern.kind) {
@@ -192,11 +222,14 @@ function judge(text: string, pattern: Pattern, start: number, end: number, found
     case 'isin':
       return verdict(ACCEPT, pattern, start, end, 'isin', 'isin');
     case 'name': {
-      if (!caseRuleHolds(text, start, end, pattern.caseRule)) return REJECT;
-      return verdict(ACCEPT, pattern, start, legalTailEnd(text, end), 'name', 'name');
+      if (!caseRuleHolds(text, start, end, pattern.caseRule) || !standsForCompany(text, start, end)) return REJECT;
+      const fullEnd = legalTailEnd(text, end);
+      if (pattern.symbols && listedAsAnotherCompany(text, fullEnd, pattern.symbols)) return REJECT;
+      return verdict(ACCEPT, pattern, start, fullEnd, 'name', 'name');
     }
     case 'weak': {
-      if (!caseRuleHolds(text, start, end, pattern.caseRule)) return REJECT;
+      if (!caseRuleHolds(text, start, end, pattern.caseRule) || !standsForCompany(text, start, end)) return REJECT;
+      if (pattern.symbols && listedAsAnotherCompany(text, legalTailEnd(text, end), pattern.symbols)) return REJECT;
       if (afterOwnName(text, pattern, start, found)) return verdict(ACCEPT, pattern, start, end, 'name', 'acronym-after-name');
       if (companyCueNear(text, start, end)) return verdict(ACCEPT, pattern, start, end, 'name', 'acronym-with-cue');
       return verdict(DEFER, pattern, start, end, 'name', 'acronym-with-company-nearby');
@@ -218,7 +251,9 @@ function judge(text: string, pattern: Pattern, start: number, end: number, found
       }
       if (afterOwnName(text, pattern, start, found)) return verdict(ACCEPT, pattern, start, end, 'ticker', 'ticker-after-name');
       if (context.tickerContext) return verdict(ACCEPT, pattern, start, end, 'ticker', 'ticker-context');
-      if (pattern.numeric || pattern.wordTicker || end - start < 3) return REJECT;
+      // A bare number is a code only in a row that names the company too ("700  TENCENT HOLDINGS LTD").
+      if (pattern.numeric) return readsAsCode(text, start, end) ? verdict(DEFER, pattern, start, end, 'ticker', 'code-beside-name') : REJECT;
+      if (pattern.wordTicker || end - start < 3) return REJECT;
       if (quoteFollows(text, end)) return verdict(ACCEPT, pattern, start, end, 'ticker', 'ticker-with-quote');
       return verdict(DEFER, pattern, start, end, 'ticker', 'ticker-with-company-nearby');
     }
@@ -302,8 +337,8 @@ export function createMatcher(dataset: Pick<Dataset, 'entities'>): Matcher {
       // Where the first word ends (or where the walk gave up inside it): no pattern starts before that.
       let wordEnd = -1;
       let j = i;
-      const walk = rootEdges[fold[startCode]] !== 0 || startCode === 48;
-      if (walk && startClass === C_WORD && startCode !== 48) {
+      const walk = rootEdges[fold[startCode]] !== 0 || fold[startCode] === 48;
+      if (walk && startClass === C_WORD && fold[startCode] !== 48) {
         // Read the word once, hashing its folded letters; walk only if some pattern starts with it.
         let hash = WORD_HASH_SEED;
         let wide = 0;
@@ -327,7 +362,7 @@ export function createMatcher(dataset: Pick<Dataset, 'entities'>): Matcher {
       }
       if (walk) {
         // Hong Kong codes: "0700" and "700" are one code; patterns are stored without leading zeros.
-        if (startCode === 48) j = afterLeadingZeros(text, i);
+        if (fold[startCode] === 48) j = afterLeadingZeros(text, i);
         let node = 0;
         let lastClass = C_SEP;
         let gap = false;
@@ -391,14 +426,14 @@ export function createMatcher(dataset: Pick<Dataset, 'entities'>): Matcher {
       i = nextWordOrCjk(text, i);
     }
     if (pending.length === 0) return found;
-    return resolvePending(found, pending, context);
+    return resolvePending(text, found, pending, context);
   }
 
   /**
    * Keeps an acronym or bare symbol when its own company is named within NEARBY code units or elsewhere on the
    * page; then keeps an acronym that sits right beside another listed company ("Sberbank, VTB and Gazprombank").
    */
-  function resolvePending(found: TextMatch[], pending: TextMatch[], context: ScanContext): TextMatch[] {
+  function resolvePending(text: string, found: TextMatch[], pending: TextMatch[], context: ScanContext): TextMatch[] {
     // Found matches are in order and disjoint, so neighbours are found by binary search, not by scanning all.
     const all = [...found];
     const byEntity = new Map<string, TextMatch[]>();
@@ -429,26 +464,46 @@ export function createMatcher(dataset: Pick<Dataset, 'entities'>): Matcher {
       const k = firstEndingAfter(found, m.start);
       return (k < found.length && found[k].start < m.end) || accepted.some((a) => a.start < m.end && m.start < a.end);
     };
+    const ownNearby = (m: TextMatch) =>
+      context.entitiesNearby?.has(m.entityId) || within(byEntity.get(m.entityId), m, NEARBY) ||
+      accepted.some((a) => a.entityId === m.entityId && a.start - m.end < NEARBY && m.start - a.end < NEARBY);
+    // "700\tTENCENT HOLDINGS LTD", "小米集团-W  01810": the company's name on the same line, a few cells away.
+    const ownNameInRow = (m: TextMatch) => {
+      const list = byEntity.get(m.entityId);
+      if (!list) return false;
+      for (let k = firstEndingAfter(list, m.start - ROW); k < list.length && list[k].start < m.end + ROW; k++) {
+        const name = list[k];
+        if (name.kind !== 'name') continue;
+        const gap = name.end <= m.start ? text.slice(name.end, m.start) : text.slice(m.end, name.start);
+        if (!gap.includes('\n')) return true;
+      }
+      return false;
+    };
+    const keep = (m: TextMatch) =>
+      m.rule === 'code-beside-name' ? ownNameInRow(m) : ownNearby(m);
     let waiting = pending;
-    let progress = true;
-    while (progress && waiting.length > 0) {
-      progress = false;
+    // Accepting one mention can confirm another (an acronym beside other companies, then its later mentions).
+    for (let round = 0; round < 2 && waiting.length > 0; round++) {
+      let progress = true;
+      while (progress && waiting.length > 0) {
+        progress = false;
+        waiting = waiting.filter((m) => {
+          if (keep(m) && !overlapsFound(m)) {
+            accepted.push(m);
+            progress = true;
+            return false;
+          }
+          return true;
+        });
+      }
       waiting = waiting.filter((m) => {
-        const own = context.entitiesNearby?.has(m.entityId) || within(byEntity.get(m.entityId), m, NEARBY) ||
-          accepted.some((a) => a.entityId === m.entityId && a.start - m.end < NEARBY && m.start - a.end < NEARBY);
-        if (own && !overlapsFound(m)) {
-          accepted.push(m);
-          progress = true;
-          return false;
-        }
-        return true;
+        if (m.kind !== 'name') return true;
+        const beside = within(found, m, BESIDE, m.entityId) ||
+          accepted.some((a) => a.entityId !== m.entityId && a.start - m.end < BESIDE && m.start - a.end < BESIDE);
+        if (!beside || overlapsFound(m)) return true;
+        accepted.push({ ...m, rule: 'acronym-among-listed-companies' });
+        return false;
       });
-    }
-    for (const m of waiting) {
-      if (m.kind !== 'name') continue;
-      const beside = within(found, m, BESIDE, m.entityId) ||
-        accepted.some((a) => a.entityId !== m.entityId && a.start - m.end < BESIDE && m.start - a.end < BESIDE);
-      if (beside && !overlapsFound(m)) accepted.push({ ...m, rule: 'acronym-among-listed-companies' });
     }
     if (accepted.length === 0) return found;
     all.push(...accepted);
@@ -469,6 +524,7 @@ export function createMatcher(dataset: Pick<Dataset, 'entities'>): Matcher {
     'ticker-with-quote': 'a ticker followed by its price',
     'acronym-among-listed-companies': 'its short name in a list of other listed companies',
     'ticker-with-company-nearby': 'a ticker with the company named nearby',
+    'code-beside-name': 'its exchange code next to its name on the same line',
     isin: 'an ISIN with a valid check digit',
   };
 

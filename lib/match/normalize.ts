@@ -3,11 +3,13 @@
 // scanner can fold text on the fly and still report offsets into the original string.
 //
 // Three levels:
-// - `foldCode`/`charClass`: one code unit → its folded form (NFKC, lower case, no diacritics) and its class.
+// - `foldCode`/`charClass`: one code unit → its folded form (NFKC, lower case, no diacritics, Traditional
+//   Chinese as Simplified) and its class.
 // - `matchKey`: the exact string the automaton walks (tokens joined by one space, CJK runs unspaced, `&` a token).
 // - `normalize`: a comparison key for people and the data build: also maps legal forms to one spelling,
 //   `&` to `and` and drops possessive `'s`, so "China Mobile Ltd" and "CHINA MOBILE LIMITED" are equal.
 import { CONNECTORS, LEGAL_FORMS } from './legal-forms';
+import { TRADITIONAL_TO_SIMPLIFIED } from './traditional';
 
 /** Not part of any word: spaces, punctuation, symbols, emoji. Runs of these act as one space. */
 export const SEP = 0;
@@ -71,6 +73,7 @@ function learn(code: number): number {
         if (base && LETTER_OR_DIGIT.test(base)) {
           cls = CJK_RANGE.test(base) ? CJK : WORD;
           out = base.charCodeAt(0);
+          if (cls === CJK) out = TRADITIONAL_TO_SIMPLIFIED.get(out) ?? out;
         } else if (compat === '&' || compat === '﹠') {
           [cls, out] = [AMP, 38];
         }

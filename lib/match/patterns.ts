@@ -6,8 +6,11 @@ import type { Dataset, Entity } from '../dataset/types';
 import { datasetVenue } from './exchanges';
 import { EXCLUDED_NAMES } from './exclusions';
 import { isValidIsin } from './isin';
-import { CJK, charClass, coreName, matchKey, withoutTrailingParenthetical } from './normalize';
-import { COMMON_WORDS, WORD_TICKERS } from './word-lists';
+import { LEGAL_FORMS } from './legal-forms';
+import { CJK, charClass, coreName, matchKey, normalize, withoutTrailingParenthetical } from './normalize';
+import { isPlace } from './places';
+import { symbolKey } from './context';
+import { COMMON_WORDS, MARKET_SYMBOLS, WORD_TICKERS } from './word-lists';
 
 export type PatternKind = 'exclude' | 'isin' | 'name' | 'weak' | 'ticker';
 
@@ -27,6 +30,8 @@ export interface Pattern {
   numeric?: boolean;
   /** Tickers that are everyday words: never trusted without an explicit marker. */
   wordTicker?: boolean;
+  /** Names: the entity's own symbols (see `symbolKey`), to tell it from a namesake listed elsewhere. */
+  symbols?: ReadonlySet<string>;
   /** Lower is preferred when several patterns share a key. */
   rank: number;
 }
@@ -36,6 +41,9 @@ export interface CompiledPatterns {
   /** Data problems that cost a pattern (an ISIN with a wrong check digit…), for the data build to report. */
   warnings: string[];
 }
+
+const LEGAL_CANONICALS = new Set(LEGAL_FORMS.map((form) => form.canonical));
+const LEGAL_WORDS = new Set(LEGAL_FORMS.flatMap((form) => form.spellings.flatMap((spelling) => matchKey(spelling).split(' '))));
 
 const KIND_RANK: Record<PatternKind, number> = { exclude: 0, isin: 10, name: 20, ticker: 40, weak: 50 };
 
@@ -78,6 +86,21 @@ function isWeakKey(key: string): boolean {
   return key.length <= 4 || COMMON_WORDS.has(key) || /^\d+$/.test(key);
 }
 
+/** "BYD", "ZTE", "ВТБ": one word of two to five capitals (or digits) as the data spells it, not an everyday word. */
+function isBrandAcronym(alias: string, key: string): boolean {
+  if (isCjk(key) || key.includes(' ') || key.length < 2 || key.length > 5 || /^\d+$/.test(key)) return false;
+  if (COMMON_WORDS.has(key) || WORD_TICKERS.has(key) || MARKET_SYMBOLS.has(key)) return false;
+  const letters = alias.replace(/[^\p{L}]/gu, '');
+  return letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
+}
+
+/** "Limited", "Joint Stock Company": a key that is nothing but legal forms names no company. */
+function isOnlyLegalForm(key: string): boolean {
+  // Most keys have a word no legal form uses; only the rest are worth normalising.
+  if (!key.split(' ').every((token) => LEGAL_WORDS.has(token))) return false;
+  return normalize(key).split(' ').every((token) => LEGAL_CANONICALS.has(token));
+}
+
 function caseRuleFor(alias: string, key: string, weak: boolean): CaseRule {
   if (isCjk(key)) return 'any';
   if (weak) {
@@ -90,26 +113,38 @@ function caseRuleFor(alias: string, key: string, weak: boolean): CaseRule {
 
 type NameKeys = typeof nameKeys;
 
+// One literal shape for every name pattern: tens of thousands are made per build, and spread objects cost
+// several times as much to make and to keep.
+function namePattern(
+  kind: 'name' | 'weak', key: string, entityId: string, alias: string, caseRule: CaseRule, rank: number, symbols: ReadonlySet<string>,
+): Pattern {
+  return { kind, key, entityId, alias, caseRule, venue: undefined, numeric: undefined, wordTicker: undefined, symbols, rank };
+}
+
 function namePatterns(entity: Entity, rankBase: number, nameKeys: NameKeys): Pattern[] {
   const out: Pattern[] = [];
+  const symbols = new Set((entity.tickers ?? []).map((t) => symbolKey(t.symbol)));
   const primary = new Set(nameKeys(entity.name).map((k) => k.key));
   const strongSources = [entity.name, ...entity.aliases];
   // "Contemporary Amperex Technology Co., Limited (CATL)": the bracketed short name is an alias too.
   const bracketed = strongSources.flatMap((name) => [...name.matchAll(/[(（]([^()（）]+)[)）]\s*$/gu)].map((m) => m[1]));
   const add = (alias: string, forcedWeak: boolean) => {
     for (const { key, derived } of nameKeys(alias)) {
+      if (isPlace(key) || isOnlyLegalForm(key)) continue;
+      // A one-word core left by stripping legal forms ("United Company" → "united") says nothing alone.
+      if (derived && !key.includes(' ') && COMMON_WORDS.has(key)) continue;
+      // An acronym the data lists as a name ("BYD", "DJI", "ВТБ") is the company's own brand: it needs no
+      // second signal, only capitals. One the data lists as weak, or a core left by stripping, does.
       const weak = forcedWeak || isWeakKey(key);
+      const brand = weak && !forcedWeak && !derived && isBrandAcronym(alias, key);
       if (weak && (key.length < 2 || /^\d+$/.test(key))) continue;
-      out.push({
-        kind: weak ? 'weak' : 'name',
-        key,
-        entityId: entity.id,
-        alias,
-        caseRule: caseRuleFor(alias, key, weak),
-        // An alias as the data spells it beats a core derived by stripping legal forms ("SMIC" the alias of
-        // SMIC over "SMIC Holdings Limited" stripped); then the entity's own name beats its other aliases.
-        rank: (weak ? KIND_RANK.weak : KIND_RANK.name) + (derived ? 4 : 0) + (primary.has(key) ? 0 : 1) + rankBase,
-      });
+      // An alias as the data spells it beats a core derived by stripping legal forms ("SMIC" the alias of
+      // SMIC over "SMIC Holdings Limited" stripped); then the entity's own name beats its other aliases.
+      const rank = (derived ? 4 : 0) + (primary.has(key) ? 0 : 1) + rankBase;
+      // Written otherwise ("Sugon" for SUGON), a brand is still an acronym that needs a second signal.
+      if (brand) out.push(namePattern('name', key, entity.id, alias, 'upper', KIND_RANK.name + rank, symbols));
+      const kind = weak ? 'weak' : 'name';
+      out.push(namePattern(kind, key, entity.id, alias, caseRuleFor(alias, key, weak), KIND_RANK[kind] + rank, symbols));
     }
   };
   for (const alias of strongSources) add(alias, false);

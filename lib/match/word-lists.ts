@@ -41,6 +41,15 @@ export const WORD_TICKERS = new Set(
 );
 
 /**
+ * Symbols of market indices and other instruments that are not companies ("^DJI", "the DJI closed up"): a
+ * company whose acronym is one of these is never trusted on the acronym alone.
+ */
+export const MARKET_SYMBOLS = new Set(
+  `dji djia dja spx gspc ndx ixic rut vix hsi hsce hstech csi sse szse rts imoex moex nky n225 ftse dax cac stoxx
+  sti kospi twii asx`.split(/\s+/),
+);
+
+/**
  * Words that, within a few words of a short acronym, tell a reader it names a company: "drone maker DJI",
  * "BYD shares", "Chinese chipmaker SMIC". Compared in folded form.
  */
@@ -61,4 +70,5 @@ export const COMPANY_CUES = new Set(
 export const CJK_COMPANY_CUES = [
   '公司', '集团', '集團', '股份', '股价', '股價', '股票', '港股', '美股', 'A股', '上市', '控股', '代码', '制裁', '清单',
   '名单', '企业', '发布', '宣布', '表示', '手机', '芯片', '无人机', '电池', '通讯', '科技', '旗下', '财报', '营收', '投资',
+  '汽车',
 ];

@@ -222,12 +222,17 @@ export default {
     };
     for (const t of Object.values(targets)) console.log(`${t.met ? 'met    ' : 'NOT MET'}  ${t.target}: ${fmt(t.value, 2)}${'limit' in t ? ` ms (limit ${fmt(t.limit as number)} ms)` : ''}`);
 
-    const snippets = loadCorpus(resolve(ROOT, 'tests/corpus'));
-    const score = scoreCorpus(createMatcher(bundled), bundled, snippets);
-    console.log(`\ncorpus (${datasetPath.replace(ROOT + '/', '')}): ${score.snippets} snippets, ${score.labels} labels, ${score.found} found — precision ${fmt(score.precision, 3)}, recall ${fmt(score.recall, 3)}`);
-    for (const m of score.misses) console.log(`  miss       ${m.snippet}: "${m.text}" (${m.company}) — ${m.why}`);
-    for (const f of score.falseHits) console.log(`  false hit  ${f.snippet}: "${f.text}" → ${f.entityId} [${f.rule}] …${f.context}…`);
-    if (score.misses.length + score.falseHits.length === 0) console.log('  no misses, no false hits');
+    const corpusMatcher = createMatcher(bundled);
+    const scores: Record<string, ReturnType<typeof scoreCorpus>> = {};
+    for (const dir of ['tests/corpus', 'tests/corpus/holdout']) {
+      if (!existsSync(resolve(ROOT, dir))) continue;
+      const score = scoreCorpus(corpusMatcher, bundled, loadCorpus(resolve(ROOT, dir)));
+      scores[dir] = score;
+      console.log(`\n${dir} (${datasetPath.replace(ROOT + '/', '')}): ${score.snippets} snippets, ${score.labels} labels, ${score.found} found — precision ${fmt(score.precision, 3)}, recall ${fmt(score.recall, 3)}`);
+      for (const m of score.misses) console.log(`  miss       ${m.snippet}: "${m.text}" (${m.company}) — ${m.why}`);
+      for (const f of score.falseHits) console.log(`  false hit  ${f.snippet}: "${f.text}" → ${f.entityId} [${f.rule}] …${f.context}…`);
+      if (score.misses.length + score.falseHits.length === 0) console.log('  no misses, no false hits');
+    }
 
     return {
       generatedAt: new Date().toISOString(),
@@ -238,7 +243,8 @@ export default {
       rows,
       targets,
       targetsMet: Object.values(targets).every((t) => t.met),
-      corpus: score,
+      corpus: scores['tests/corpus'],
+      holdout: scores['tests/corpus/holdout'],
     };
   },
 };

@@ -53,12 +53,12 @@ describe('names', () => {
     expect(ids('Tencent Music Entertainment')).toEqual([]);
   });
 
-  it('trusts an acronym only with context', () => {
-    expect(ids('CATL said.')).toEqual([]);
+  it('trusts an acronym the data lists as the company\'s name when written in capitals', () => {
+    expect(ids('CATL said.')).toEqual(['CATL→contemporary-amperex-technology-co-limited']);
     expect(ids('CATL shares rose')).toEqual(['CATL→contemporary-amperex-technology-co-limited']);
     expect(ids('Contemporary Amperex Technology (CATL)')).toHaveLength(2);
-    expect(ids('Catl shares')).toEqual([]);
-    expect(ids('CATL said.', { entitiesNearby: new Set(['contemporary-amperex-technology-co-limited']) })).toHaveLength(1);
+    expect(ids('Catl said.')).toEqual([]);
+    expect(ids('the catalog')).toEqual([]);
   });
 
   it('does not read a two-character Chinese word as the company', () => {

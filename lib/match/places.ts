@@ -1,0 +1,39 @@
+// Place names as data: countries, Chinese provinces and large cities, Russian regions. Official lists
+// sometimes carry a place as an alias ("Inner Mongolia" for a company based there, "(UKRAINE)" after a
+// bank's name); a reader seeing the place named never means the company, so no place is ever a pattern.
+// Compared in folded form (see normalize.ts `matchKey`).
+
+export const PLACE_NAMES = new Set(
+  `afghanistan albania algeria angola argentina armenia australia austria azerbaijan bahrain bangladesh belarus
+  belgium bolivia bosnia brazil bulgaria burma cambodia cameroon canada chile china colombia croatia cuba cyprus
+  czechia denmark ecuador egypt eritrea estonia ethiopia finland france georgia germany ghana greece guatemala
+  hungary iceland india indonesia iran iraq ireland israel italy japan jordan kazakhstan kenya korea kosovo kuwait
+  kyrgyzstan laos latvia lebanon libya lithuania luxembourg malaysia mali malta mexico moldova mongolia montenegro
+  morocco myanmar nepal netherlands nicaragua nigeria norway oman pakistan panama peru philippines poland
+  portugal qatar romania russia rwanda serbia singapore slovakia slovenia somalia spain sudan sweden switzerland
+  syria taiwan tajikistan tanzania thailand tunisia turkey turkmenistan uganda ukraine uruguay uzbekistan
+  venezuela vietnam yemen zambia zimbabwe
+  macau macao tibet xinjiang
+  anhui beijing chongqing fujian gansu guangdong guangxi guizhou hainan hebei heilongjiang henan hubei hunan
+  jiangsu jiangxi jilin liaoning ningxia qinghai shaanxi shandong shanghai shanxi sichuan tianjin yunnan
+  zhejiang shenzhen guangzhou wuhan chengdu hangzhou nanjing xian xiamen suzhou qingdao dalian harbin shenyang
+  changsha zhengzhou hefei kunming urumqi baotou
+  moscow petersburg novosibirsk yekaterinburg kazan crimea chechnya tatarstan bashkortostan siberia kiev kyiv
+  minsk tehran pyongyang caracas havana damascus
+  america
+  中国 中國 香港 澳门 澳門 台湾 台灣 北京 上海 天津 重庆 重慶 深圳 广州 廣州 内蒙古 內蒙古 新疆 西藏
+  россия москва украина белоруссия беларусь крым китай`
+    .split('\n')
+    .flatMap((line) => line.trim().split(/\s+/))
+    .filter(Boolean),
+);
+
+/** Places of several words ("inner mongolia", "hong kong"), kept whole. */
+export const PLACE_PHRASES = new Set(['inner mongolia', 'hong kong', 'united states', 'united kingdom', 'south korea',
+  'north korea', 'saint petersburg', 'st petersburg', 'european union', 'united arab emirates', 'czech republic',
+  'new zealand', 'south africa', 'saudi arabia', 'sri lanka']);
+
+/** Is this match key only a place? */
+export function isPlace(key: string): boolean {
+  return PLACE_PHRASES.has(key) || (!key.includes(' ') && PLACE_NAMES.has(key));
+}
