@@ -17,7 +17,8 @@ import { isJsSpace } from './chars';
 import { legalTailEnd } from './legal-tail';
 import { FirstWordFilter, WORD_HASH_SEED, hashStep, mayStart } from './first-words';
 import {
-  AMP, CJK, SEP, SKIP, UNKNOWN_CLASS, WORD, WORD_FOLD_NONE, WORD_FOLD_UNLEARNED, charClass, classTable, foldCode, foldTable, wordFoldTable,
+  AMP, CJK, SEP, SKIP, UNKNOWN_CLASS, WORD, WORD_FOLD_EXPANDS, WORD_FOLD_NONE, WORD_FOLD_UNLEARNED, charClass, classTable, foldCode, foldTable, foldedTail,
+  wordFoldTable,
 } from './normalize';
 import { compilePatterns, type Pattern } from './patterns';
 
@@ -95,6 +96,7 @@ const C_UNKNOWN = UNKNOWN_CLASS;
 const CLASSES = classTable;
 const WF_NONE = WORD_FOLD_NONE;
 const WF_UNLEARNED = WORD_FOLD_UNLEARNED;
+const WF_EXPANDS = WORD_FOLD_EXPANDS;
 const FOLD = foldTable;
 
 function classOf(code: number): number {
@@ -350,10 +352,14 @@ export function createMatcher(dataset: Pick<Dataset, 'entities'>): Matcher {
             charClass(c);
             f = wordFolds[c];
           }
-          if (f > WF_UNLEARNED) {
+          if (f > WF_EXPANDS) {
             hash = hashStep(hash, f);
             wide |= f;
           } else if (f === WF_NONE) break;
+          else if (f === WF_EXPANDS) {
+            hash = hashStep(hash, fold[c]);
+            for (const letter of foldedTail(c)!) hash = hashStep(hash, letter);
+          }
         }
         if (wide < 128 && !mayStart(firstWordTable, hash)) {
           i = nextWordOrCjk(text, k);
@@ -388,7 +394,11 @@ export function createMatcher(dataset: Pick<Dataset, 'entities'>): Matcher {
           }
           // Nearly every step is one read from a dense row (see automaton.ts).
           const folded = fold[code];
-          const ref = folded < 128 && node <= denseCount ? asciiEdges[(node << 7) | folded] : childRef(node, folded);
+          let ref = folded < 128 && node <= denseCount ? asciiEdges[(node << 7) | folded] : childRef(node, folded);
+          // A ligature ("ﬁ") steps through each of its letters.
+          if (ref !== 0 && wordFolds[code] === WF_EXPANDS) {
+            for (const letter of foldedTail(code)!) if (ref !== 0) ref = childRef(ref >> 1, letter);
+          }
           if (ref === 0) break;
           node = ref >> 1;
           gap = false;

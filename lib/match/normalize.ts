@@ -29,7 +29,10 @@ const folded = new Uint16Array(65536);
 const NOT_WORD = 0;
 const INVISIBLE = 1;
 const UNLEARNED = 2;
+const EXPANDS = 3;
 const wordFolds = new Uint16Array(65536).fill(UNLEARNED);
+/** Code units that fold to several letters ("ﬁ" → "fi"): the letters after the first. */
+const expansions = new Map<number, number[]>();
 
 // Letters that Unicode decomposition leaves alone but a reader treats as the base letter.
 const EXTRA_BASE: Record<string, string> = {
@@ -57,8 +60,14 @@ function learn(code: number): number {
       cls = SKIP;
     } else {
       // NFKC turns full-width, compatibility and presentation forms into ordinary characters.
-      // A form that expands to several characters (a ligature) keeps its first one.
-      const compat = raw.normalize('NFKC').charAt(0) || raw;
+      // A form that expands to several letters (the ligature "ﬁ") folds to its first here; the rest are
+      // kept in `expansions` and read by every caller that walks words.
+      const full = raw.normalize('NFKC');
+      const compat = full.charAt(0) || raw;
+      if (full.length > 1 && full.length <= 3 && [...full].every((ch) => charClass(ch.charCodeAt(0)) === WORD)) {
+        const rest = Array.from(full.slice(1), (ch) => foldCode(ch.charCodeAt(0)));
+        expansions.set(code, rest);
+      }
       const compatCode = compat.charCodeAt(0);
       if (compatCode < 128) {
         cls = learn(compatCode);
@@ -82,7 +91,7 @@ function learn(code: number): number {
   }
   classes[code] = cls;
   folded[code] = out;
-  wordFolds[code] = cls === WORD ? out : cls === SKIP ? INVISIBLE : NOT_WORD;
+  wordFolds[code] = cls === WORD ? (expansions.has(code) ? EXPANDS : out) : cls === SKIP ? INVISIBLE : NOT_WORD;
   return cls;
 }
 
@@ -107,12 +116,20 @@ export const foldTable = folded;
 export const UNKNOWN_CLASS = UNKNOWN;
 /**
  * Per code unit: the folded form of a WORD code unit (never below 32), else WORD_FOLD_NONE (separators, CJK,
- * `&`), WORD_FOLD_SKIP (invisible inside a word) or WORD_FOLD_UNLEARNED (call `charClass` first).
+ * `&`), WORD_FOLD_SKIP (invisible inside a word), WORD_FOLD_EXPANDS (a ligature) or WORD_FOLD_UNLEARNED
+ * (call `charClass` first).
  */
 export const wordFoldTable = wordFolds;
 export const WORD_FOLD_NONE = NOT_WORD;
 export const WORD_FOLD_SKIP = INVISIBLE;
 export const WORD_FOLD_UNLEARNED = UNLEARNED;
+/** In `wordFoldTable`: a WORD code unit that folds to several letters; see `foldedTail`. */
+export const WORD_FOLD_EXPANDS = EXPANDS;
+
+/** The folded letters after the first of a code unit that expands ("ﬁ" → ["i"]), or undefined. */
+export function foldedTail(code: number): readonly number[] | undefined {
+  return expansions.get(code);
+}
 
 export interface FoldedText {
   /** The match key of the input: what the automaton walks. */
@@ -154,6 +171,8 @@ export function foldWithOffsets(input: string): FoldedText {
     if (needsSpace) emit(32, gapStart >= 0 ? gapStart : i, gapStart >= 0 ? i : i);
     gapStart = -1;
     emit(folded[code], i, i + 1);
+    // Every letter of a ligature maps back to the ligature itself.
+    for (const tail of expansions.get(code) ?? []) emit(tail, i, i + 1);
     lastClass = cls;
   }
   return { text: codesToString(out), starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
@@ -187,6 +206,8 @@ export function matchKey(input: string): string {
     }
     gap = false;
     out.push(folded[code]);
+    const tail = expansions.get(code);
+    if (tail) out.push(...tail);
     lastClass = cls;
   }
   return codesToString(out);

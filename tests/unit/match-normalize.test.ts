@@ -48,6 +48,19 @@ describe('foldWithOffsets', () => {
     expect(input.slice(start, end)).toBe('Hikvisio\u0301n');
     expect(input.slice(folded.starts[folded.text.length - 2], folded.ends[folded.text.length - 1])).toBe('ＣＯ');
   });
+
+  it('expands a ligature to all its letters, each mapped back to the ligature', () => {
+    expect(matchKey('ﬁberhome')).toBe('fiberhome');
+    const folded = foldWithOffsets('a ﬃx');
+    expect(folded.text).toBe('a ffix');
+    expect([...folded.starts.slice(2, 5)]).toEqual([2, 2, 2]);
+    expect([...folded.ends.slice(2, 5)]).toEqual([3, 3, 3]);
+  });
+
+  it('folds Traditional Chinese characters to Simplified, one for one', () => {
+    expect(matchKey('騰訊控股')).toBe('腾讯控股');
+    expect(foldWithOffsets('中國移動').text).toBe('中国移动');
+  });
 });
 
 describe('isValidIsin', () => {

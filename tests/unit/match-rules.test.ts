@@ -81,4 +81,11 @@ describe('exchange codes', () => {
     expect(ids('騰訊控股（00700）公佈業績')).toEqual(['騰訊控股→tencent', '00700→tencent']);
     expect(ids('比亞迪')).toEqual(['比亞迪→byd']);
   });
+
+  it('reads every letter of a ligature', () => {
+    const fiber = createMatcher({ entities: [entity('fiberhome', 'FiberHome Technologies Group', { aliases: ['Fiberhome'] })] });
+    const text = 'Shares of ﬁberhome fell';
+    expect(fiber.scan(text).map((m) => text.slice(m.start, m.end))).toEqual(['ﬁberhome']);
+    expect(fiber.scan('the ﬁrst ﬁber')).toEqual([]);
+  });
 });
