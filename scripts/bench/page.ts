@@ -1,19 +1,22 @@
 // Page benchmark: the built extension in Chromium on a generated 3 MB page (~30,000 text nodes: a
 // positions table and a long article) and on a churn page (100 price cells changing every 100 ms,
-// a table re-rendered from scratch every 500 ms). Beside it, in the same run and on the same page in
-// a browser without the extension, two baselines:
+// a table re-rendered from scratch every 500 ms). Beside it, in the same run and on the same page,
+// two baselines, each run the way the extension runs: as a content script of a small generated
+// extension, at document_idle, in an isolated world:
 //   - the floor: a bare TreeWalker reading every text node, then one paint;
 //   - "mark.js-style": our own re-implementation of what mark.js does in its fastest mode (one
 //     RegExp of every name, run per text node, each match wrapped in a <mark>). mark.js itself is
 //     not a dependency of this project, so its figures are not measured here.
+// Every side is timed the same way: from the moment its content script starts to the end of the
+// first frame rendered after its work is done (and, beside that, from navigation start).
 // Load figures are the median of 5 fresh loads; churn CPU is sampled with the V8 profiler and
 // attributed to the content script by script URL.
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import type { BrowserContext } from '@playwright/test';
 import type { Dataset } from '../../lib/dataset/types';
-import { CHROMIUM_ARGS, FixtureServer, ROOT, chromiumPath, launchWithExtension } from '../browser';
+import { FixtureServer, ROOT, launchWithExtension } from '../browser';
 
 const LOADS = Number(process.env.SL_BENCH_LOADS) || 5;
 const CHURN_SECONDS = 10;
@@ -52,8 +55,16 @@ function allNames(dataset: Dataset): string[] {
   return [...new Set(dataset.entities.flatMap((entity) => [entity.name, ...entity.aliases]))].filter((name) => name.length >= 3);
 }
 
-/** Records the start time of every frame, so runs with and without the extension read paint times the same way. */
-const FRAME_RECORDER = `<script>window.__frames=[];(function f(t){window.__frames.push(t);requestAnimationFrame(f)})(performance.now());</script>`;
+/**
+ * Records, in the page's own world, when each frame starts and when its rendering is finished (a
+ * message posted from the frame callback runs after the frame's style, layout and paint), and every
+ * task of 50 ms or more (Long Tasks API). Every side is read through it, so "painted" means the
+ * same for the extension and the baselines.
+ */
+const FRAME_RECORDER = `<script>window.__frames=[];window.__frameEnds=[];window.__longTasks=[];(function(){var c=new MessageChannel();` +
+  `try{new PerformanceObserver(function(l){l.getEntries().forEach(function(e){window.__longTasks.push([e.startTime,e.duration])})}).observe({type:'longtask'})}catch(e){}` +
+  `c.port1.onmessage=function(){window.__frameEnds.push(performance.now())};` +
+  `(function f(t){window.__frames.push(t);c.port2.postMessage(0);requestAnimationFrame(f)})(performance.now());})();</script>`;
 
 export function bigPage(dataset: Dataset): string {
   const rnd = random(1810);
@@ -99,10 +110,27 @@ function churnPage(dataset: Dataset): string {
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 
-interface ExtensionLoad {
+interface Timing {
+  /**
+   * From the end of DOMContentLoaded (both content scripts are injected after it, at document_idle)
+   * to the end of the first frame rendered after the work: includes loading and compiling the script.
+   */
+  fromDclMs: number;
+  /** From the content script's start to the same frame's end. */
+  fromScriptMs: number;
+  /** Longest main-thread task (any cause, ≥ 50 ms, else 0) between DOMContentLoaded and that frame. */
+  longTaskMs: number;
+  /** From navigation start to the same frame's end. */
+  fromNavigationMs: number;
+  /** When the content script started (from navigation start). */
+  scriptStartMs: number;
+}
+
+interface ExtensionLoad extends Timing {
   firstHighlightMs: number;
   firstHighlightFromNavigationMs: number;
-  scanAndPaintMs: number;
+  /** From the first scan slice (after settings, dataset and matcher are ready) to the painted frame. */
+  scanOnlyMs: number;
   setupMs: number;
   longestSliceMs: number;
   busyMs: number;
@@ -110,85 +138,125 @@ interface ExtensionLoad {
   painted: number;
 }
 
+/** Reads the page's frame record: the end of the first frame that started at or after `time`. */
+const FRAME_END = `(time) => { const i = window.__frames.findIndex((f) => f >= time); return i >= 0 && i < window.__frameEnds.length ? window.__frameEnds[i] : NaN; }`;
+/** Longest recorded long task overlapping a window of time (0 when none reached 50 ms). */
+const LONGEST_TASK = `(from, to) => Math.max(0, ...window.__longTasks.filter(([s, d]) => s + d > from && s < to).map(([, d]) => d))`;
+
+async function waitForFrameAfter(page: import('@playwright/test').Page, mark: string): Promise<void> {
+  await page.waitForFunction(
+    ({ mark, frameEnd }) => {
+      const entry = performance.getEntriesByName(mark)[0];
+      return entry !== undefined && !Number.isNaN((0, eval)(frameEnd)(entry.startTime));
+    },
+    { mark, frameEnd: FRAME_END },
+    { timeout: 120_000, polling: 50 },
+  );
+}
+
 async function extensionLoad(context: BrowserContext, url: string): Promise<ExtensionLoad> {
   const page = await context.newPage();
   await page.goto(url);
-  await page.waitForFunction(() => performance.getEntriesByName('sanctions-lens:scan-complete').length > 0, null, { timeout: 120_000 });
-  // Wait one more frame so the frame after the scan is recorded.
-  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => setTimeout(done, 0))));
-  const figures = await page.evaluate(() => {
-    const start = performance.getEntriesByName('sanctions-lens:scan-start')[0];
+  await waitForFrameAfter(page, 'sanctions-lens:scan-complete');
+  const figures = await page.evaluate(({ frameEnd, longestTask }) => {
+    const painted = (0, eval)(frameEnd) as (time: number) => number;
+    const longest = (0, eval)(longestTask) as (from: number, to: number) => number;
+    const dcl = (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd;
+    const scriptStart = performance.getEntriesByName('sanctions-lens:content-start')[0].startTime;
+    const scanStart = performance.getEntriesByName('sanctions-lens:scan-start')[0].startTime;
     const done = performance.getEntriesByName('sanctions-lens:scan-complete')[0] as PerformanceMark;
-    const frames = (window as unknown as { __frames: number[] }).__frames;
-    const frameAfter = (time: number) => frames.find((frame) => frame >= time) ?? time;
     const detail = done.detail as { setupMs: number; busyMs: number; matchMs: number; longestSliceMs: number; firstPaintAt: number; painted: number };
+    const end = painted(done.startTime);
     return {
-      firstHighlightMs: frameAfter(detail.firstPaintAt) - start.startTime,
-      firstHighlightFromNavigationMs: frameAfter(detail.firstPaintAt),
-      scanAndPaintMs: frameAfter(done.startTime) - start.startTime,
+      fromDclMs: end - dcl,
+      fromScriptMs: end - scriptStart,
+      longTaskMs: longest(dcl, end),
+      fromNavigationMs: end,
+      scriptStartMs: scriptStart,
+      firstHighlightMs: painted(detail.firstPaintAt) - scriptStart,
+      firstHighlightFromNavigationMs: painted(detail.firstPaintAt),
+      scanOnlyMs: end - scanStart,
       setupMs: detail.setupMs,
       longestSliceMs: detail.longestSliceMs,
       busyMs: detail.busyMs,
       matchMs: detail.matchMs,
       painted: detail.painted,
     };
-  });
+  }, { frameEnd: FRAME_END, longestTask: LONGEST_TASK });
   await page.close();
   return figures;
 }
 
-/** Runs a baseline in the page's main world and returns the time until the frame after it. */
-async function baselineLoad(context: BrowserContext, url: string, kind: 'floor' | 'markjs', names: string[]): Promise<{ ms: number; marks: number }> {
-  const page: Page = await context.newPage();
+/**
+ * With SL_BENCH_PROFILE set: one more load of the big page under the V8 profiler; prints where the
+ * content script's time goes (self time by function) and saves the profile for DevTools.
+ */
+async function profileLoad(context: BrowserContext, url: string, extensionId: string): Promise<void> {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+  await cdp.send('Profiler.start');
   await page.goto(url);
-  await page.evaluate(() => new Promise((done) => setTimeout(done, 50)));
-  const result = await page.evaluate(
-    async ({ kind, names }) => {
-      const start = performance.now();
-      let marks = 0;
-      if (kind === 'floor') {
-        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-        let length = 0;
-        while (walker.nextNode()) length += (walker.currentNode as Text).data.length;
-        // One highlight so a paint of the same kind follows.
-        const range = document.createRange();
-        range.selectNodeContents(document.querySelector('h1')!);
-        CSS.highlights.set('bench-floor', new Highlight(range));
-        marks = length > 0 ? 1 : 0;
-      } else {
-        const escaped = names.sort((a, b) => b.length - a.length).map((name) => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-        const pattern = new RegExp(`\\b(?:${escaped.join('|')})\\b`, 'gi');
-        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT, {
-          acceptNode: (node) => (/^(SCRIPT|STYLE)$/.test(node.parentElement?.tagName ?? '') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
-        });
-        const nodes: Text[] = [];
-        while (walker.nextNode()) nodes.push(walker.currentNode as Text);
-        for (const node of nodes) {
-          pattern.lastIndex = 0;
-          const found: [number, number][] = [];
-          for (let match = pattern.exec(node.data); match; match = pattern.exec(node.data)) {
-            if (match[0].length === 0) pattern.lastIndex += 1;
-            else found.push([match.index, match[0].length]);
-          }
-          // Wrap from the end so earlier offsets stay valid, as mark.js does per node.
-          for (let i = found.length - 1; i >= 0; i--) {
-            const [at, length] = found[i];
-            const target = node.splitText(at);
-            target.splitText(length);
-            const mark = document.createElement('mark');
-            target.parentNode!.replaceChild(mark, target);
-            mark.appendChild(target);
-            marks += 1;
-          }
-        }
-      }
-      const done = performance.now();
-      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
-      const frames = (window as unknown as { __frames: number[] }).__frames;
-      return { ms: (frames.find((frame) => frame >= done) ?? done) - start, marks };
-    },
-    { kind, names },
-  );
+  await waitForFrameAfter(page, 'sanctions-lens:scan-complete');
+  const { profile } = await cdp.send('Profiler.stop');
+  await cdp.detach();
+  await page.close();
+  writeFileSync(join(ROOT, 'bench-output/page-load.cpuprofile'), JSON.stringify(profile));
+  const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const self = new Map<string, number>();
+  const deltas = profile.timeDeltas ?? [];
+  (profile.samples ?? []).forEach((sample, i) => {
+    const frame = byId.get(sample)!.callFrame;
+    const where = frame.url.startsWith(`chrome-extension://${extensionId}/`) ? 'ext' : frame.url ? 'page' : 'native';
+    const key = `${frame.functionName || '(anonymous)'} [${where}${where === 'ext' ? `:${frame.lineNumber}` : ''}]`;
+    self.set(key, (self.get(key) ?? 0) + (deltas[i + 1] ?? 0) / 1000);
+  });
+  console.log('self time, one profiled load (ms):');
+  for (const [key, value] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`  ${value.toFixed(1).padStart(7)}  ${key}`);
+}
+
+/**
+ * A throwaway extension whose content script runs one baseline (chosen by the page's query string)
+ * at document_idle in an isolated world, exactly where and when the real content script runs.
+ */
+function baselineExtension(names: string[]): string {
+  const dir = join(ROOT, 'bench-output/baseline-extension');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify({
+    manifest_version: 3,
+    name: 'Page benchmark baselines',
+    version: '1.0.0',
+    background: { service_worker: 'background.js' },
+    content_scripts: [{ matches: ['http://127.0.0.1/*'], js: ['content.js'], run_at: 'document_idle' }],
+  }, null, 2));
+  // Playwright waits for an extension's service worker before handing the browser over.
+  writeFileSync(join(dir, 'background.js'), '// The baselines need no background work.\n');
+  const script = readFileSync(join(ROOT, 'scripts/bench/baseline-content.js'), 'utf8');
+  writeFileSync(join(dir, 'content.js'), `const NAMES = ${JSON.stringify(names)};\n${script}`);
+  return dir;
+}
+
+async function baselineLoad(context: BrowserContext, url: string, kind: 'floor' | 'markjs'): Promise<Timing & { marks: number }> {
+  const page = await context.newPage();
+  await page.goto(`${url}?baseline=${kind}`);
+  await waitForFrameAfter(page, 'baseline:done');
+  const result = await page.evaluate(({ frameEnd, longestTask }) => {
+    const painted = (0, eval)(frameEnd) as (time: number) => number;
+    const longest = (0, eval)(longestTask) as (from: number, to: number) => number;
+    const dcl = (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domContentLoadedEventEnd;
+    const start = performance.getEntriesByName('baseline:start')[0].startTime;
+    const done = performance.getEntriesByName('baseline:done')[0] as PerformanceMark;
+    const end = painted(done.startTime);
+    return {
+      fromDclMs: end - dcl,
+      fromScriptMs: end - start,
+      longTaskMs: longest(dcl, end),
+      fromNavigationMs: end,
+      scriptStartMs: start,
+      marks: (done.detail as { marks: number }).marks,
+    };
+  }, { frameEnd: FRAME_END, longestTask: LONGEST_TASK });
   await page.close();
   return result;
 }
@@ -255,11 +323,11 @@ export default {
     const textNodes = (big.match(/>[^<]+</g) ?? []).length;
     console.log(`big page: ${(big.length / 1024 / 1024).toFixed(2)} MB of HTML, about ${textNodes} text nodes; ${LOADS} fresh loads each`);
 
+    const names = allNames(dataset);
     const launched = await launchWithExtension(extensionDir);
-    const plain = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
-    const plainContext = await plain.newContext({ viewport: { width: 1280, height: 900 } });
+    const baselines = await launchWithExtension(baselineExtension(names));
     // tsx names helper functions with a `__name` call that the page does not have.
-    for (const context of [launched.context, plainContext]) await context.addInitScript('globalThis.__name = (target) => target');
+    for (const context of [launched.context, baselines.context]) await context.addInitScript('globalThis.__name = (target) => target');
     try {
       // Let the background store the dataset before the first measured load.
       const warm = await launched.context.newPage();
@@ -268,35 +336,44 @@ export default {
       await warm.close();
 
       const ext: ExtensionLoad[] = [];
-      const floor: number[] = [];
-      const markjs: number[] = [];
+      const floor: Timing[] = [];
+      const markjs: Timing[] = [];
       let markCount = 0;
-      const names = allNames(dataset);
       for (let i = 0; i < LOADS; i++) {
         ext.push(await extensionLoad(launched.context, server.url('/bench/big.html')));
-        floor.push((await baselineLoad(plainContext, server.url('/bench/big.html'), 'floor', names)).ms);
-        const markRun = await baselineLoad(plainContext, server.url('/bench/big.html'), 'markjs', names);
-        markjs.push(markRun.ms);
+        floor.push(await baselineLoad(baselines.context, server.url('/bench/big.html'), 'floor'));
+        const markRun = await baselineLoad(baselines.context, server.url('/bench/big.html'), 'markjs');
+        markjs.push(markRun);
         markCount = markRun.marks;
       }
+      if (process.env.SL_BENCH_PROFILE) await profileLoad(launched.context, server.url('/bench/big.html'), launched.extensionId);
       const churn = [];
       for (let i = 0; i < (Number(process.env.SL_BENCH_CHURN_RUNS) || 3); i++) churn.push(await churnCpu(launched.context, server.url('/bench/churn.html'), launched.extensionId, CHURN_SECONDS));
 
+      const medianOf = <T>(runs: T[], pick: (run: T) => number) => median(runs.map(pick));
+      const timing = (runs: Timing[]) => ({
+        fromDclMs: medianOf(runs, (r) => r.fromDclMs),
+        fromScriptMs: medianOf(runs, (r) => r.fromScriptMs),
+        fromNavigationMs: medianOf(runs, (r) => r.fromNavigationMs),
+        scriptStartMs: medianOf(runs, (r) => r.scriptStartMs),
+        longTaskMs: medianOf(runs, (r) => r.longTaskMs),
+      });
       const figures = {
         page: { bytes: big.length, textNodes },
         extension: {
-          firstHighlightMs: median(ext.map((e) => e.firstHighlightMs)),
-          firstHighlightFromNavigationMs: median(ext.map((e) => e.firstHighlightFromNavigationMs)),
-          scanAndPaintMs: median(ext.map((e) => e.scanAndPaintMs)),
-          setupMs: median(ext.map((e) => e.setupMs)),
-          longestSliceMs: median(ext.map((e) => e.longestSliceMs)),
-          busyMs: median(ext.map((e) => e.busyMs)),
-          matchMs: median(ext.map((e) => e.matchMs)),
+          ...timing(ext),
+          firstHighlightMs: medianOf(ext, (e) => e.firstHighlightMs),
+          firstHighlightFromNavigationMs: medianOf(ext, (e) => e.firstHighlightFromNavigationMs),
+          scanOnlyMs: medianOf(ext, (e) => e.scanOnlyMs),
+          setupMs: medianOf(ext, (e) => e.setupMs),
+          maxSetupMs: Math.max(...ext.map((e) => e.setupMs)),
+          longestSliceMs: medianOf(ext, (e) => e.longestSliceMs),
+          busyMs: medianOf(ext, (e) => e.busyMs),
+          matchMs: medianOf(ext, (e) => e.matchMs),
           highlighted: ext[0].painted,
         },
-        floorMs: median(floor),
-        markjsStyleMs: median(markjs),
-        markjsStyleMarks: markCount,
+        floor: timing(floor),
+        markjsStyle: { ...timing(markjs), marks: markCount },
         churn: {
           seconds: CHURN_SECONDS,
           extensionMs: median(churn.map((c) => c.extensionMs)),
@@ -307,8 +384,12 @@ export default {
         },
         targetsMet: false,
       };
-      const longestTask = Math.max(figures.extension.longestSliceMs, figures.extension.setupMs);
-      const floorRatio = figures.extension.scanAndPaintMs / figures.floorMs;
+      const e = figures.extension;
+      // The setup task and the slices are timed by the content script itself; long tasks the page's
+      // timeline saw while the extension worked catch anything else it caused (storage reads, GC).
+      const longestTask = Math.max(e.longestSliceMs, e.maxSetupMs, e.longTaskMs);
+      // Timed from DOMContentLoaded: the extension's script is larger, and loading it is part of its cost.
+      const floorRatio = e.fromDclMs / figures.floor.fromDclMs;
       const checks = [
         [`scanned and painted within ${TARGET_FLOOR_RATIO}× the bare walk`, floorRatio <= TARGET_FLOOR_RATIO],
         [`no extension task over ${TARGET_LONGEST_TASK_MS} ms`, longestTask <= TARGET_LONGEST_TASK_MS],
@@ -316,19 +397,23 @@ export default {
       ] as const;
       figures.targetsMet = checks.every(([, ok]) => ok);
 
+      const both = (t: { fromDclMs: number; fromScriptMs: number }) => `${ms(t.fromDclMs)} (${ms(t.fromScriptMs)} from script start)`;
       console.table({
-        'extension: first highlight (from scan start)': ms(figures.extension.firstHighlightMs),
-        'extension: first highlight (from navigation)': ms(figures.extension.firstHighlightFromNavigationMs),
-        'extension: whole page scanned and painted': ms(figures.extension.scanAndPaintMs),
-        'extension: CPU in scan slices': ms(figures.extension.busyMs),
-        '  of which in the matcher': ms(figures.extension.matchMs),
-        'extension: setup task (view + matcher)': ms(figures.extension.setupMs),
-        'extension: longest slice': ms(figures.extension.longestSliceMs),
-        'extension: ranges painted': String(figures.extension.highlighted),
-        'floor: bare TreeWalker + paint': ms(figures.floorMs),
-        'mark.js-style: one RegExp, <mark> per match': `${ms(figures.markjsStyleMs)} (${markCount} marks)`,
+        'content script starts (from navigation)': `ext ${ms(e.scriptStartMs)}, floor ${ms(figures.floor.scriptStartMs)}, mark.js-style ${ms(figures.markjsStyle.scriptStartMs)}`,
+        'extension: first highlight painted (from script start)': ms(e.firstHighlightMs),
+        'extension: whole page scanned and painted': both(e),
+        '  of which from the first scan slice': ms(e.scanOnlyMs),
+        'extension: CPU in scan slices': ms(e.busyMs),
+        '  of which in the matcher': ms(e.matchMs),
+        'extension: setup task (view + matcher), median / max': `${ms(e.setupMs)} / ${ms(e.maxSetupMs)}`,
+        'extension: longest slice': ms(e.longestSliceMs),
+        'extension: longest task ≥ 50 ms, DOMContentLoaded to painted': ms(e.longTaskMs),
+        'extension: ranges painted': String(e.highlighted),
+        'floor: bare TreeWalker + paint': both(figures.floor),
+        'floor: longest task ≥ 50 ms, same window': ms(figures.floor.longTaskMs),
+        'mark.js-style: one RegExp, <mark> per match': `${both(figures.markjsStyle)}, ${markCount} marks`,
         'ratio to floor (target ≤ 2×)': `${floorRatio.toFixed(2)}×`,
-        'speed-up over mark.js-style': `${(figures.markjsStyleMs / figures.extension.scanAndPaintMs).toFixed(1)}×`,
+        'speed-up over mark.js-style': `${(figures.markjsStyle.fromDclMs / e.fromDclMs).toFixed(1)}×`,
         [`churn: content-script CPU in ${CHURN_SECONDS} s`]: ms(figures.churn.extensionMs),
         'churn: share of wall time (target < 5%)': `${(figures.churn.share * 100).toFixed(2)}%`,
         'churn: share of busy main-thread time': `${(figures.churn.shareOfBusy * 100).toFixed(2)}%`,
@@ -337,7 +422,7 @@ export default {
       console.log('mark.js-style is our re-implementation of mark.js\'s one-RegExp mode; mark.js itself is not installed.');
       return figures;
     } finally {
-      await plain.close();
+      await baselines.cleanup();
       await launched.cleanup();
       await server.stop();
     }
