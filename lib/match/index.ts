@@ -4,86 +4,32 @@
 //
 // One left-to-right pass: each word is read once and hashed; only a word some pattern starts with (and each
 // CJK character) starts a walk of the automaton to the longest pattern, then the pattern's rule asks whether
-// the surroundings confirm it. Matches that need "the company
-// named nearby" wait until the pass is over and are then kept or dropped.
+// the surroundings confirm it (judge.ts). Matches that need "the company named nearby" wait until the pass
+// is over and are then kept or dropped (pending.ts).
 import type { Dataset } from '../dataset/types';
 import { AutomatonBuilder } from './automaton';
-import {
-  caseRuleHolds, companyCueNear, isCashtag, isIndexSymbol, isLikenessOrCompound, listedAsAnotherCompany, openingParenBefore, quoteFollows,
-  venuePrefix, venueSuffix,
-} from './context';
-import { numericCodeFits, venuesCompatible } from './exchanges';
-import { isJsSpace } from './chars';
-import { legalTailEnd } from './legal-tail';
+import { ACCEPT, DEFER, SKIP_TO_END, judge, verdictSlot } from './judge';
+import { resolvePending } from './pending';
 import { FirstWordFilter, WORD_HASH_SEED, hashStep, mayStart } from './first-words';
 import {
   AMP, CJK, SEP, SKIP, UNKNOWN_CLASS, WORD, WORD_FOLD_EXPANDS, WORD_FOLD_NONE, WORD_FOLD_UNLEARNED, charClass, classTable, foldCode, foldTable, foldedTail,
   wordFoldTable,
 } from './normalize';
-import { compilePatterns, type Pattern } from './patterns';
+import { compilePatterns } from './patterns';
+import type { Matcher, MatchRule, ScanContext, TextMatch } from './types';
 
+export type { MatchKind, MatchRule, Matcher, ScanContext, TextMatch } from './types';
 export { normalize, coreName, matchKey, foldWithOffsets } from './normalize';
 export { isValidIsin } from './isin';
 
-export type MatchKind = 'name' | 'ticker' | 'isin';
-
-/** Why a match was accepted; shown to the user so every warning can be explained. */
-export type MatchRule =
-  | 'name'
-  | 'acronym-with-cue'
-  | 'acronym-after-name'
-  | 'acronym-with-company-nearby'
-  | 'acronym-among-listed-companies'
-  | 'cashtag'
-  | 'exchange-prefix'
-  | 'exchange-suffix'
-  | 'bloomberg-code'
-  | 'ticker-after-name'
-  | 'ticker-context'
-  | 'ticker-with-quote'
-  | 'ticker-with-company-nearby'
-  | 'code-beside-name'
-  | 'isin';
-
-export interface TextMatch {
-  /** UTF-16 offsets into the scanned text, end exclusive. */
-  start: number;
-  end: number;
-  entityId: string;
-  kind: MatchKind;
-  /** The dataset's spelling of the alias, symbol or ISIN that matched. */
-  alias?: string;
-  rule?: MatchRule;
-}
-
-export interface ScanContext {
-  /** The text is a ticker by position: a link to a quote page, a cell in a column of symbols. */
-  tickerContext?: boolean;
-  /** Entities already found elsewhere on the page; an acronym or bare symbol of one of them needs no more proof. */
-  entitiesNearby?: ReadonlySet<string>;
-}
-
-export interface Matcher {
-  scan(text: string, context?: ScanContext): TextMatch[];
-  /** One sentence for a person: which text matched which alias, and by which rule. */
-  explain(match: TextMatch, text?: string): string;
-  readonly stats: { patterns: number; nodes: number };
-  /** Data problems that cost a pattern (for the data build to print). */
-  readonly warnings: string[];
-}
-
-/** How far (in code units) "the company named nearby" may be from an acronym or bare ticker. */
-const NEARBY = 400;
+/** Pattern ends one walk may collect (the longest wins; more than a handful never happens in real text). */
 const MAX_CANDIDATES = 32;
-/** How close another listed company must be for an acronym listed beside it. */
-const BESIDE = 12;
-/** How far a code may be from its company's name in the same table row or line. */
-const ROW = 40;
 
 // Russian declines names: "Сбербанка", "Роснефти", "ЛУКОЙЛа". A case ending after a Cyrillic name (or after
 // its stem, see patterns.ts) still ends the name.
 const RUSSIAN_ENDINGS = new Set(['а', 'я', 'у', 'ю', 'ом', 'ем', 'ой', 'ей', 'е', 'и', 'ы', 'ов', 'ев', 'ам', 'ям', 'ами', 'ями', 'ах', 'ях', 'ью']);
 const isCyrillic = (folded: number) => folded >= 0x430 && folded <= 0x45f;
+const isDigit = (code: number) => code >= 48 && code <= 57;
 
 // Imported bindings copied into module constants once: some module loaders turn every imported binding
 // into a getter call, which in the scanner's loop cost more than the matching itself.
@@ -162,105 +108,6 @@ function afterLeadingZeros(text: string, from: number): number {
   return j;
 }
 
-/** Only spaces and commas between two offsets ("Xiaomi, XIACY"). */
-function onlySpacesAndCommas(text: string, from: number, to: number): boolean {
-  for (let k = from; k < to; k++) {
-    const code = text.charCodeAt(k);
-    if (code !== 44 && !isJsSpace(code)) return false;
-  }
-  return true;
-}
-
-// Verdicts of `judge`, as numbers so a rejected candidate costs no allocation; an accepted or deferred
-// match is left in `verdictMatch` (scans are synchronous, so one slot serves every matcher).
-const REJECT = 0;
-const ACCEPT = 1;
-const DEFER = 2;
-const SKIP_TO_END = 3;
-let verdictMatch: TextMatch | undefined;
-
-function verdict(result: number, pattern: Pattern, start: number, end: number, kind: MatchKind, rule: MatchRule): number {
-  verdictMatch = { start, end, entityId: pattern.entityId, alias: pattern.alias, kind, rule };
-  return result;
-}
-
-/** The candidate follows the same company's name: "Xiaomi (1810)", "China Mobile, CHL". */
-function afterOwnName(text: string, pattern: Pattern, start: number, found: TextMatch[]): boolean {
-  const previous = found[found.length - 1];
-  if (previous === undefined || previous.entityId !== pattern.entityId || previous.kind !== 'name') return false;
-  const paren = openingParenBefore(text, start);
-  const nameEnd = paren >= 0 ? paren : start;
-  return nameEnd - previous.end <= 2 && (paren >= 0 || onlySpacesAndCommas(text, previous.end, start));
-}
-
-/**
- * A number standing alone as an identifier: not a quantity ("700 million", "1,810", "941.5", "$700", "700%").
- */
-function readsAsCode(text: string, start: number, end: number): boolean {
-  const before = text.charCodeAt(start - 1);
-  if (before === 36 || before === 44 || before === 46 || before === 0xa5 || before === 0xffe5) return false; // $ , . ¥
-  const after = text.charCodeAt(end);
-  if (after === 37 || ((after === 44 || after === 46) && isDigit(text.charCodeAt(end + 1)))) return false; // % ,5 .5
-  let k = end;
-  while (k < text.length && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 0xa0)) k++;
-  const next = text.charCodeAt(k);
-  return !(next >= 97 && next <= 122) && !CJK_UNITS.includes(text.charAt(k)); // "700 million", "700亿"
-}
-
-const isDigit = (code: number) => code >= 48 && code <= 57;
-/** Chinese counters and units after a number that make it a quantity, not a code. */
-const CJK_UNITS = '亿億万萬千百元股人个個台年月日号號倍名家只件次岁歲克吨噸架辆輛部款%％';
-
-/** Not an index symbol ("^DJI"), a likeness ("AVIC-style") or part of a compound name ("Газпром-Медиа"). */
-function standsForCompany(text: string, start: number, end: number): boolean {
-  return !isIndexSymbol(text, start) && !isLikenessOrCompound(text, end);
-}
-
-/** Asks the pattern's rule whether text[start, end) is really this company here. */
-function judge(text: string, pattern: Pattern, start: number, end: number, found: TextMatch[], context: ScanContext): number {
-  switch (pattern.kind) {
-    case 'exclude':
-      return SKIP_TO_END;
-    case 'isin':
-      return verdict(ACCEPT, pattern, start, end, 'isin', 'isin');
-    case 'name': {
-      if (!caseRuleHolds(text, start, end, pattern.caseRule) || !standsForCompany(text, start, end)) return REJECT;
-      const fullEnd = legalTailEnd(text, end);
-      if (pattern.symbols && listedAsAnotherCompany(text, fullEnd, pattern.symbols)) return REJECT;
-      return verdict(ACCEPT, pattern, start, fullEnd, 'name', 'name');
-    }
-    case 'weak': {
-      if (!caseRuleHolds(text, start, end, pattern.caseRule) || !standsForCompany(text, start, end)) return REJECT;
-      if (pattern.symbols && listedAsAnotherCompany(text, legalTailEnd(text, end), pattern.symbols)) return REJECT;
-      if (afterOwnName(text, pattern, start, found)) return verdict(ACCEPT, pattern, start, end, 'name', 'acronym-after-name');
-      if (companyCueNear(text, start, end)) return verdict(ACCEPT, pattern, start, end, 'name', 'acronym-with-cue');
-      return verdict(DEFER, pattern, start, end, 'name', 'acronym-with-company-nearby');
-    }
-    case 'ticker': {
-      const venue = pattern.venue ?? '';
-      if (pattern.numeric) {
-        if (!numericCodeFits(venue, end - start)) return REJECT;
-      } else if (isCashtag(text, start)) {
-        return verdict(ACCEPT, pattern, start, end, 'ticker', 'cashtag');
-      } else if (!caseRuleHolds(text, start, end, 'upper')) {
-        return REJECT;
-      }
-      const mark = venuePrefix(text, start) ?? venueSuffix(text, end);
-      if (mark) {
-        // An explicit venue decides: "NASDAQ: COST" is never a symbol listed elsewhere.
-        if (mark.venue !== '*' && !venuesCompatible(mark.venue, venue)) return REJECT;
-        return verdict(ACCEPT, pattern, start, end, 'ticker', mark.rule);
-      }
-      if (afterOwnName(text, pattern, start, found)) return verdict(ACCEPT, pattern, start, end, 'ticker', 'ticker-after-name');
-      if (context.tickerContext) return verdict(ACCEPT, pattern, start, end, 'ticker', 'ticker-context');
-      // A bare number is a code only in a row that names the company too ("700  TENCENT HOLDINGS LTD").
-      if (pattern.numeric) return readsAsCode(text, start, end) ? verdict(DEFER, pattern, start, end, 'ticker', 'code-beside-name') : REJECT;
-      if (pattern.wordTicker || end - start < 3) return REJECT;
-      if (quoteFollows(text, end)) return verdict(ACCEPT, pattern, start, end, 'ticker', 'ticker-with-quote');
-      return verdict(DEFER, pattern, start, end, 'ticker', 'ticker-with-company-nearby');
-    }
-  }
-}
 
 export function createMatcher(dataset: Pick<Dataset, 'entities'>): Matcher {
   const { patterns, warnings } = compilePatterns(dataset);
@@ -415,18 +262,18 @@ export function createMatcher(dataset: Pick<Dataset, 'entities'>): Matcher {
         for (let p = ends[candidateNode[c]]; payloads[p] >= 0; p++) {
           const verdict = judge(text, patterns[payloads[p]], i, candidateEnd[c], found, context);
           if (verdict === ACCEPT) {
-            found.push(verdictMatch!);
-            next = verdictMatch!.end;
+            found.push(verdictSlot.match!);
+            next = verdictSlot.match!.end;
             break;
           }
           if (verdict === SKIP_TO_END) {
             next = candidateEnd[c];
             break;
           }
-          if (verdict === DEFER && deferred === undefined) deferred = verdictMatch;
+          if (verdict === DEFER && deferred === undefined) deferred = verdictSlot.match;
         }
       }
-      verdictMatch = undefined;
+      verdictSlot.match = undefined;
       if (next >= 0) i = next;
       else {
         if (deferred) pending.push(deferred);
@@ -437,87 +284,6 @@ export function createMatcher(dataset: Pick<Dataset, 'entities'>): Matcher {
     }
     if (pending.length === 0) return found;
     return resolvePending(text, found, pending, context);
-  }
-
-  /**
-   * Keeps an acronym or bare symbol when its own company is named within NEARBY code units or elsewhere on the
-   * page; then keeps an acronym that sits right beside another listed company ("Sberbank, VTB and Gazprombank").
-   */
-  function resolvePending(text: string, found: TextMatch[], pending: TextMatch[], context: ScanContext): TextMatch[] {
-    // Found matches are in order and disjoint, so neighbours are found by binary search, not by scanning all.
-    const all = [...found];
-    const byEntity = new Map<string, TextMatch[]>();
-    for (const m of found) {
-      const list = byEntity.get(m.entityId);
-      if (list) list.push(m);
-      else byEntity.set(m.entityId, [m]);
-    }
-    const firstEndingAfter = (list: TextMatch[], offset: number) => {
-      let lo = 0;
-      let hi = list.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (list[mid].end <= offset) lo = mid + 1;
-        else hi = mid;
-      }
-      return lo;
-    };
-    const within = (list: TextMatch[] | undefined, m: TextMatch, distance: number, other?: string) => {
-      if (!list) return false;
-      for (let k = firstEndingAfter(list, m.start - distance); k < list.length && list[k].start < m.end + distance; k++) {
-        if (other === undefined || list[k].entityId !== other) return true;
-      }
-      return false;
-    };
-    const accepted: TextMatch[] = [];
-    const overlapsFound = (m: TextMatch) => {
-      const k = firstEndingAfter(found, m.start);
-      return (k < found.length && found[k].start < m.end) || accepted.some((a) => a.start < m.end && m.start < a.end);
-    };
-    const ownNearby = (m: TextMatch) =>
-      context.entitiesNearby?.has(m.entityId) || within(byEntity.get(m.entityId), m, NEARBY) ||
-      accepted.some((a) => a.entityId === m.entityId && a.start - m.end < NEARBY && m.start - a.end < NEARBY);
-    // "700\tTENCENT HOLDINGS LTD", "小米集团-W  01810": the company's name on the same line, a few cells away.
-    const ownNameInRow = (m: TextMatch) => {
-      const list = byEntity.get(m.entityId);
-      if (!list) return false;
-      for (let k = firstEndingAfter(list, m.start - ROW); k < list.length && list[k].start < m.end + ROW; k++) {
-        const name = list[k];
-        if (name.kind !== 'name') continue;
-        const gap = name.end <= m.start ? text.slice(name.end, m.start) : text.slice(m.end, name.start);
-        if (!gap.includes('\n')) return true;
-      }
-      return false;
-    };
-    const keep = (m: TextMatch) =>
-      m.rule === 'code-beside-name' ? ownNameInRow(m) : ownNearby(m);
-    let waiting = pending;
-    // Accepting one mention can confirm another (an acronym beside other companies, then its later mentions).
-    for (let round = 0; round < 2 && waiting.length > 0; round++) {
-      let progress = true;
-      while (progress && waiting.length > 0) {
-        progress = false;
-        waiting = waiting.filter((m) => {
-          if (keep(m) && !overlapsFound(m)) {
-            accepted.push(m);
-            progress = true;
-            return false;
-          }
-          return true;
-        });
-      }
-      waiting = waiting.filter((m) => {
-        if (m.kind !== 'name') return true;
-        const beside = within(found, m, BESIDE, m.entityId) ||
-          accepted.some((a) => a.entityId !== m.entityId && a.start - m.end < BESIDE && m.start - a.end < BESIDE);
-        if (!beside || overlapsFound(m)) return true;
-        accepted.push({ ...m, rule: 'acronym-among-listed-companies' });
-        return false;
-      });
-    }
-    if (accepted.length === 0) return found;
-    all.push(...accepted);
-    return all.sort((a, b) => a.start - b.start);
   }
 
   const RULE_WORDS: Record<MatchRule, string> = {

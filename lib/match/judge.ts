@@ -1,0 +1,111 @@
+// The second look at a candidate: given a pattern found in the text, does its rule (case, cue words, venue,
+// the company's own name beside it) say a reader would see this company here? Runs only on candidates.
+import {
+  caseRuleHolds, companyCueNear, isCashtag, isIndexSymbol, isLikenessOrCompound, listedAsAnotherCompany, openingParenBefore, quoteFollows,
+  venuePrefix, venueSuffix,
+} from './context';
+import { isJsSpace } from './chars';
+import { numericCodeFits, venuesCompatible } from './exchanges';
+import { legalTailEnd } from './legal-tail';
+import type { Pattern } from './patterns';
+import type { MatchKind, MatchRule, ScanContext, TextMatch } from './types';
+
+/** Only spaces and commas between two offsets ("Xiaomi, XIACY"). */
+function onlySpacesAndCommas(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const code = text.charCodeAt(k);
+    if (code !== 44 && !isJsSpace(code)) return false;
+  }
+  return true;
+}
+
+// Verdicts of `judge`, as numbers so a rejected candidate costs no allocation; an accepted or deferred
+// match is left in `verdictSlot` (scans are synchronous, so one slot serves every matcher).
+export const REJECT = 0;
+export const ACCEPT = 1;
+export const DEFER = 2;
+export const SKIP_TO_END = 3;
+export const verdictSlot: { match: TextMatch | undefined } = { match: undefined };
+
+function verdict(result: number, pattern: Pattern, start: number, end: number, kind: MatchKind, rule: MatchRule): number {
+  verdictSlot.match = { start, end, entityId: pattern.entityId, alias: pattern.alias, kind, rule };
+  return result;
+}
+
+/** The candidate follows the same company's name: "Xiaomi (1810)", "China Mobile, CHL". */
+function afterOwnName(text: string, pattern: Pattern, start: number, found: TextMatch[]): boolean {
+  const previous = found[found.length - 1];
+  if (previous === undefined || previous.entityId !== pattern.entityId || previous.kind !== 'name') return false;
+  const paren = openingParenBefore(text, start);
+  const nameEnd = paren >= 0 ? paren : start;
+  return nameEnd - previous.end <= 2 && (paren >= 0 || onlySpacesAndCommas(text, previous.end, start));
+}
+
+/**
+ * A number standing alone as an identifier: not a quantity ("700 million", "1,810", "941.5", "$700", "700%").
+ */
+function readsAsCode(text: string, start: number, end: number): boolean {
+  const before = text.charCodeAt(start - 1);
+  if (before === 36 || before === 44 || before === 46 || before === 0xa5 || before === 0xffe5) return false; // $ , . ¥
+  const after = text.charCodeAt(end);
+  if (after === 37 || ((after === 44 || after === 46) && isDigit(text.charCodeAt(end + 1)))) return false; // % ,5 .5
+  let k = end;
+  while (k < text.length && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 0xa0)) k++;
+  const next = text.charCodeAt(k);
+  return !(next >= 97 && next <= 122) && !CJK_UNITS.includes(text.charAt(k)); // "700 million", "700亿"
+}
+
+const isDigit = (code: number) => code >= 48 && code <= 57;
+/** Chinese counters and units after a number that make it a quantity, not a code. */
+const CJK_UNITS = '亿億万萬千百元股人个個台年月日号號倍名家只件次岁歲克吨噸架辆輛部款%％';
+
+/** Not an index symbol ("^DJI"), a likeness ("AVIC-style") or part of a compound name ("Газпром-Медиа"). */
+function standsForCompany(text: string, start: number, end: number): boolean {
+  return !isIndexSymbol(text, start) && !isLikenessOrCompound(text, end);
+}
+
+/** Asks the pattern's rule whether text[start, end) is really this company here. */
+export function judge(text: string, pattern: Pattern, start: number, end: number, found: TextMatch[], context: ScanContext): number {
+  switch (pattern.kind) {
+    case 'exclude':
+      return SKIP_TO_END;
+    case 'isin':
+      return verdict(ACCEPT, pattern, start, end, 'isin', 'isin');
+    case 'name': {
+      if (!caseRuleHolds(text, start, end, pattern.caseRule) || !standsForCompany(text, start, end)) return REJECT;
+      const fullEnd = legalTailEnd(text, end);
+      if (pattern.symbols && listedAsAnotherCompany(text, fullEnd, pattern.symbols)) return REJECT;
+      return verdict(ACCEPT, pattern, start, fullEnd, 'name', 'name');
+    }
+    case 'weak': {
+      if (!caseRuleHolds(text, start, end, pattern.caseRule) || !standsForCompany(text, start, end)) return REJECT;
+      if (pattern.symbols && listedAsAnotherCompany(text, legalTailEnd(text, end), pattern.symbols)) return REJECT;
+      if (afterOwnName(text, pattern, start, found)) return verdict(ACCEPT, pattern, start, end, 'name', 'acronym-after-name');
+      if (companyCueNear(text, start, end)) return verdict(ACCEPT, pattern, start, end, 'name', 'acronym-with-cue');
+      return verdict(DEFER, pattern, start, end, 'name', 'acronym-with-company-nearby');
+    }
+    case 'ticker': {
+      const venue = pattern.venue ?? '';
+      if (pattern.numeric) {
+        if (!numericCodeFits(venue, end - start)) return REJECT;
+      } else if (isCashtag(text, start)) {
+        return verdict(ACCEPT, pattern, start, end, 'ticker', 'cashtag');
+      } else if (!caseRuleHolds(text, start, end, 'upper')) {
+        return REJECT;
+      }
+      const mark = venuePrefix(text, start) ?? venueSuffix(text, end);
+      if (mark) {
+        // An explicit venue decides: "NASDAQ: COST" is never a symbol listed elsewhere.
+        if (mark.venue !== '*' && !venuesCompatible(mark.venue, venue)) return REJECT;
+        return verdict(ACCEPT, pattern, start, end, 'ticker', mark.rule);
+      }
+      if (afterOwnName(text, pattern, start, found)) return verdict(ACCEPT, pattern, start, end, 'ticker', 'ticker-after-name');
+      if (context.tickerContext) return verdict(ACCEPT, pattern, start, end, 'ticker', 'ticker-context');
+      // A bare number is a code only in a row that names the company too ("700  TENCENT HOLDINGS LTD").
+      if (pattern.numeric) return readsAsCode(text, start, end) ? verdict(DEFER, pattern, start, end, 'ticker', 'code-beside-name') : REJECT;
+      if (pattern.wordTicker || end - start < 3) return REJECT;
+      if (quoteFollows(text, end)) return verdict(ACCEPT, pattern, start, end, 'ticker', 'ticker-with-quote');
+      return verdict(DEFER, pattern, start, end, 'ticker', 'ticker-with-company-nearby');
+    }
+  }
+}
