@@ -57,6 +57,67 @@ interface RunRecord {
   hits: Hit[];
   /** Whether part of the run sits in a quote link (then even digits may name a company). */
   quoted: boolean;
+  /**
+   * The page-companies generation the run's result depended on, or -1 when the matcher never asked
+   * which companies the page names (then the result holds whatever else the page shows).
+   */
+  nearbyGeneration: number;
+}
+
+/** A cached matcher result, and the generation of page companies it depended on (-1: none). */
+interface CachedScan {
+  matches: PageMatch[];
+  nearbyGeneration: number;
+}
+
+/**
+ * The companies found on the page, as the matcher's context. It notes whether a scan asked about
+ * them: only those results (an acronym or a bare ticker waiting for its company) can change when
+ * the page later turns out to name that company.
+ */
+class NearbyEntities extends Set<string> {
+  /** Grows whenever a company is found for the first time on this page. */
+  generation = 0;
+  consulted = false;
+
+  override add(entityId: string): this {
+    if (!super.has(entityId)) {
+      super.add(entityId);
+      this.generation += 1;
+    }
+    return this;
+  }
+
+  override has(entityId: string): boolean {
+    this.consulted = true;
+    return super.has(entityId);
+  }
+
+  // Reading the set in any other way counts as asking too.
+  override forEach(callback: (value: string, key: string, set: Set<string>) => void, thisArg?: unknown): void {
+    this.consulted = true;
+    super.forEach(callback, thisArg);
+  }
+
+  override values(): SetIterator<string> {
+    this.consulted = true;
+    return super.values();
+  }
+
+  override keys(): SetIterator<string> {
+    this.consulted = true;
+    return super.keys();
+  }
+
+  override entries(): SetIterator<[string, string]> {
+    this.consulted = true;
+    return super.entries();
+  }
+
+  override [Symbol.iterator](): SetIterator<string> {
+    this.consulted = true;
+    return super[Symbol.iterator]();
+  }
 }
 
 /** Text shorter than this is cached by string, so re-rendered tables and repeated labels cost a lookup. */
@@ -89,9 +150,17 @@ export class PageScanner {
   /** First text node of each run that has hits: the painter's owner key. */
   private readonly painted = new Set<Text>();
   private ownerOf = new NodeSlot<Text>();
-  private readonly matchCache = new Map<string, PageMatch[]>();
+  private readonly matchCache = new Map<string, CachedScan>();
   /** Companies found on this page so far (context for the matcher). */
-  private nearby = new Set<string>();
+  private nearby = new NearbyEntities();
+  /**
+   * First nodes of runs whose result waited on a company not (yet) found on the page: read again
+   * once the page is read and it names more companies (an acronym in a table above the article
+   * that names the company).
+   */
+  private readonly contextual = new Set<Text>();
+  /** The scan of the run being matched asked about the page's companies. */
+  private runConsulted = false;
   private readonly observedRoots = new WeakSet<Node>();
   /** Shadow roots found so far: a new set of rules must read them again too. */
   private readonly shadowRoots = new Set<ShadowRoot>();
@@ -129,7 +198,8 @@ export class PageScanner {
   setRules(rules: ScanRules): void {
     this.rules = rules;
     this.matchCache.clear();
-    this.nearby = new Set();
+    this.nearby = new NearbyEntities();
+    this.contextual.clear();
     this.runs = new NodeSlot();
     for (const owner of [...this.painted]) this.release(owner);
     this.ownerOf = new NodeSlot();
@@ -231,6 +301,7 @@ export class PageScanner {
       if (outOfTime()) break;
     }
     if (this.needsSweep) this.sweep();
+    if (this.walk === null && this.pending.size === 0) this.rereadContextual();
     const done = this.walk === null && this.pending.size === 0;
     this.commit(done);
     if (done && !this.initialDone) {
@@ -286,7 +357,10 @@ export class PageScanner {
     const first = run.nodes[0];
     const last = run.nodes[run.nodes.length - 1];
     const record = this.runs.get(first);
-    if (record && record.hits.length === 0 && record.text === run.text && record.last === last && record.count === run.nodes.length) {
+    if (
+      record && record.hits.length === 0 && record.text === run.text && record.last === last && record.count === run.nodes.length &&
+      (record.nearbyGeneration < 0 || record.nearbyGeneration === this.nearby.generation)
+    ) {
       return;
     }
     // Nodes that belonged to another painted run (the page merged or split runs): drop that paint.
@@ -294,7 +368,10 @@ export class PageScanner {
       const owner = this.ownerOf.get(node);
       if (owner && owner !== first) this.release(owner);
     }
+    this.runConsulted = false;
+    const generation = this.nearby.generation;
     let hits = this.match(run);
+    const consulted = this.runConsulted;
     if (hits.length > 0 && !this.visible(first)) {
       if (first.parentElement) this.hiddenRuns.add(first.parentElement);
       hits = [];
@@ -308,7 +385,16 @@ export class PageScanner {
     }
     const hadHits = this.painted.has(first);
     if (kept.length > 0 || hadHits) this.painter.paint(first, painted);
-    this.runs.set(first, { text: run.text, last, count: run.nodes.length, hits: kept, quoted: run.quoteLinks.length > 0 });
+    this.runs.set(first, {
+      text: run.text,
+      last,
+      count: run.nodes.length,
+      hits: kept,
+      quoted: run.quoteLinks.length > 0,
+      nearbyGeneration: consulted ? generation : -1,
+    });
+    if (consulted) this.contextual.add(first);
+    else this.contextual.delete(first);
     if (kept.length > 0) {
       this.painted.add(first);
       for (const node of run.nodes) this.ownerOf.set(node, first);
@@ -320,8 +406,7 @@ export class PageScanner {
 
   /**
    * Companies already found on the page make their acronyms and bare tickers elsewhere on it
-   * count. Cached results are kept even so: a short string keeps the answer it got when first
-   * seen, which keeps re-rendered tables cheap at the cost of rare misses in text read earlier.
+   * count: results that asked about them are reused only while no new company was found.
    */
   private noteEntity(entityId: string): void {
     this.nearby.add(entityId);
@@ -352,14 +437,25 @@ export class PageScanner {
   }
 
   private scan(text: string, tickerContext: boolean): PageMatch[] {
-    if (text.length > CACHEABLE_LENGTH) return this.timedScan(text, tickerContext);
-    const cacheKey = tickerContext ? `\u0000${text}` : text;
-    let matches = this.matchCache.get(cacheKey);
-    if (!matches) {
-      matches = this.timedScan(text, tickerContext);
-      if (this.matchCache.size >= MATCH_CACHE_LIMIT) this.matchCache.clear();
-      this.matchCache.set(cacheKey, matches);
+    if (text.length > CACHEABLE_LENGTH) {
+      this.nearby.consulted = false;
+      const matches = this.timedScan(text, tickerContext);
+      if (this.nearby.consulted) this.runConsulted = true;
+      return matches;
     }
+    const cacheKey = tickerContext ? `\u0000${text}` : text;
+    const cached = this.matchCache.get(cacheKey);
+    if (cached && (cached.nearbyGeneration < 0 || cached.nearbyGeneration === this.nearby.generation)) {
+      if (cached.nearbyGeneration >= 0) this.runConsulted = true;
+      return cached.matches;
+    }
+    const generation = this.nearby.generation;
+    this.nearby.consulted = false;
+    const matches = this.timedScan(text, tickerContext);
+    const consulted = this.nearby.consulted;
+    if (consulted) this.runConsulted = true;
+    if (this.matchCache.size >= MATCH_CACHE_LIMIT) this.matchCache.clear();
+    this.matchCache.set(cacheKey, { matches, nearbyGeneration: consulted ? generation : -1 });
     return matches;
   }
 
@@ -382,6 +478,20 @@ export class PageScanner {
     this.painted.delete(owner);
     this.runs.delete(owner);
     this.findingsChanged();
+  }
+
+  /** Queues runs whose result may change now that the page names more companies. */
+  private rereadContextual(): void {
+    for (const first of this.contextual) {
+      const record = this.runs.get(first);
+      if (!record || !first.isConnected) {
+        this.contextual.delete(first);
+      } else if (record.nearbyGeneration !== this.nearby.generation) {
+        this.contextual.delete(first);
+        const root = this.runRoot(first);
+        if (root) this.pending.add(root);
+      }
+    }
   }
 
   /** Drops paint for runs whose text left the page. */

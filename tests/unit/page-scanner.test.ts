@@ -9,10 +9,17 @@ function fakeMatcher(names: Record<string, string>) {
   const calls: string[] = [];
   return {
     calls,
-    scan(text: string, context?: { tickerContext?: boolean }): PageMatch[] {
+    scan(text: string, context?: { tickerContext?: boolean; entitiesNearby?: ReadonlySet<string> }): PageMatch[] {
       calls.push(text);
       const out: PageMatch[] = [];
       for (const [name, entityId] of Object.entries(names)) {
+        // Like the real matcher, an acronym (all capitals, marked `~` here) counts only once its company is on the page.
+        if (name.startsWith('~')) {
+          const acronym = name.slice(1);
+          const at = text.indexOf(acronym);
+          if (at >= 0 && context?.entitiesNearby?.has(entityId)) out.push({ start: at, end: at + acronym.length, entityId, kind: 'name' });
+          continue;
+        }
         // Like the real matcher, a bare number counts as a ticker only with context.
         if (/^\d+$/.test(name) && !context?.tickerContext) continue;
         let at = text.indexOf(name);
@@ -175,6 +182,25 @@ describe('page scanner', () => {
     scanner.setRules({ matcher, keyOf: () => 'caution', isIgnored: () => false });
     await settle(scanner);
     expect(painter.texts().sort()).toEqual(['caution:SMIC', 'caution:Xiaomi']);
+  });
+
+  it('paints an acronym read before its company turned up further down the page', async () => {
+    const matcher = fakeMatcher({ '~HWT': 'huawei', 'Huawei Technologies': 'huawei', Xiaomi: 'xiaomi' });
+    const { painter, scanner } = setup(
+      '<table id="t"><tr><td>HWT</td><td>Xiaomi</td></tr></table><p>Later on, Huawei Technologies said</p>',
+      { matcher },
+    );
+    await settle(scanner);
+    expect(painter.texts().sort()).toEqual(['prohibited:HWT', 'prohibited:Huawei Technologies', 'prohibited:Xiaomi']);
+    // The table is re-rendered: the acronym is painted again, from the cache, not from a stale "no match".
+    const calls = matcher.calls;
+    const before = calls.length;
+    document.getElementById('t')!.innerHTML = '<tr><td>HWT</td><td>Xiaomi</td></tr>';
+    await settle(scanner);
+    expect(painter.texts().sort()).toEqual(['prohibited:HWT', 'prohibited:Huawei Technologies', 'prohibited:Xiaomi']);
+    expect(calls.length).toBe(before);
+    // Text that never waited on a company is matched once, however many companies turn up later.
+    expect(calls.filter((text) => text === 'Xiaomi')).toHaveLength(1);
   });
 
   it('uses quote links as ticker context', async () => {
