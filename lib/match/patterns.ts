@@ -97,6 +97,8 @@ function isBrandAcronym(alias: string, key: string): boolean {
 /** "Limited", "Joint Stock Company": a key that is nothing but legal forms names no company. */
 function isOnlyLegalForm(key: string): boolean {
   // Most keys have a word no legal form uses; only the rest are worth normalising.
+  const space = key.indexOf(' ');
+  if (!LEGAL_WORDS.has(space < 0 ? key : key.slice(0, space))) return false;
   if (!key.split(' ').every((token) => LEGAL_WORDS.has(token))) return false;
   return normalize(key).split(' ').every((token) => LEGAL_CANONICALS.has(token));
 }
@@ -127,7 +129,9 @@ function namePatterns(entity: Entity, rankBase: number, nameKeys: NameKeys): Pat
   const primary = new Set(nameKeys(entity.name).map((k) => k.key));
   const strongSources = [entity.name, ...entity.aliases];
   // "Contemporary Amperex Technology Co., Limited (CATL)": the bracketed short name is an alias too.
-  const bracketed = strongSources.flatMap((name) => [...name.matchAll(/[(（]([^()（）]+)[)）]\s*$/gu)].map((m) => m[1]));
+  const bracketed = strongSources
+    .filter((name) => name.includes(')') || name.includes('）'))
+    .flatMap((name) => [...name.matchAll(/[(（]([^()（）]+)[)）]\s*$/gu)].map((m) => m[1]));
   const add = (alias: string, forcedWeak: boolean) => {
     for (const { key, derived } of nameKeys(alias)) {
       if (isPlace(key) || isOnlyLegalForm(key)) continue;
