@@ -52,6 +52,8 @@ export interface Messages {
   reportFindings: { req: { url: string; findings: Finding[] }; res: void };
   /** popup → background */
   getTabFindings: { req: { tabId: number }; res: TabFindings };
+  /** content → background: the findings of the sender's own tab, all frames merged (findings panel). */
+  getMyTabFindings: { req: Record<string, never>; res: TabFindings | null };
   getFeedStatus: { req: Record<string, never>; res: FeedStatus };
   updateNow: { req: Record<string, never>; res: FeedStatus };
   /** popup/content → background: open the popup view of one company in a tab. */

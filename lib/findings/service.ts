@@ -98,6 +98,10 @@ export function startFindingsService(deps: FindingsDeps): FindingsService {
       }
     },
     getTabFindings: ({ tabId }) => getTabFindings(tabId),
+    getMyTabFindings: (_request, sender) => {
+      const tabId = sender.tab?.id;
+      return tabId === undefined || tabId < 0 ? null : getTabFindings(tabId);
+    },
     openDetails: async ({ entityId, tabId }, sender) => {
       const params = new URLSearchParams();
       const forTab = tabId ?? sender.tab?.id;

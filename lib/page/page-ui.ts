@@ -18,7 +18,8 @@ const HIDE_DELAY_MS = 300;
 
 export interface PageUiActions {
   describe(entityId: string): CardModel | undefined;
-  panelEntries(): PanelEntry[];
+  /** The tab's findings, every frame included (asked of the background). */
+  panelEntries(): Promise<PanelEntry[]>;
   palette(): Palette;
   hoverEnabled(): boolean;
   openDetails(entityId: string): void;
@@ -156,9 +157,11 @@ export class PageUi {
     if (this.view !== view) return;
     const palette = this.actions.palette();
     if (view.kind === 'panel') {
+      const entries = await this.actions.panelEntries();
+      if (this.view !== view) return;
       render(
         h(FindingsPanel, {
-          entries: this.actions.panelEntries(),
+          entries,
           palette,
           onShow: (entityId) => this.actions.reveal(entityId),
           onDetails: (entityId) => this.actions.openDetails(entityId),

@@ -111,6 +111,11 @@ export class PageSession {
 
   /** After a same-document navigation the URL in reports must follow. */
   onLocationChange(): void {
+    this.reportAgain();
+  }
+
+  /** Sends this frame's findings even if they did not change (the background forgot them). */
+  reportAgain(): void {
     this.lastReport = '';
     this.scheduleReport();
   }
@@ -143,14 +148,14 @@ export class PageSession {
     this.reportTimer = setTimeout(() => this.report(), REPORT_DEBOUNCE_MS);
   }
 
-  private report(): void {
+  private async report(): Promise<void> {
     if (this.stopped || !this.ctx.isValid) return;
     const findings = this.scanner.findings();
     const payload = { url: location.href, findings };
     const key = JSON.stringify(payload);
     if (key === this.lastReport) return;
     this.lastReport = key;
-    sendMessage('reportFindings', payload).catch(() => {
+    await sendMessage('reportFindings', payload).catch(() => {
       // The background may be restarting; the next change reports again.
       this.lastReport = '';
     });
@@ -163,9 +168,27 @@ export class PageSession {
     return cardModel(entity, key, this.view.lists, this.rulings);
   }
 
-  private panelEntries(): PanelEntry[] {
+  /**
+   * The panel lists the whole tab, frames included (a quote widget in an iframe counts as much as
+   * the article). This frame's findings are reported first so the background's answer is current;
+   * without an answer (the background restarting) the panel still shows this frame's own.
+   */
+  private async panelEntries(): Promise<PanelEntry[]> {
+    clearTimeout(this.reportTimer);
+    await this.report();
+    const own = this.scanner.findings();
+    let findings = own;
+    try {
+      const tab = await sendMessage('getMyTabFindings', {});
+      if (tab) {
+        const known = new Set(tab.findings.map((finding) => finding.entityId));
+        findings = [...tab.findings, ...own.filter((finding) => !known.has(finding.entityId))];
+      }
+    } catch {
+      // Keep this frame's findings.
+    }
     const entries: PanelEntry[] = [];
-    for (const finding of this.scanner.findings()) {
+    for (const finding of findings) {
       const model = this.describe(finding.entityId);
       if (!model) continue;
       entries.push({ entityId: model.entityId, name: model.name, key: model.key, effect: model.effect, count: finding.count, texts: finding.texts });

@@ -81,6 +81,11 @@ export async function startPageScanner(ctx: ContentScriptContext): Promise<void>
     session?.onLocationChange();
     queueApply();
   });
+  ctx.addEventListener(window, 'pageshow', (event) => {
+    // Back/forward cache: the page comes back as it was, but the background forgot its findings
+    // when the tab started loading, so this frame reports them again.
+    if ((event as PageTransitionEvent).persisted) session?.reportAgain();
+  });
   ctx.onInvalidated(() => {
     // The extension was updated or reloaded: stop quietly, the new content script takes over.
     // Highlights go first; removing listeners from a dead extension context may throw.

@@ -2,11 +2,13 @@
 // reports them, leaves the page's DOM byte-identical and its console clean, reaches shadow DOM and
 // same-origin frames, leaves form fields alone, and opens the hover card and findings panel.
 import { chromium, type Frame, type Page, type Worker } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Dataset } from '../../lib/dataset/types';
 import { defaultSettings } from '../../lib/settings/defaults';
 import { SETTINGS_VERSION, type Settings } from '../../lib/settings/types';
+import { EXTENSION_DIR } from '../../scripts/browser';
 import { CHROMIUM_ARGS, ROOT, chromiumPath, expect, tabIdOf, test } from './fixtures';
 
 /** Screenshots go next to the test's other output (test-results/<test>/), to be looked at. */
@@ -251,6 +253,67 @@ test('findings panel: the shortcut lists the page findings for keyboard and scre
   await page.screenshot({ path: shot('findings-panel.png') });
   await page.keyboard.press('Escape');
   await expect(panel).toBeHidden();
+});
+
+test('findings panel: companies shown inside a same-origin frame are listed too', async ({ extension, page, server, pageErrors }) => {
+  await page.goto(server.url('/iframe-host.html'));
+  const inner = page.frames().find((candidate) => candidate.url().endsWith('/iframe-frame.html'))!;
+  await expectHighlighted(inner, ['Hikvision', 'Zhejiang Dahua Technology']);
+  // The top frame itself names no company: everything in the panel comes from the frame.
+  expect(await allHighlighted(page)).toEqual([]);
+  await expect
+    .poll(() => reportedEntities(extension.worker, page, extension.extensionId), { timeout: 10_000 })
+    .toContain('hangzhou-hikvision-digital-technology-co-ltd');
+  const tabId = await tabIdOf(extension.worker, page);
+  await extension.worker.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'showFindingsPanel', data: {} }, { frameId: 0 }), tabId);
+  const panel = page.getByTestId('findings-panel');
+  await expect(panel).toBeVisible();
+  const ids = await panel.getByTestId('panel-finding').evaluateAll((items) => items.map((item) => item.getAttribute('data-entity-id')));
+  expect(ids).toEqual(expect.arrayContaining(['hangzhou-hikvision-digital-technology-co-ltd']));
+  expect(ids.some((id) => id?.includes('dahua'))).toBe(true);
+  await expect(panel.getByRole('heading')).toHaveText(/^\d+ listed compan/);
+  await page.screenshot({ path: shot('findings-panel-iframe.png') });
+  expect(pageErrors).toEqual([]);
+});
+
+test('back/forward cache: a page restored as it was reports its companies again', async ({ server }) => {
+  // Playwright turns the back/forward cache off by default; this test needs a browser that keeps it.
+  const userDataDir = mkdtempSync(join(tmpdir(), 'sanctions-lens-bfcache-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    headless: true,
+    executablePath: chromiumPath(),
+    args: [...CHROMIUM_ARGS, `--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`],
+    ignoreDefaultArgs: ['--disable-back-forward-cache'],
+  });
+  try {
+    const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+    const extensionId = new URL(worker.url()).host;
+    const page = await context.newPage();
+    const errors: Error[] = [];
+    page.on('pageerror', (error) => errors.push(error));
+    await page.addInitScript(() => {
+      addEventListener('pageshow', (event) => {
+        if (event.persisted) (window as unknown as { restored: boolean }).restored = true;
+      });
+    });
+    // A static page: nothing on it changes, so nothing but the restore can make it report again.
+    await page.goto(server.url('/iframe-frame.html'));
+    await expectHighlighted(page, ['Hikvision']);
+    const hikvision = 'hangzhou-hikvision-digital-technology-co-ltd';
+    await expect.poll(() => reportedEntities(worker, page, extensionId), { timeout: 10_000 }).toContain(hikvision);
+    await page.goto(server.url('/smoke.html'));
+    await expect.poll(() => reportedEntities(worker, page, extensionId), { timeout: 10_000 }).not.toContain(hikvision);
+    // A restore from the cache fires no load event to wait for.
+    await page.goBack({ waitUntil: 'commit' });
+    // The page really came back from the cache: no new load, so no new content script run.
+    await expect.poll(() => page.evaluate(() => (window as unknown as { restored?: boolean }).restored)).toBe(true);
+    await expect.poll(() => reportedEntities(worker, page, extensionId), { timeout: 10_000 }).toContain(hikvision);
+    await expectHighlighted(page, ['Hikvision']);
+    expect(errors).toEqual([]);
+  } finally {
+    await context.close();
+    rmSync(userDataDir, { recursive: true, force: true });
+  }
 });
 
 test('settings apply without a reload; a switched-off site gets no scan at all', async ({ extension, page, server }) => {

@@ -66,6 +66,15 @@ describe('findings service', () => {
     expect(await fakeBrowser.action.getBadgeBackgroundColor({ tabId: 1 })).toEqual([0xb0, 0x00, 0x20, 255]);
   });
 
+  it("answers a page's findings panel with its whole tab: companies of every frame, and nothing for a sender outside a tab", async () => {
+    await report(1, 'https://news.example/xiaomi', 0, 'https://news.example/xiaomi', [xiaomi]);
+    await report(1, 'https://news.example/xiaomi', 3, 'https://quotes.example/widget', [cmcc]);
+    const mine = await ask<{ tabId: number; findings: Finding[] }>('getMyTabFindings', {}, { tab: { id: 1, url: 'https://news.example/xiaomi' }, frameId: 0 });
+    expect(mine.tabId).toBe(1);
+    expect(mine.findings.map((f) => f.entityId)).toEqual(['xiaomi-corporation', 'china-mobile-limited']);
+    expect(await ask('getMyTabFindings', {}, { url: 'chrome-extension://x/popup.html' })).toBeNull();
+  });
+
   it('tells the feed which companies the user saw (ids only), so list changes about them can be notified', async () => {
     service.stop();
     const seen: string[][] = [];
