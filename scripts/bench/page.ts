@@ -118,7 +118,7 @@ interface Timing {
   fromDclMs: number;
   /** From the content script's start to the same frame's end. */
   fromScriptMs: number;
-  /** Longest main-thread task (any cause, ≥ 50 ms, else 0) between DOMContentLoaded and that frame. */
+  /** Longest main-thread task (any cause, ≥ 50 ms, else 0) between the script's start and that frame. */
   longTaskMs: number;
   /** From navigation start to the same frame's end. */
   fromNavigationMs: number;
@@ -170,7 +170,7 @@ async function extensionLoad(context: BrowserContext, url: string): Promise<Exte
     return {
       fromDclMs: end - dcl,
       fromScriptMs: end - scriptStart,
-      longTaskMs: longest(dcl, end),
+      longTaskMs: longest(scriptStart, end),
       fromNavigationMs: end,
       scriptStartMs: scriptStart,
       firstHighlightMs: painted(detail.firstPaintAt) - scriptStart,
@@ -251,7 +251,7 @@ async function baselineLoad(context: BrowserContext, url: string, kind: 'floor' 
     return {
       fromDclMs: end - dcl,
       fromScriptMs: end - start,
-      longTaskMs: longest(dcl, end),
+      longTaskMs: longest(start, end),
       fromNavigationMs: end,
       scriptStartMs: start,
       marks: (done.detail as { marks: number }).marks,
@@ -388,8 +388,9 @@ export default {
       // The setup task and the slices are timed by the content script itself; long tasks the page's
       // timeline saw while the extension worked catch anything else it caused (storage reads, GC).
       const longestTask = Math.max(e.longestSliceMs, e.maxSetupMs, e.longTaskMs);
-      // Timed from DOMContentLoaded: the extension's script is larger, and loading it is part of its cost.
-      const floorRatio = e.fromDclMs / figures.floor.fromDclMs;
+      // Timed from each script's start: from DOMContentLoaded the page's own first layout (50–200 ms,
+      // varying from load to load) would sit in both figures and make the ratio look better than it is.
+      const floorRatio = e.fromScriptMs / figures.floor.fromScriptMs;
       const checks = [
         [`scanned and painted within ${TARGET_FLOOR_RATIO}× the bare walk`, floorRatio <= TARGET_FLOOR_RATIO],
         [`no extension task over ${TARGET_LONGEST_TASK_MS} ms`, longestTask <= TARGET_LONGEST_TASK_MS],
@@ -397,23 +398,23 @@ export default {
       ] as const;
       figures.targetsMet = checks.every(([, ok]) => ok);
 
-      const both = (t: { fromDclMs: number; fromScriptMs: number }) => `${ms(t.fromDclMs)} (${ms(t.fromScriptMs)} from script start)`;
+      const both = (t: { fromDclMs: number; fromScriptMs: number }) => `${ms(t.fromScriptMs)} (${ms(t.fromDclMs)} from DOMContentLoaded)`;
       console.table({
         'content script starts (from navigation)': `ext ${ms(e.scriptStartMs)}, floor ${ms(figures.floor.scriptStartMs)}, mark.js-style ${ms(figures.markjsStyle.scriptStartMs)}`,
         'extension: first highlight painted (from script start)': ms(e.firstHighlightMs),
-        'extension: whole page scanned and painted': both(e),
+        'extension: whole page scanned and painted (from script start)': both(e),
         '  of which from the first scan slice': ms(e.scanOnlyMs),
         'extension: CPU in scan slices': ms(e.busyMs),
         '  of which in the matcher': ms(e.matchMs),
         'extension: setup task (view + matcher), median / max': `${ms(e.setupMs)} / ${ms(e.maxSetupMs)}`,
         'extension: longest slice': ms(e.longestSliceMs),
-        'extension: longest task ≥ 50 ms, DOMContentLoaded to painted': ms(e.longTaskMs),
+        'extension: longest task ≥ 50 ms, script start to painted': ms(e.longTaskMs),
         'extension: ranges painted': String(e.highlighted),
-        'floor: bare TreeWalker + paint': both(figures.floor),
+        'floor: bare TreeWalker + paint (from script start)': both(figures.floor),
         'floor: longest task ≥ 50 ms, same window': ms(figures.floor.longTaskMs),
         'mark.js-style: one RegExp, <mark> per match': `${both(figures.markjsStyle)}, ${markCount} marks`,
         'ratio to floor (target ≤ 2×)': `${floorRatio.toFixed(2)}×`,
-        'speed-up over mark.js-style': `${(figures.markjsStyle.fromDclMs / e.fromDclMs).toFixed(1)}×`,
+        'speed-up over mark.js-style': `${(figures.markjsStyle.fromScriptMs / e.fromScriptMs).toFixed(1)}×`,
         [`churn: content-script CPU in ${CHURN_SECONDS} s`]: ms(figures.churn.extensionMs),
         'churn: share of wall time (target < 5%)': `${(figures.churn.share * 100).toFixed(2)}%`,
         'churn: share of busy main-thread time': `${(figures.churn.shareOfBusy * 100).toFixed(2)}%`,
