@@ -1,11 +1,13 @@
 // Paints matches without touching the page's DOM: one CSS Custom Highlight per severity, styled by
-// `::highlight()` rules in a constructed stylesheet adopted by the document (and by each shadow
-// root we read), which leaves the DOM tree and its serialization exactly as the page made it.
+// `::highlight()` rules in constructed stylesheets adopted by the document (and by each shadow root
+// that holds a match, see highlight-sheets.ts), which leaves the DOM tree and its serialization
+// exactly as the page made it.
 // Browsers without the Highlight API get a wrapping fallback that inserts <mark> elements.
 import type { PaletteKey } from '../settings/palette';
 import { PALETTE_KEYS } from '../settings/palette';
 import type { HighlightStyle, Palette } from '../settings/types';
-import { HIGHLIGHT_PRIORITY, highlightCss, highlightName, markCss } from './highlight-styles';
+import { HighlightSheets } from './highlight-sheets';
+import { HIGHLIGHT_PRIORITY, highlightName, markCss } from './highlight-styles';
 import type { DomRange } from './walker';
 
 export interface PaintedRange {
@@ -23,7 +25,7 @@ export interface Painter {
    * page a repaint, so the scanner batches them instead of flushing after every run.
    */
   flush(): void;
-  /** Shadow roots need the style rules too; document rules do not cross into them. */
+  /** A shadow root the scanner reads: document rules do not cross into it, and hit-testing must look inside. */
   styleRoot(root: ShadowRoot): void;
   setLook(palette: Palette, style: HighlightStyle): void;
   /** Which painted entity, if any, lies under a viewport point. */
@@ -79,11 +81,10 @@ class HighlightPainter implements Painter {
   private readonly owners = new WeakMap<object, Painted[]>();
   /** Painted ranges by text node, for hit-testing without a scan of every highlight. */
   private readonly byNode = new WeakMap<Node, Painted[]>();
-  private readonly sheet = new CSSStyleSheet();
-  private readonly styledRoots = new Set<Document | ShadowRoot>();
+  private readonly sheets: HighlightSheets;
+  /** Shadow roots read so far: the caret lookup must be told about them. */
+  private readonly shadowRoots = new Set<ShadowRoot>();
   private readonly pendingAdds = new Set<Painted>();
-  private readonly fallbackStyles: HTMLStyleElement[] = [];
-  private cssText = '';
   private readonly pendingDeletes: Painted[] = [];
   private count = 0;
 
@@ -94,8 +95,7 @@ class HighlightPainter implements Painter {
       this.highlights.set(key, highlight);
       CSS.highlights.set(highlightName(key), highlight);
     }
-    this.setLook(palette, style);
-    this.adopt(document);
+    this.sheets = new HighlightSheets(palette, style);
   }
 
   get size(): number {
@@ -129,21 +129,21 @@ class HighlightPainter implements Painter {
   flush(): void {
     if (this.pendingDeletes.length === 0 && this.pendingAdds.size === 0) return;
     for (const painted of this.pendingDeletes) this.highlights.get(painted.key)?.delete(painted.range);
-    for (const painted of this.pendingAdds) this.highlights.get(painted.key)?.add(painted.range);
+    for (const painted of this.pendingAdds) {
+      this.sheets.cover(painted.range);
+      this.highlights.get(painted.key)?.add(painted.range);
+    }
     this.pendingDeletes.length = 0;
     this.pendingAdds.clear();
-    // A page may replace document.adoptedStyleSheets wholesale; put ours back when it does.
-    if (this.fallbackStyles.length === 0 && !document.adoptedStyleSheets.includes(this.sheet)) this.adopt(document);
+    this.sheets.readoptDocument();
   }
 
   styleRoot(root: ShadowRoot): void {
-    this.adopt(root);
+    this.shadowRoots.add(root);
   }
 
   setLook(palette: Palette, style: HighlightStyle): void {
-    this.cssText = highlightCss(palette, style);
-    this.sheet.replaceSync(this.cssText);
-    for (const element of this.fallbackStyles) element.textContent = this.cssText;
+    this.sheets.setLook(palette, style);
   }
 
   hitTest(x: number, y: number): { entityId: string; range: Range } | null {
@@ -159,7 +159,7 @@ class HighlightPainter implements Painter {
       }
       return null;
     }
-    const caret = caretAt(x, y, [...this.styledRoots].filter((root): root is ShadowRoot => root !== document));
+    const caret = caretAt(x, y, [...this.shadowRoots]);
     if (!caret) return null;
     for (const painted of this.byNode.get(caret.node) ?? []) {
       for (const rect of painted.range.getClientRects()) {
@@ -177,16 +177,8 @@ class HighlightPainter implements Painter {
       if (CSS.highlights.get(name) === this.highlights.get(key)) CSS.highlights.delete(name);
       this.highlights.get(key)?.clear();
     }
-    for (const root of this.styledRoots) {
-      try {
-        root.adoptedStyleSheets = root.adoptedStyleSheets.filter((sheet) => sheet !== this.sheet);
-      } catch {
-        // The root's page is gone; nothing to undo.
-      }
-    }
-    this.styledRoots.clear();
-    for (const element of this.fallbackStyles) element.remove();
-    this.fallbackStyles.length = 0;
+    this.sheets.destroy();
+    this.shadowRoots.clear();
     this.count = 0;
   }
 
@@ -213,23 +205,6 @@ class HighlightPainter implements Painter {
       if (!list) continue;
       const at = list.indexOf(painted);
       if (at >= 0) list.splice(at, 1);
-    }
-  }
-
-  private adopt(root: Document | ShadowRoot): void {
-    this.styledRoots.add(root);
-    try {
-      if (!root.adoptedStyleSheets.includes(this.sheet)) {
-        root.adoptedStyleSheets = [...root.adoptedStyleSheets, this.sheet];
-      }
-    } catch {
-      // Some browsers refuse a content script's constructed sheet (Firefox's script isolation).
-      // A <style> element is the fallback: it changes the DOM, but highlights stay visible.
-      const style = document.createElement('style');
-      style.textContent = this.cssText;
-      style.dataset.sanctionsLens = '';
-      (root instanceof Document ? (root.head ?? root.documentElement) : root).append(style);
-      this.fallbackStyles.push(style);
     }
   }
 }
