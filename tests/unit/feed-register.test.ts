@@ -3,7 +3,7 @@
 // once, and a notification is raised only for companies the user saw, only when switched on.
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { ACTIVE_DATASET_KEY } from '../../lib/dataset/store';
+import { ACTIVE_DATASET_KEY, decodeStoredDataset } from '../../lib/dataset/store';
 import type { Dataset } from '../../lib/dataset/types';
 import type { FeedPublicKey } from '../../lib/feed/crypto';
 import { FEED_ALARM, recordSeen, registerFeed } from '../../lib/feed/register';
@@ -43,7 +43,7 @@ describe('registerFeed', () => {
     const feed = await signedFeed(BUNDLED, keys.privateKey);
     const server = await start(feedRoutes(feed));
     const stored = await fakeBrowser.storage.local.get(ACTIVE_DATASET_KEY);
-    expect((stored[ACTIVE_DATASET_KEY] as Dataset).version).toBe(BUNDLED.version);
+    expect((decodeStoredDataset(stored[ACTIVE_DATASET_KEY]) as Dataset).version).toBe(BUNDLED.version);
     expect(server.requests.map((r) => r.url)).toEqual([FEED_URL]);
     const status = await sendMessage('getFeedStatus', {});
     expect(status).toMatchObject({ datasetVersion: BUNDLED.version, origin: 'bundled', stale: false });

@@ -7,6 +7,7 @@ import {
   DATASET_ORIGIN_KEY,
   PREVIOUS_DATASET_KEY,
   createDatasetStore,
+  decodeStoredDataset,
   watchActiveDataset,
   type KeyValueArea,
 } from '../../lib/dataset/store';
@@ -30,7 +31,7 @@ describe('dataset store', () => {
     expect(loaded).toMatchObject({ origin: 'bundled', source: 'bundled' });
     expect(loaded.problem).toBeUndefined();
     const items = await stored();
-    expect((items[ACTIVE_DATASET_KEY] as Dataset).version).toBe(BUNDLED.version);
+    expect((decodeStoredDataset(items[ACTIVE_DATASET_KEY]) as Dataset).version).toBe(BUNDLED.version);
     expect(items[DATASET_ORIGIN_KEY]).toBe('bundled');
   });
 
@@ -40,8 +41,8 @@ describe('dataset store', () => {
     await s.activate(OLDER_FEED_COPY, 'feed');
     await s.activate(FEED_COPY, 'feed');
     const items = await stored();
-    expect((items[ACTIVE_DATASET_KEY] as Dataset).version).toBe(FEED_COPY.version);
-    expect((items[PREVIOUS_DATASET_KEY] as Dataset).version).toBe(OLDER_FEED_COPY.version);
+    expect((decodeStoredDataset(items[ACTIVE_DATASET_KEY]) as Dataset).version).toBe(FEED_COPY.version);
+    expect((decodeStoredDataset(items[PREVIOUS_DATASET_KEY]) as Dataset).version).toBe(OLDER_FEED_COPY.version);
     expect((await s.load()).dataset.version).toBe(FEED_COPY.version);
   });
 
@@ -54,7 +55,26 @@ describe('dataset store', () => {
     const loaded = await store().repair();
     expect(loaded.dataset.version).toBe(FEED_COPY.version);
     expect(loaded.problem).toMatch(/saved list was damaged; the previous good list is in use/);
-    expect((await stored())[ACTIVE_DATASET_KEY]).toEqual(FEED_COPY);
+    expect(decodeStoredDataset((await stored())[ACTIVE_DATASET_KEY])).toEqual(FEED_COPY);
+  });
+
+  it('stores copies as JSON text, and still reads copies saved as objects by earlier versions', async () => {
+    await store().activate(FEED_COPY, 'feed');
+    expect(typeof (await stored())[ACTIVE_DATASET_KEY]).toBe('string');
+    await fakeBrowser.storage.local.set({ [ACTIVE_DATASET_KEY]: structuredClone(OLDER_FEED_COPY), [DATASET_ORIGIN_KEY]: 'feed' });
+    expect((await store().load())).toMatchObject({ source: 'active', dataset: { version: OLDER_FEED_COPY.version } });
+  });
+
+  it('a truncated JSON copy counts as damaged', async () => {
+    const text = JSON.stringify(FEED_COPY);
+    await fakeBrowser.storage.local.set({
+      [ACTIVE_DATASET_KEY]: text.slice(0, text.length / 2),
+      [PREVIOUS_DATASET_KEY]: JSON.stringify(OLDER_FEED_COPY),
+      [DATASET_ORIGIN_KEY]: 'feed',
+    });
+    const loaded = await store().load();
+    expect(loaded).toMatchObject({ source: 'previous', dataset: { version: OLDER_FEED_COPY.version } });
+    expect(loaded.problem).toMatch(/damaged/);
   });
 
   it('damaged active and previous copies fall back to the bundled dataset', async () => {
@@ -63,7 +83,7 @@ describe('dataset store', () => {
     expect(loaded).toMatchObject({ source: 'bundled', origin: 'bundled' });
     expect(loaded.problem).toMatch(/built-in list is in use/);
     const items = await stored();
-    expect((items[ACTIVE_DATASET_KEY] as Dataset).version).toBe(BUNDLED.version);
+    expect((decodeStoredDataset(items[ACTIVE_DATASET_KEY]) as Dataset).version).toBe(BUNDLED.version);
     expect(items[PREVIOUS_DATASET_KEY]).toBeUndefined();
   });
 
@@ -81,8 +101,8 @@ describe('dataset store', () => {
     const loaded = await s.repair({ preferNewerBundled: true });
     expect(loaded).toMatchObject({ origin: 'bundled' });
     const items = await stored();
-    expect((items[ACTIVE_DATASET_KEY] as Dataset).version).toBe('2026.12.01.1');
-    expect((items[PREVIOUS_DATASET_KEY] as Dataset).version).toBe(FEED_COPY.version);
+    expect((decodeStoredDataset(items[ACTIVE_DATASET_KEY]) as Dataset).version).toBe('2026.12.01.1');
+    expect((decodeStoredDataset(items[PREVIOUS_DATASET_KEY]) as Dataset).version).toBe(FEED_COPY.version);
   });
 
   it('an older bundled dataset does not replace a newer feed copy after an update', async () => {

@@ -2,7 +2,7 @@
 // as it was and leaves a plain-words reason in the status; good input is swapped in atomically.
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { ACTIVE_DATASET_KEY, PREVIOUS_DATASET_KEY, createDatasetStore, type KeyValueArea } from '../../lib/dataset/store';
+import { ACTIVE_DATASET_KEY, PREVIOUS_DATASET_KEY, createDatasetStore, type KeyValueArea, decodeStoredDataset } from '../../lib/dataset/store';
 import type { Dataset } from '../../lib/dataset/types';
 import { MAX_DATASET_BYTES, MAX_MANIFEST_BYTES } from '../../lib/feed/config';
 import { sha256Hex, type FeedPublicKey } from '../../lib/feed/crypto';
@@ -74,7 +74,7 @@ async function setup(options: Setup) {
 
 async function activeVersion(): Promise<string> {
   const stored = await fakeBrowser.storage.local.get(ACTIVE_DATASET_KEY);
-  return (stored[ACTIVE_DATASET_KEY] as Dataset).version;
+  return (decodeStoredDataset(stored[ACTIVE_DATASET_KEY]) as Dataset).version;
 }
 
 /** A manifest for arbitrary bytes, signed with the given key (to serve content buildFeed refuses). */
@@ -106,8 +106,8 @@ describe('a good feed', () => {
     expect(status.lastError).toBeUndefined();
     expect(status.lastSuccess).toBe(new Date(NOW).toISOString());
     const stored = await fakeBrowser.storage.local.get([ACTIVE_DATASET_KEY, PREVIOUS_DATASET_KEY]);
-    expect((stored[ACTIVE_DATASET_KEY] as Dataset).entities.map((e) => e.id)).toContain('xiaomi-corporation');
-    expect((stored[PREVIOUS_DATASET_KEY] as Dataset).version).toBe(BUNDLED.version);
+    expect((decodeStoredDataset(stored[ACTIVE_DATASET_KEY]) as Dataset).entities.map((e) => e.id)).toContain('xiaomi-corporation');
+    expect((decodeStoredDataset(stored[PREVIOUS_DATASET_KEY]) as Dataset).version).toBe(BUNDLED.version);
   });
 
   it('writes the new dataset in one storage change that watchers see', async () => {
@@ -355,7 +355,7 @@ describe('bad input leaves the current dataset and says why', () => {
       get: (k) => local.get(k),
       remove: (k) => local.remove(k),
       set: async (items) => {
-        const dataset = items[ACTIVE_DATASET_KEY] as Dataset | undefined;
+        const dataset = decodeStoredDataset(items[ACTIVE_DATASET_KEY]) as Dataset | undefined;
         if (dataset && dataset.version !== BUNDLED.version) throw new Error('QUOTA_BYTES quota exceeded');
         await local.set(items);
       },
