@@ -15,7 +15,7 @@ import {
   AMP, CJK, SEP, SKIP, UNKNOWN_CLASS, WORD, WORD_FOLD_EXPANDS, WORD_FOLD_NONE, WORD_FOLD_UNLEARNED, charClass, classTable, foldCode, foldTable, foldedTail,
   wordFoldTable,
 } from './normalize';
-import { compilePatterns } from './patterns';
+import { PatternCompiler, compilePatterns, type CompiledPatterns } from './patterns';
 import type { Matcher, MatchRule, ScanContext, TextMatch } from './types';
 
 export type { MatchKind, MatchRule, Matcher, ScanContext, TextMatch } from './types';
@@ -110,7 +110,39 @@ function afterLeadingZeros(text: string, from: number): number {
 
 
 export function createMatcher(dataset: Pick<Dataset, 'entities'>): Matcher {
-  const { patterns, warnings } = compilePatterns(dataset);
+  return matcherFrom(compilePatterns(dataset));
+}
+
+export interface AsyncBuildOptions {
+  /** Longest stretch of work between two pauses, in ms. */
+  sliceMs?: number;
+  /** How to hand control back between stretches (the page passes a task without timer clamping). */
+  pause?: () => Promise<void>;
+}
+
+/**
+ * The same matcher as `createMatcher`, built in stretches of about `sliceMs` with a pause between
+ * them, so a page never sees one long task while it is built. Entities are compiled a few at a
+ * time; the automaton is built in one stretch at the end (a few ms for the bundled data).
+ */
+export async function createMatcherAsync(dataset: Pick<Dataset, 'entities'>, options: AsyncBuildOptions = {}): Promise<Matcher> {
+  const sliceMs = options.sliceMs ?? 8;
+  const pause = options.pause ?? (() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
+  const compiler = new PatternCompiler();
+  let since = performance.now();
+  for (const entity of dataset.entities) {
+    compiler.add(entity);
+    if (performance.now() - since >= sliceMs) {
+      await pause();
+      since = performance.now();
+    }
+  }
+  const compiled = compiler.finish();
+  await pause();
+  return matcherFrom(compiled);
+}
+
+function matcherFrom({ patterns, warnings }: CompiledPatterns): Matcher {
   const builder = new AutomatonBuilder();
   const firstWords = new FirstWordFilter();
   patterns.forEach((pattern, id) => {

@@ -178,26 +178,35 @@ function tickerPatterns(entity: Entity, rankBase: number): Pattern[] {
   });
 }
 
-export function compilePatterns(dataset: Pick<Dataset, 'entities'>): CompiledPatterns {
+/**
+ * Compiles patterns entity by entity, so a page can spread the work over short tasks
+ * (createMatcherAsync); the result does not depend on how the entities were split.
+ */
+export class PatternCompiler {
   // The same spelling recurs (an entity's name among its aliases, a name shared by related entities).
-  const known = new Map<string, { key: string; derived: boolean }[]>();
-  const keysOf = (alias: string) => {
-    let keys = known.get(alias);
-    if (!keys) known.set(alias, (keys = nameKeys(alias)));
+  private readonly known = new Map<string, { key: string; derived: boolean }[]>();
+  private readonly keysOf = (alias: string) => {
+    let keys = this.known.get(alias);
+    if (!keys) this.known.set(alias, (keys = nameKeys(alias)));
     return keys;
   };
-  const warnings: string[] = [];
-  const patterns: Pattern[] = [];
-  for (const alias of EXCLUDED_NAMES) {
-    patterns.push({ kind: 'exclude', key: matchKey(alias), entityId: '', alias, caseRule: 'any', rank: 0 });
+  private readonly warnings: string[] = [];
+  private readonly patterns: Pattern[] = [];
+
+  constructor() {
+    for (const alias of EXCLUDED_NAMES) {
+      this.patterns.push({ kind: 'exclude', key: matchKey(alias), entityId: '', alias, caseRule: 'any', rank: 0 });
+    }
   }
-  for (const entity of dataset.entities) {
+
+  add(entity: Entity): void {
+    const patterns = this.patterns;
     // Listed companies first: when two entities share an alias, the one an investor can hold is the likelier.
     const rankBase = (entity.tickers?.length ?? 0) > 0 || (entity.isins?.length ?? 0) > 0 ? 0 : 2;
-    patterns.push(...namePatterns(entity, rankBase, keysOf), ...tickerPatterns(entity, rankBase));
+    patterns.push(...namePatterns(entity, rankBase, this.keysOf), ...tickerPatterns(entity, rankBase));
     for (const isin of entity.isins ?? []) {
       if (!isValidIsin(isin)) {
-        warnings.push(`${entity.id}: ISIN ${isin} fails its check digit and is ignored`);
+        this.warnings.push(`${entity.id}: ISIN ${isin} fails its check digit and is ignored`);
         continue;
       }
       patterns.push({
@@ -210,14 +219,23 @@ export function compilePatterns(dataset: Pick<Dataset, 'entities'>): CompiledPat
       });
     }
   }
-  // One pattern per (key, entity, kind): the best-ranked spelling explains the match.
-  patterns.sort((a, b) => a.rank - b.rank);
-  const seen = new Set<string>();
-  const unique = patterns.filter((p) => {
-    const id = `${p.kind}\u0000${p.entityId}\u0000${p.key}\u0000${p.venue ?? ''}`;
-    if (seen.has(id)) return false;
-    seen.add(id);
-    return true;
-  });
-  return { patterns: unique, warnings };
+
+  finish(): CompiledPatterns {
+    // One pattern per (key, entity, kind): the best-ranked spelling explains the match.
+    const patterns = this.patterns.slice().sort((a, b) => a.rank - b.rank);
+    const seen = new Set<string>();
+    const unique = patterns.filter((p) => {
+      const id = `${p.kind}\u0000${p.entityId}\u0000${p.key}\u0000${p.venue ?? ''}`;
+      if (seen.has(id)) return false;
+      seen.add(id);
+      return true;
+    });
+    return { patterns: unique, warnings: this.warnings.slice() };
+  }
+}
+
+export function compilePatterns(dataset: Pick<Dataset, 'entities'>): CompiledPatterns {
+  const compiler = new PatternCompiler();
+  for (const entity of dataset.entities) compiler.add(entity);
+  return compiler.finish();
 }
