@@ -6,7 +6,7 @@ import { cardModel, type CardModel } from '../../components/hover-card/card-mode
 import type { PanelEntry } from '../../components/hover-card/FindingsPanel';
 import { SEVERITY_RANK } from '../dataset/severity';
 import type { Dataset, Ruling } from '../dataset/types';
-import { createMatcher } from '../match';
+import { createMatcherAsync, type Matcher } from '../match';
 import { sendMessage, type Finding } from '../messaging';
 import { isIgnored } from '../settings/rules';
 import { addIgnore } from '../settings/store';
@@ -15,9 +15,21 @@ import { buildPageView, type PageView } from './entity-view';
 import { createPainter, type Painter } from './highlighter';
 import { PageUi } from './page-ui';
 import { PageScanner, type ScanRules } from './scanner';
+import { macrotask } from './scheduler';
 
 /** Findings are sent at most this often while the page changes. */
 const REPORT_DEBOUNCE_MS = 400;
+/** A page that never stops changing (a trading app re-rendering every 200 ms) still reports this often. */
+const REPORT_MAX_WAIT_MS = 1500;
+
+/** The matcher is built in stretches this long, so building it never blocks the page for long. */
+const BUILD_SLICE_MS = 8;
+
+/** A matcher for the companies this page may show, built without a long task. */
+function buildMatcher(view: PageView): Promise<Matcher> {
+  const next = macrotask();
+  return createMatcherAsync(view.dataset, { sliceMs: BUILD_SLICE_MS, pause: () => new Promise<void>((resolve) => next(resolve)) });
+}
 
 /** Settings that change what is matched (a change rebuilds the matcher and rescans). */
 function matchKey(settings: Settings): string {
@@ -31,21 +43,34 @@ export class PageSession {
   private readonly scanner: PageScanner;
   private readonly ui: PageUi;
   private reportTimer: ReturnType<typeof setTimeout> | undefined;
+  /** When the oldest unreported change happened (0: none pending). */
+  private reportPendingSince = 0;
   private lastReport = '';
   private stopped = false;
-  /** Time to build the page view and the matcher: one task, before the first slice. */
+  /** Time spent building the page view and the matcher (in short tasks), before the first slice. */
   private setupMs = 0;
 
-  constructor(
+  /** A session for the page, once its matcher is built. */
+  static async create(ctx: ContentScriptContext, dataset: Dataset, settings: Settings): Promise<PageSession> {
+    const setupStart = performance.now();
+    const view = buildPageView(dataset, settings);
+    const matcher = await buildMatcher(view);
+    return new PageSession(ctx, dataset, settings, view, matcher, performance.now() - setupStart);
+  }
+
+  private constructor(
     private readonly ctx: ContentScriptContext,
     private dataset: Dataset,
     private settings: Settings,
+    view: PageView,
+    matcher: Matcher,
+    buildMs: number,
   ) {
     const setupStart = performance.now();
-    this.view = buildPageView(dataset, settings);
+    this.view = view;
     this.rulings = new Map(dataset.rulings.map((ruling) => [ruling.id, ruling]));
     this.painter = createPainter(settings.palette, settings.highlightStyle);
-    this.scanner = new PageScanner(document, this.painter, this.rules(), {
+    this.scanner = new PageScanner(document, this.painter, this.rules(matcher), {
       onFindingsChanged: () => this.scheduleReport(),
       isStale: () => !ctx.isValid,
       // A bug must not break the page: the scanner stops and says why in the console.
@@ -79,7 +104,7 @@ export class PageSession {
         ),
       reveal: (entityId) => this.reveal(entityId),
     });
-    this.setupMs = performance.now() - setupStart;
+    this.setupMs = buildMs + performance.now() - setupStart;
   }
 
   start(): void {
@@ -92,16 +117,20 @@ export class PageSession {
   }
 
   /** Applies new settings or a new dataset without reloading the page. */
-  update(dataset: Dataset, settings: Settings): void {
+  async update(dataset: Dataset, settings: Settings): Promise<void> {
     const rematch = dataset !== this.dataset || matchKey(settings) !== matchKey(this.settings);
     const relook = settings.palette !== this.settings.palette || settings.highlightStyle !== this.settings.highlightStyle;
     this.dataset = dataset;
     this.settings = settings;
     if (relook) this.painter.setLook(settings.palette, settings.highlightStyle);
     if (rematch) {
-      this.view = buildPageView(dataset, settings);
+      const view = buildPageView(dataset, settings);
+      const matcher = await buildMatcher(view);
+      // Stopped while the matcher was being built, or overtaken by a newer change.
+      if (this.stopped || this.dataset !== dataset || this.settings !== settings) return;
+      this.view = view;
       this.rulings = new Map(dataset.rulings.map((ruling) => [ruling.id, ruling]));
-      this.scanner.setRules(this.rules());
+      this.scanner.setRules(this.rules(matcher));
     }
   }
 
@@ -130,9 +159,8 @@ export class PageSession {
     if (report && this.ctx.isValid) void sendMessage('reportFindings', { url: location.href, findings: [] }).catch(() => undefined);
   }
 
-  private rules(): ScanRules {
+  private rules(matcher: Matcher): ScanRules {
     const view = this.view;
-    const matcher = createMatcher(view.dataset);
     const hostname = location.hostname;
     const settings = this.settings;
     return {
@@ -144,11 +172,16 @@ export class PageSession {
 
   private scheduleReport(): void {
     if (this.stopped) return;
+    const now = Date.now();
+    if (!this.reportPendingSince) this.reportPendingSince = now;
     clearTimeout(this.reportTimer);
-    this.reportTimer = setTimeout(() => this.report(), REPORT_DEBOUNCE_MS);
+    // Debounced, but never postponed past the maximum wait, or a page that keeps changing never reports.
+    const wait = Math.min(REPORT_DEBOUNCE_MS, Math.max(0, this.reportPendingSince + REPORT_MAX_WAIT_MS - now));
+    this.reportTimer = setTimeout(() => void this.report(), wait);
   }
 
   private async report(): Promise<void> {
+    this.reportPendingSince = 0;
     if (this.stopped || !this.ctx.isValid) return;
     const findings = this.scanner.findings();
     const payload = { url: location.href, findings };
