@@ -110,7 +110,7 @@ export class TextWalk {
 
   /** Handles an element on the way down; returns whether to descend into it. */
   private enter(element: Element, inline: boolean): boolean {
-    if (!inline) this.flush();
+    if (!inline || (this.abutsText() && laidOutApart(element))) this.flush();
     const shadow = element.shadowRoot;
     if (shadow) {
       this.flush();
@@ -135,8 +135,19 @@ export class TextWalk {
     if (!isInline(element)) this.flush();
   }
 
+  /** Whether the phrase collected so far ends in a visible character (no space before what comes next). */
+  private abutsText(): boolean {
+    const last = this.parts.length ? this.parts[this.parts.length - 1] : '';
+    return last.length > 0 && !/\s/.test(last[last.length - 1]);
+  }
+
   private append(node: Text): void {
     const data = node.data;
+    // Text right after a box laid out apart ("<span style=display:block>SMIC</span>rose") starts a new phrase.
+    const previous = node.previousSibling;
+    if (previous && previous.nodeType === ELEMENT_NODE && data.length > 0 && !/\s/.test(data[0]) && this.abutsText() && laidOutApart(node)) {
+      this.flush();
+    }
     this.nodes.push(node);
     this.starts.push(this.length);
     this.parts.push(data);
@@ -195,4 +206,23 @@ export function locate(run: TextRun, start: number, end: number): DomRange {
     endNode: run.nodes[last],
     endOffset: end - run.starts[last],
   };
+}
+
+/**
+ * Inline tags that the page lays out as separate boxes: flex and grid items (`<span>Qty 10</span>
+ * <span>Sberbank</span>` in a flex row reads as two cells, not "10Sberbank"), or spans styled as blocks.
+ * Asked only where two pieces of text touch without a space, so a long page pays for a handful of
+ * style look-ups, not one per element.
+ */
+function laidOutApart(node: Element | Text): boolean {
+  if (typeof getComputedStyle !== 'function') return false;
+  const previous = node.previousSibling;
+  const neighbour = previous && previous.nodeType === ELEMENT_NODE ? (previous as Element) : null;
+  const self = node.nodeType === ELEMENT_NODE ? !isInlineBox(node as Element) : false;
+  return self || (neighbour !== null && !isInlineBox(neighbour));
+}
+
+function isInlineBox(element: Element): boolean {
+  const display = getComputedStyle(element).display;
+  return display === '' || display === 'inline' || display === 'contents' || display === 'ruby';
 }

@@ -1,4 +1,4 @@
-// A trading app that rebuilds its list every 200 ms and never settles: the companies on it are
+// A trading app that rebuilds its list (flex rows of spans) every 200 ms and never settles: the companies on it are
 // still highlighted, counted on the toolbar badge and listed in the popup.
 import { expect, openPopupFor, tabIdOf, test } from './fixtures';
 

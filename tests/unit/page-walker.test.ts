@@ -14,6 +14,14 @@ describe('text runs', () => {
     expect(runs.map((run) => run.text)).toEqual(['China Mobile rose', 'Xiaomi', 'Corp']);
   });
 
+  it('reads inline elements laid out as separate boxes (flex items, spans styled as blocks) as separate cells', () => {
+    const runs = runsOf(
+      '<div style="display:flex"><span style="display:block">Qty 10</span><span style="display:block">Sberbank of Russia</span></div>' +
+        '<p>Xiao<b>mi</b> and <span style="display:inline-block">SMIC</span>rose</p>',
+    );
+    expect(runs.map((run) => run.text)).toEqual(['Qty 10', 'Sberbank of Russia', 'Xiaomi and SMIC', 'rose']);
+  });
+
   it('splits text on both sides of a nested block', () => {
     const runs = runsOf('<div>Huawei <p>Technologies</p> Inspur</div>');
     expect(runs.map((run) => run.text.trim())).toEqual(['Huawei', 'Technologies', 'Inspur']);
