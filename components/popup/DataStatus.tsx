@@ -8,11 +8,20 @@ import type { PopupApi } from './api';
 
 type Load = { state: 'loading' } | { state: 'ready'; status: FeedStatus } | { state: 'unavailable'; reason: string };
 
+/** List data older than this likely misses list changes (OFAC and DoD act several times a month). */
+const OLD_DATA_DAYS = 30;
+
+/** Whole days from a YYYY-MM-DD date to `now`, or undefined when the date cannot be read. */
+export function ageInDays(date: string | undefined, now: number): number | undefined {
+  const time = date ? Date.parse(`${date.slice(0, 10)}T00:00:00Z`) : Number.NaN;
+  return Number.isNaN(time) ? undefined : Math.max(0, Math.floor((now - time) / 86_400_000));
+}
+
 function reasonOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-export function DataStatus({ api, dataset }: { api: PopupApi; dataset: Dataset }) {
+export function DataStatus({ api, dataset, now = Date.now() }: { api: PopupApi; dataset: Dataset; now?: number }) {
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [updating, setUpdating] = useState(false);
   const [notice, setNotice] = useState('');
@@ -48,9 +57,11 @@ export function DataStatus({ api, dataset }: { api: PopupApi; dataset: Dataset }
   };
 
   const status = load.state === 'ready' ? load.status : undefined;
+  const asOf = status?.dataAsOf ?? newestSource(dataset);
+  const age = ageInDays(asOf, now);
   const rows: [string, string][] = [
     ['Version', status?.datasetVersion ?? dataset.version],
-    ['Data as of', formatDate(status?.dataAsOf ?? newestSource(dataset))],
+    ['Data as of', age === undefined ? formatDate(asOf) : `${formatDate(asOf)} (${age === 0 ? 'today' : age === 1 ? '1 day ago' : `${age} days ago`})`],
     ['Source', status ? (status.origin === 'feed' ? 'Update feed' : 'Built in') : '—'],
     ['Last update', status?.lastSuccess ? formatDateTime(status.lastSuccess) : status ? 'Not yet' : '—'],
     ['Next check', status?.nextCheck ? formatDateTime(status.nextCheck) : '—'],
@@ -67,6 +78,12 @@ export function DataStatus({ api, dataset }: { api: PopupApi; dataset: Dataset }
         ))}
       </dl>
       {status?.stale ? <p class="warning small" role="status">{status.staleReason ?? 'The list data may be out of date.'}</p> : null}
+      {!status?.stale && age !== undefined && age > OLD_DATA_DAYS ? (
+        <p class="warning small" data-testid="old-data">
+          This list data is {age} days old; changes made since then are not in it. Check for an update, or verify a
+          company on the official lists before you trade.
+        </p>
+      ) : null}
       {status?.lastError ? <p class="error small">Last problem: {status.lastError}</p> : null}
       {load.state === 'unavailable' ? (
         <p class="warning small" data-testid="status-unavailable">

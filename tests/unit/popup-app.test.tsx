@@ -2,6 +2,7 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../components/popup/App';
+import { DataStatus, ageInDays } from '../../components/popup/DataStatus';
 import type { PopupApi } from '../../components/popup/api';
 import type { Dataset } from '../../lib/dataset/types';
 import type { FeedStatus, Finding, TabFindings } from '../../lib/messaging';
@@ -269,6 +270,18 @@ describe('popup: this site and data status', () => {
     expect(panel.textContent).toContain('may be out of date');
     fireEvent.click(within(panel).getByRole('button', { name: 'Update now' }));
     await waitFor(() => expect(panel.textContent).toContain('Updated to version 2026.09.01.1'));
+  });
+
+  it('says how old the list data is, and warns when it is over a month old', async () => {
+    const fresh = { ...status, stale: false, staleReason: undefined, dataAsOf: '2026-11-20' };
+    const now = Date.parse('2026-11-26T12:00:00Z');
+    const { unmount } = render(<DataStatus api={fakeApi({ feed: fresh })} dataset={dataset} now={now} />);
+    await waitFor(() => expect(screen.getByTestId('data-status').textContent).toContain('Nov 20, 2026 (6 days ago)'));
+    expect(screen.queryByTestId('old-data')).toBeNull();
+    unmount();
+    render(<DataStatus api={fakeApi({ feed: { ...fresh, dataAsOf: '2026-08-22' } })} dataset={dataset} now={now} />);
+    expect((await screen.findByTestId('old-data')).textContent).toContain('96 days old');
+    expect(ageInDays('not a date', now)).toBeUndefined();
   });
 
   it('still shows the data in use when the updater does not answer', async () => {
