@@ -5,7 +5,7 @@ import { BLOOMBERG_VENUES, PREFIX_VENUES, SUFFIX_VENUES } from './exchanges';
 import { AutomatonBuilder } from './automaton';
 import { codePointLength, isHanUnit, isJsSpace, isLetterOrDigitAt, isLetterUnit, lowerSameAt, lowerSameUnit, upperSameAt, upperSameUnit } from './chars';
 import { AMP, CJK, SEP, SKIP, charClass, foldCode, matchKey } from './normalize';
-import { CJK_COMPANY_CUES, COMPANY_CUES } from './word-lists';
+import { CJK_CODE_LABELS, CJK_COMPANY_CUES, COMPANY_CUES, CUES_IN_CAPITALS } from './word-lists';
 
 // Words a capitalised name may keep in lower case ("Bank of China").
 const LOWER_OK = ['of', 'and', 'the', 'for', 'de', 'in', 'on'];
@@ -41,13 +41,15 @@ function isJoiningWord(text: string, start: number, end: number): boolean {
   return false;
 }
 
-// Company cues as a small trie of folded words, so the words around a candidate are compared in place.
-const cueTrie = (() => {
+// Company cues as small tries of folded words, so the words around a candidate are compared in place.
+function cueTrieOf(cues: ReadonlySet<string>) {
   const builder = new AutomatonBuilder();
   // A cue that folds to several words could never equal one word of text.
-  for (const cue of COMPANY_CUES) if (matchKey(cue) === cue) builder.add(cue, 0);
+  for (const cue of cues) if (matchKey(cue) === cue) builder.add(cue, 0);
   return builder.build();
-})();
+}
+const allCues = cueTrieOf(COMPANY_CUES);
+const shoutedCues = cueTrieOf(CUES_IN_CAPITALS);
 
 const tokenStarts = new Int32Array(64);
 const tokenEnds = new Int32Array(64);
@@ -78,7 +80,7 @@ function tokenize(text: string, from: number, to: number): number {
   return count;
 }
 
-function isCue(text: string, token: number): boolean {
+function isCue(text: string, token: number, cueTrie: typeof allCues): boolean {
   let node = 0;
   for (let k = tokenStarts[token]; k < tokenEnds[token]; k++) {
     const code = text.charCodeAt(k);
@@ -90,8 +92,13 @@ function isCue(text: string, token: number): boolean {
   return cueTrie.terminal[node] >= 0;
 }
 
-/** A company word ("shares", "maker", "Ltd", "Chinese") within three words of text[start, end). */
-export function companyCueNear(text: string, start: number, end: number): boolean {
+/**
+ * A company word ("shares", "maker", "Ltd", "Chinese") within three words of text[start, end). In a line of
+ * capitals (`shouted`) only words that name what a company makes count: "CEO", "SAYS" and "SHARES" fill every
+ * wire headline.
+ */
+export function companyCueNear(text: string, start: number, end: number, shouted = false): boolean {
+  const cueTrie = shouted ? shoutedCues : allCues;
   let han = false;
   for (let k = start; k < end && !han; k++) han = isHanUnit(text.charCodeAt(k));
   if (han) {
@@ -99,13 +106,13 @@ export function companyCueNear(text: string, start: number, end: number): boolea
     const next = text.charCodeAt(end);
     if ((next >= 65 && next <= 90) || (next >= 97 && next <= 122)) return true;
     return CJK_COMPANY_CUES.some((cue) => containsWithin(text, cue, Math.max(0, start - 8), start) ||
-      containsWithin(text, cue, end, Math.min(text.length, end + 8)));
+      containsWithin(text, cue, end, Math.min(text.length, end + 8))) || stockTagOnLine(text, start, end);
   }
   const before = tokenize(text, Math.max(0, start - 50), start);
-  for (let t = Math.max(0, before - 3); t < before; t++) if (isCue(text, t)) return true;
+  for (let t = Math.max(0, before - 3); t < before; t++) if (isCue(text, t, cueTrie)) return true;
   const after = tokenize(text, end, Math.min(text.length, end + 50));
-  for (let t = 0; t < Math.min(3, after); t++) if (isCue(text, t)) return true;
-  return appositiveCue(text, end);
+  for (let t = 0; t < Math.min(3, after); t++) if (isCue(text, t, cueTrie)) return true;
+  return !shouted && appositiveCue(text, end);
 }
 
 const APPOSITIVE = /^,\s+(?:the|a|an)\s[^,.;:!?]{0,80}/iu;
@@ -115,7 +122,7 @@ function appositiveCue(text: string, end: number): boolean {
   const appositive = APPOSITIVE.exec(text.slice(end, end + 90));
   if (!appositive) return false;
   const count = tokenize(text, end, end + appositive[0].length);
-  for (let t = 0; t < count; t++) if (isCue(text, t)) return true;
+  for (let t = 0; t < count; t++) if (isCue(text, t, allCues)) return true;
   return false;
 }
 
@@ -145,7 +152,7 @@ export function venuePrefix(text: string, start: number): VenueMark | undefined 
   if (text[k] !== ':' && text[k] !== '：') return undefined;
   k--;
   while (k >= 0 && text[k] === ' ') k--;
-  if (text.slice(Math.max(0, k - 1), k + 1) === '代码' || text.slice(Math.max(0, k - 1), k + 1) === '代碼') {
+  if (CJK_CODE_LABELS.includes(text.slice(Math.max(0, k - 1), k + 1))) {
     return { rule: 'exchange-prefix', venue: '*' };
   }
   let from = k;
@@ -188,7 +195,9 @@ export function openingParenBefore(text: string, start: number): number {
   return text[k] === '(' || text[k] === '（' ? k : -1;
 }
 
-const QUOTE_AFTER = /^[ \t\u00a0]+(?:[-+]?\d[\d,.]*%?[ \t\u00a0]+){0,2}[-+(]?[$€¥₽]?\d[\d,]*(?:\.\d+|,\d{1,2}(?!\d))%?(?![\p{L}\p{N}])/u;
+// A price of any size: "128.9", "6,820", "6 820", "6820", "262,10" (decimal comma), "1,234.5".
+const QUOTE_AFTER =
+  /^[ \t\u00a0]+(?:[-+]?\d[\d,.]*%?[ \t\u00a0]+){0,2}[-+(]?[$€¥₽]?(?:\d{1,3}(?:[,\u00a0\u2009\u202f ]\d{3})+|\d+)(?:[.,]\d+)?%?(?![\p{L}\p{N}])/u;
 
 /** A price or change right after a symbol on the same line ("XIACY 8.71", "SBER  500  262.10"): a quote row. */
 export function quoteFollows(text: string, end: number): boolean {
@@ -235,4 +244,112 @@ export function listedAsAnotherCompany(text: string, end: number, symbols: Reado
 /** A symbol as compared between text and data: upper case, Hong Kong leading zeros dropped. */
 export function symbolKey(symbol: string): string {
   return symbol.trim().toUpperCase().replace(/^0+(?=\d)/, '');
+}
+
+/** The line around text[start, end), up to `reach` code units each way, as [from, to). */
+function lineAround(text: string, start: number, end: number, reach: number): [number, number] {
+  let from = start;
+  while (from > 0 && start - from < reach && text.charCodeAt(from - 1) !== 10) from--;
+  let to = end;
+  while (to < text.length && to - end < reach && text.charCodeAt(to) !== 10) to++;
+  return [from, to];
+}
+
+/**
+ * Is the line around text[start, end) written mostly in capitals (a wire headline, a shouted post)? There,
+ * capitals say nothing: "SHARES ROSE 4%" is not an acronym, "CEO" and "SAYS" are not cue words.
+ */
+export function inShoutedLine(text: string, start: number, end: number): boolean {
+  const [from, to] = lineAround(text, start, end, 120);
+  let upper = 0;
+  let lower = 0;
+  for (let k = from; k < to; k++) {
+    if (k === start) k = end;
+    if (k >= to) break;
+    const code = text.charCodeAt(k);
+    if (!isLetterUnit(code)) continue;
+    const isUpper = upperSameUnit(code);
+    const isLower = lowerSameUnit(code);
+    if (isUpper && !isLower) upper++;
+    else if (isLower && !isUpper) lower++;
+  }
+  return upper >= 12 && upper >= 4 * lower;
+}
+
+/** The word right after `end` (past spaces, hyphens or a slash), as [start, end), or undefined. */
+function wordAfter(text: string, end: number): [number, number] | undefined {
+  let k = end;
+  let skipped = 0;
+  while (k < text.length && skipped < 3 && (isJsSpace(text.charCodeAt(k)) || text[k] === '-' || text[k] === '/')) {
+    k++;
+    skipped++;
+  }
+  if (k === end || !isLetterUnit(text.charCodeAt(k))) return undefined;
+  let e = k;
+  while (e < text.length && isLetterOrDigitAt(text, e)) e++;
+  return [k, e];
+}
+
+/** Does `word` start with a capital? */
+const capitalised = (text: string, at: number) => upperSameUnit(text.charCodeAt(at)) && !lowerSameUnit(text.charCodeAt(at));
+
+/**
+ * "CHINA MOBILE PHONE SHIPMENTS", "China Telecom Equipment Exports", "中国移动支付": a name made of ordinary
+ * words runs into a common compound. Only where case gives no evidence (the next word capitalised too, or
+ * CJK); "China Mobile phone plans" written so names the company.
+ */
+export function genericCompoundFollows(text: string, end: number, latinNext: ReadonlySet<string>, cjkNext: readonly string[]): boolean {
+  if (isHanUnit(text.charCodeAt(end - 1))) return cjkNext.some((word) => text.startsWith(word, end));
+  const next = wordAfter(text, end);
+  if (!next || !capitalised(text, next[0])) return false;
+  return latinNext.has(matchKey(text.slice(next[0], next[1])));
+}
+
+// Words in title case (a capital, then lower case), as an expansion is written; "(SBER RX)" is a code.
+const EXPANSION = /^[ \u00a0]*[(（]((?:\p{Lu}\p{Ll}[\p{L}\p{N}.&'’-]*[ \u00a0]+(?:(?:of|and|the|for|de|&)[ \u00a0]+)?){1,6}\p{Lu}\p{Ll}[\p{L}\p{N}.&'’-]*)[)）]/u;
+
+/**
+ * The text says what a short name stands for, and it is not this company: an expansion in brackets
+ * ("CTG (Computer Task Group)") or a name word after it ("CCA Industries", "Novatek Microelectronics") that
+ * none of the company's own names has.
+ */
+export function namesAnotherCompany(
+  text: string, end: number, ownWords: ReadonlySet<string>, continuations: ReadonlySet<string>, acronym: boolean,
+): boolean {
+  const expansion = acronym ? EXPANSION.exec(text.slice(end, end + 90)) : null;
+  if (expansion) {
+    const words = matchKey(expansion[1]).split(' ').filter((w) => w.length > 2 && !LOWER_OK.includes(w));
+    return words.some((w) => !ownWords.has(w));
+  }
+  const next = wordAfter(text, end);
+  if (!next || !capitalised(text, next[0]) || text[next[0] - 1] === '-') return false;
+  const word = matchKey(text.slice(next[0], next[1]));
+  return continuations.has(word) && !ownWords.has(word);
+}
+
+const CAMEL = /^\p{Lu}\p{Ll}+\p{Lu}\p{Ll}/u;
+
+/**
+ * "CoStar" for a company the data spells "Costar": a brand's inner capital that the company's own spelling
+ * (in mixed case, so its case means something) does not have marks a different brand.
+ */
+export function innerCapitalDiffers(text: string, start: number, end: number, alias: string): boolean {
+  const written = text.slice(start, end);
+  if (!CAMEL.test(written) || alias === alias.toUpperCase() || alias === alias.toLowerCase()) return false;
+  const at = alias.toLowerCase().indexOf(written.toLowerCase());
+  if (at < 0) return false;
+  const spelled = alias.slice(at, at + written.length);
+  for (let k = 1; k < written.length; k++) {
+    const ch = written[k];
+    if (ch !== ch.toLowerCase() && ch === ch.toUpperCase() && spelled[k] !== ch && /\p{Ll}/u.test(written[k - 1])) return true;
+  }
+  return false;
+}
+
+const XUEQIU_CASHTAG = /\$[^$\s]{1,24}\$/u;
+
+/** "$京东集团-SW(09618)$ …": a stock-forum post tagging listed companies on the same line. */
+export function stockTagOnLine(text: string, start: number, end: number): boolean {
+  const [from, to] = lineAround(text, start, end, 80);
+  return XUEQIU_CASHTAG.test(text.slice(from, to));
 }

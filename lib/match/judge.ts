@@ -1,9 +1,11 @@
 // The second look at a candidate: given a pattern found in the text, does its rule (case, cue words, venue,
 // the company's own name beside it) say a reader would see this company here? Runs only on candidates.
 import {
-  caseRuleHolds, companyCueNear, isCashtag, isIndexSymbol, isLikenessOrCompound, listedAsAnotherCompany, openingParenBefore, quoteFollows,
-  venuePrefix, venueSuffix,
+  caseRuleHolds, companyCueNear, genericCompoundFollows, inShoutedLine, innerCapitalDiffers, isCashtag, isIndexSymbol, isLikenessOrCompound,
+  listedAsAnotherCompany, namesAnotherCompany, openingParenBefore, quoteFollows, venuePrefix, venueSuffix,
 } from './context';
+import { ownWordsOf } from './own-words';
+import { CJK_GENERIC_COMPOUND_NEXT, CORPORATE_NOUNS, GENERIC_COMPOUND_NEXT, NAME_CONTINUATIONS } from './word-lists';
 import { isJsSpace } from './chars';
 import { numericCodeFits, venuesCompatible } from './exchanges';
 import { legalTailEnd } from './legal-tail';
@@ -64,6 +66,22 @@ function standsForCompany(text: string, start: number, end: number): boolean {
   return !isIndexSymbol(text, start) && !isLikenessOrCompound(text, end);
 }
 
+/** Acronyms match any word after them that continues a company name; one-word names only the telling ones. */
+const ACRONYM_CONTINUATIONS = new Set([...NAME_CONTINUATIONS, ...CORPORATE_NOUNS]);
+
+/**
+ * The text names a different company or thing that starts like this one: another brand's spelling
+ * ("CoStar"), an ordinary compound ("CHINA MOBILE PHONE"), or a longer name or expansion that is not ours
+ * ("Novatek Microelectronics", "CTG (Computer Task Group)").
+ */
+function namesSomethingElse(text: string, pattern: Pattern, start: number, end: number): boolean {
+  if (pattern.brandCase && innerCapitalDiffers(text, start, end, pattern.alias)) return true;
+  if (pattern.generic && genericCompoundFollows(text, end, GENERIC_COMPOUND_NEXT, CJK_GENERIC_COMPOUND_NEXT)) return true;
+  if (!pattern.ownNames) return false;
+  const continuations = pattern.kind === 'weak' ? ACRONYM_CONTINUATIONS : NAME_CONTINUATIONS;
+  return namesAnotherCompany(text, end, ownWordsOf(pattern.ownNames), continuations, pattern.kind === 'weak');
+}
+
 /** Asks the pattern's rule whether text[start, end) is really this company here. */
 export function judge(text: string, pattern: Pattern, start: number, end: number, found: TextMatch[], context: ScanContext): number {
   switch (pattern.kind) {
@@ -73,6 +91,7 @@ export function judge(text: string, pattern: Pattern, start: number, end: number
       return verdict(ACCEPT, pattern, start, end, 'isin', 'isin');
     case 'name': {
       if (!caseRuleHolds(text, start, end, pattern.caseRule) || !standsForCompany(text, start, end)) return REJECT;
+      if (namesSomethingElse(text, pattern, start, end)) return REJECT;
       const fullEnd = legalTailEnd(text, end);
       if (pattern.symbols && listedAsAnotherCompany(text, fullEnd, pattern.symbols)) return REJECT;
       return verdict(ACCEPT, pattern, start, fullEnd, 'name', 'name');
@@ -80,12 +99,19 @@ export function judge(text: string, pattern: Pattern, start: number, end: number
     case 'weak': {
       if (!caseRuleHolds(text, start, end, pattern.caseRule) || !standsForCompany(text, start, end)) return REJECT;
       if (pattern.symbols && listedAsAnotherCompany(text, legalTailEnd(text, end), pattern.symbols)) return REJECT;
+      if (namesSomethingElse(text, pattern, start, end)) return REJECT;
       if (afterOwnName(text, pattern, start, found)) return verdict(ACCEPT, pattern, start, end, 'name', 'acronym-after-name');
-      if (companyCueNear(text, start, end)) return verdict(ACCEPT, pattern, start, end, 'name', 'acronym-with-cue');
+      // In a line of capitals, capitals say nothing: a word the data wrote in capitals only as part of a longer
+      // name ("ROSE" of "ROSE GROUP") is not read as an acronym there, and only telling cue words count.
+      const shouted = inShoutedLine(text, start, end);
+      if (!(shouted && pattern.derived) && companyCueNear(text, start, end, shouted)) {
+        return verdict(ACCEPT, pattern, start, end, 'name', 'acronym-with-cue');
+      }
       return verdict(DEFER, pattern, start, end, 'name', 'acronym-with-company-nearby');
     }
     case 'ticker': {
       const venue = pattern.venue ?? '';
+      if (pattern.glued) return verdict(ACCEPT, pattern, start, end, 'ticker', 'exchange-prefix');
       if (pattern.numeric) {
         if (!numericCodeFits(venue, end - start)) return REJECT;
       } else if (isCashtag(text, start)) {

@@ -8,7 +8,7 @@ import { EXCLUDED_NAMES } from './exclusions';
 import { isValidIsin } from './isin';
 import { LEGAL_FORMS } from './legal-forms';
 import { CJK, charClass, coreName, matchKey, normalize, withoutTrailingParenthetical } from './normalize';
-import { isPlace } from './places';
+import { PLACE_NAMES, isPlace } from './places';
 import { symbolKey } from './context';
 import { COMMON_WORDS, MARKET_SYMBOLS, WORD_TICKERS } from './word-lists';
 
@@ -32,6 +32,16 @@ export interface Pattern {
   wordTicker?: boolean;
   /** Names: the entity's own symbols (see `symbolKey`), to tell it from a namesake listed elsewhere. */
   symbols?: ReadonlySet<string>;
+  /** Names made of ordinary words or a place plus a word ("China Mobile", "中国移动"): may run into a compound. */
+  generic?: boolean;
+  /** Acronyms and one-word names: all the entity's names, to tell it from a company that starts the same way. */
+  ownNames?: readonly string[];
+  /** Names: the key was left by stripping legal forms ("ROSE" of "ROSE GROUP"), not written so by the data. */
+  derived?: boolean;
+  /** Names: the first word is also a weak alias of the company, so another brand's spelling ("CoStar") tells. */
+  brandCase?: boolean;
+  /** Tickers written with their market glued on ("SZ300750", "HK00700"): a marker by themselves. */
+  glued?: boolean;
   /** Lower is preferred when several patterns share a key. */
   rank: number;
 }
@@ -86,6 +96,23 @@ function isWeakKey(key: string): boolean {
   return key.length <= 4 || COMMON_WORDS.has(key) || /^\d+$/.test(key);
 }
 
+/**
+ * "Сбер", "Лукойл": a short Cyrillic name in title case is a brand name, not an acronym that needs a cue
+ * (Russian has few four-letter words spelled with a capital that a dataset would list).
+ */
+function isCyrillicTitleName(alias: string, key: string): boolean {
+  return key.length >= 3 && !key.includes(' ') && /^\p{Lu}\p{Ll}{2,}$/u.test(alias.trim()) && /^[\u0430-\u045f]+$/u.test(key);
+}
+
+/** A name that reads as ordinary words: all common words, or (CJK) a place plus a word ("中国移动"). */
+function isGenericName(key: string): boolean {
+  if (isCjk(key)) {
+    for (let k = 2; k < key.length - 1; k++) if (PLACE_NAMES.has(key.slice(0, k))) return true;
+    return false;
+  }
+  return key.split(' ').every((t) => t === '&' || COMMON_WORDS.has(t));
+}
+
 /** "BYD", "ZTE", "ВТБ": one word of two to five capitals (or digits) as the data spells it, not an everyday word. */
 function isBrandAcronym(alias: string, key: string): boolean {
   if (isCjk(key) || key.includes(' ') || key.length < 2 || key.length > 5 || /^\d+$/.test(key)) return false;
@@ -119,8 +146,15 @@ type NameKeys = typeof nameKeys;
 // several times as much to make and to keep.
 function namePattern(
   kind: 'name' | 'weak', key: string, entityId: string, alias: string, caseRule: CaseRule, rank: number, symbols: ReadonlySet<string>,
+  ownNames: readonly string[], derived: boolean, brandCase: boolean,
 ): Pattern {
-  return { kind, key, entityId, alias, caseRule, venue: undefined, numeric: undefined, wordTicker: undefined, symbols, rank };
+  const generic = kind === 'name' && isGenericName(key);
+  // Only a one-word name or an acronym can be the start of another company's longer name.
+  const short = kind === 'weak' || !key.includes(' ');
+  return {
+    kind, key, entityId, alias, caseRule, venue: undefined, numeric: undefined, wordTicker: undefined, symbols, rank,
+    generic, ownNames: short ? ownNames : undefined, derived, brandCase: brandCase || kind === 'weak', glued: undefined,
+  };
 }
 
 function namePatterns(entity: Entity, rankBase: number, nameKeys: NameKeys): Pattern[] {
@@ -128,6 +162,9 @@ function namePatterns(entity: Entity, rankBase: number, nameKeys: NameKeys): Pat
   const symbols = new Set((entity.tickers ?? []).map((t) => symbolKey(t.symbol)));
   const primary = new Set(nameKeys(entity.name).map((k) => k.key));
   const strongSources = [entity.name, ...entity.aliases];
+  const ownNames = [...strongSources, ...(entity.weakAliases ?? [])];
+  const weakKeys = new Set((entity.weakAliases ?? []).map((alias) => matchKey(alias)));
+  const firstWordWeak = (key: string) => weakKeys.size > 0 && weakKeys.has(key.split(' ')[0]);
   // "Contemporary Amperex Technology Co., Limited (CATL)": the bracketed short name is an alias too.
   const bracketed = strongSources
     .filter((name) => name.includes(')') || name.includes('）'))
@@ -139,16 +176,19 @@ function namePatterns(entity: Entity, rankBase: number, nameKeys: NameKeys): Pat
       if (derived && !key.includes(' ') && COMMON_WORDS.has(key)) continue;
       // An acronym the data lists as a name ("BYD", "DJI", "ВТБ") is the company's own brand: it needs no
       // second signal, only capitals. One the data lists as weak, or a core left by stripping, does.
-      const weak = forcedWeak || isWeakKey(key);
+      const title = !forcedWeak && !derived && isCyrillicTitleName(alias, key);
+      const weak = forcedWeak || (isWeakKey(key) && !title);
       const brand = weak && !forcedWeak && !derived && isBrandAcronym(alias, key);
       if (weak && (key.length < 2 || /^\d+$/.test(key))) continue;
       // An alias as the data spells it beats a core derived by stripping legal forms ("SMIC" the alias of
       // SMIC over "SMIC Holdings Limited" stripped); then the entity's own name beats its other aliases.
       const rank = (derived ? 4 : 0) + (primary.has(key) ? 0 : 1) + rankBase;
       // Written otherwise ("Sugon" for SUGON), a brand is still an acronym that needs a second signal.
-      if (brand) out.push(namePattern('name', key, entity.id, alias, 'upper', KIND_RANK.name + rank, symbols));
+      const brandCase = firstWordWeak(key);
+      if (brand) out.push(namePattern('name', key, entity.id, alias, 'upper', KIND_RANK.name + rank, symbols, ownNames, derived, brandCase));
       const kind = weak ? 'weak' : 'name';
-      out.push(namePattern(kind, key, entity.id, alias, caseRuleFor(alias, key, weak), KIND_RANK[kind] + rank, symbols));
+      const caseRule = title ? 'capitalised' : caseRuleFor(alias, key, weak);
+      out.push(namePattern(kind, key, entity.id, alias, caseRule, KIND_RANK[kind] + rank, symbols, ownNames, derived, brandCase));
     }
   };
   for (const alias of strongSources) add(alias, false);
@@ -157,12 +197,26 @@ function namePatterns(entity: Entity, rankBase: number, nameKeys: NameKeys): Pat
   return out;
 }
 
+/** Market letters stock forums glue before a code ("SZ300750", "SH600941", "HK00700"), by venue. */
+const GLUED_MARKETS: Record<string, string[]> = { SSE: ['sh'], SZSE: ['sz'], CN: ['sh', 'sz'], BSE: ['bj'], HK: ['hk'] };
+
+function gluedPatterns(entity: Entity, symbol: string, venue: string, rank: number): Pattern[] {
+  const digits = venue === 'HK' ? symbol.padStart(5, '0') : symbol;
+  if ((venue === 'HK' && digits.length !== 5) || (venue !== 'HK' && digits.length !== 6)) return [];
+  return (GLUED_MARKETS[venue] ?? []).map((market) => ({
+    kind: 'ticker' as const, key: market + digits, entityId: entity.id, alias: market.toUpperCase() + digits, caseRule: 'any' as const,
+    venue, numeric: false, wordTicker: false, rank, glued: true,
+  }));
+}
+
 function tickerPatterns(entity: Entity, rankBase: number): Pattern[] {
   return (entity.tickers ?? []).flatMap((ticker) => {
     const numeric = /^\d+$/.test(ticker.symbol.trim());
     const key = numeric ? ticker.symbol.trim().replace(/^0+(?=\d)/, '') : matchKey(ticker.symbol);
     if (!key) return [];
+    const glued = numeric ? gluedPatterns(entity, ticker.symbol.trim(), datasetVenue(ticker.exchange), KIND_RANK.ticker + rankBase) : [];
     return [
+      ...glued,
       {
         kind: 'ticker' as const,
         key,

@@ -64,6 +64,15 @@ export const COMPANY_CUES = new Set(
 );
 
 /**
+ * The cues that still tell in a line of capitals: what a company makes or is. Business words ("CEO", "SAYS",
+ * "SHARES", "PROFIT") fill every wire headline and say nothing about whether "BOE" is a company or a bank.
+ */
+export const CUES_IN_CAPITALS = new Set(
+  `automaker carmaker chipmaker drone drones maker manufacturer phone phones smartphone smartphones chips cameras
+  battery lender insurer telecom supplier vendor conglomerate`.split(/\s+/),
+);
+
+/**
  * The same for CJK text, where a two-character short name can also be an everyday word (小米 is millet):
  * one of these within a few characters says a company is meant.
  */
@@ -72,3 +81,34 @@ export const CJK_COMPANY_CUES = [
   '名单', '企业', '发布', '宣布', '表示', '手机', '芯片', '无人机', '电池', '通讯', '科技', '旗下', '财报', '营收', '投资',
   '汽车',
 ];
+
+/**
+ * Words that, right after a name made only of ordinary words ("China Mobile", "China Telecom"), form a common
+ * compound with its last word: "CHINA MOBILE PHONE SHIPMENTS" is about China's mobile phones, "中国移动支付"
+ * about mobile payments in China. Where case cannot tell the company from the phrase (capitals, headline case,
+ * Chinese), such a name followed by one of these is not the company. Compared in folded form.
+ */
+export const GENERIC_COMPOUND_NEXT = new Set(
+  `phone phones handset handsets smartphone smartphones payment payments equipment gaming games internet
+  market markets operator operators carrier carriers industry sector`.split(/\s+/),
+);
+/** The same for CJK text, where no space marks where a name ends. */
+export const CJK_GENERIC_COMPOUND_NEXT = ['支付', '互联网', '游戏', '市场', '电话', '设备', '产业', '行业', '终端'];
+
+/**
+ * Words that continue a company's name ("CCA Industries", "Novatek Microelectronics"). After a short name,
+ * one the company's own names do not contain says the text names another company that merely starts the
+ * same way. `NAME_CONTINUATIONS` applies to every one-word name; `CORPORATE_NOUNS` only to acronyms, which
+ * many unrelated companies share ("CTG", "CCA").
+ */
+export const NAME_CONTINUATIONS = new Set(
+  `microelectronics electronics optoelectronics semiconductor semiconductors instruments pharmaceuticals
+  pharmaceutical biotech biosciences therapeutics labs laboratories bancorp`.split(/\s+/),
+);
+export const CORPORATE_NOUNS = new Set(
+  `industries industry group corp corporation inc incorporated holdings holding company co ltd limited llc plc
+  technologies technology systems partners capital airlines airways motors`.split(/\s+/),
+);
+
+/** Labels that, before a colon, mark a stock code in Chinese filings ("股份代號：0020", "证券代码：600941"). */
+export const CJK_CODE_LABELS = ['代码', '代碼', '代号', '代號'];
