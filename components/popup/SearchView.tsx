@@ -95,7 +95,11 @@ export function SearchView({ data, state, onChange, onOpen, autoFocus }: {
           >
             <span class="result-name">{result.entity.name}</span>
             <SeverityChip severity={severityOf(result.entity, data)} />
-            {result.by !== 'name' ? (
+            {result.similar ? (
+              <span class="result-via muted small" data-testid="similar-name">
+                similar name: {result.matched}
+              </span>
+            ) : result.by !== 'name' ? (
               <span class="result-via muted small">
                 {BY_WORDS[result.by]}: {result.matched}
               </span>

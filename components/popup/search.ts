@@ -12,7 +12,15 @@ export interface SearchResult {
   by: MatchedBy;
   /** What matched, as the data spells it ("HKEX 1810", "小米集团"). */
   matched: string;
+  /**
+   * True when only a spelling-tolerant match found it: a similar name, not necessarily the company
+   * the user means ("apple" is not "Guizhou Space Appliance"). The popup says so.
+   */
+  similar?: boolean;
 }
+
+/** Shorter queries are too ambiguous for spelling tolerance: "DJI" must not list every "D…J…" name. */
+const FUZZY_MIN_LENGTH = 5;
 
 /** Legal-form words, dropped from names and queries so "Xiaomi Corp" finds "Xiaomi Corporation". */
 const LEGAL_FORMS = new Set([
@@ -108,7 +116,7 @@ export function createSearchIndex(dataset: Pick<Dataset, 'entities'>): SearchInd
     keys: ['normalized'],
     includeScore: true,
     ignoreLocation: true,
-    threshold: 0.34,
+    threshold: 0.3,
     minMatchCharLength: 1,
   });
 
@@ -118,10 +126,10 @@ export function createSearchIndex(dataset: Pick<Dataset, 'entities'>): SearchInd
       if (!trimmed) return [];
       const results: SearchResult[] = [];
       const seen = new Set<string>();
-      const add = (entity: Entity, by: MatchedBy, matched: string) => {
+      const add = (entity: Entity, by: MatchedBy, matched: string, similar = false) => {
         if (seen.has(entity.id) || results.length >= limit) return;
         seen.add(entity.id);
-        results.push({ entity, by, matched });
+        results.push(similar ? { entity, by, matched, similar } : { entity, by, matched });
       };
 
       const compact = trimmed.toUpperCase().replace(/[\s-]/g, '');
@@ -137,9 +145,24 @@ export function createSearchIndex(dataset: Pick<Dataset, 'entities'>): SearchInd
       }
       const normalized = normalizeName(trimmed);
       if (normalized) {
-        for (const hit of fuse.search(normalized, { limit: limit * 3 })) add(hit.item.entity, hit.item.by, hit.item.text);
+        // Names that are the query, or start a word with it, come first and are not "similar".
+        const exact = records.filter((record) => record.normalized === normalized);
+        const prefix = records.filter((record) => record.normalized !== normalized && startsAWord(record.normalized, normalized));
+        for (const record of [...exact, ...prefix]) add(record.entity, record.by, record.text);
+        if ([...normalized].length >= FUZZY_MIN_LENGTH) {
+          for (const hit of fuse.search(normalized, { limit: limit * 3 })) {
+            add(hit.item.entity, hit.item.by, hit.item.text, !startsAWord(hit.item.normalized, normalized));
+          }
+        }
       }
       return results;
     },
   };
+}
+
+/** Whether `query` starts a word of `name` (both normalised); CJK names have no spaces, so any position counts. */
+function startsAWord(name: string, query: string): boolean {
+  const at = name.indexOf(query);
+  if (at < 0) return false;
+  return at === 0 || name[at - 1] === ' ' || /[\p{Script=Han}]/u.test(query[0]);
 }

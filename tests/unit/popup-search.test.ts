@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createSearchIndex, normalizeName, parseTicker } from '../../components/popup/search';
 import type { Dataset } from '../../lib/dataset/types';
 import dataset from '../fixtures/popup/dataset.json';
+import bundledDataset from '../../public/data/dataset.json';
 
 const index = createSearchIndex(dataset as Dataset);
 const ids = (query: string) => index.search(query).map((result) => result.entity.id);
@@ -56,5 +57,23 @@ describe('search helpers', () => {
     expect(parseTicker('NASDAQ: HSAI')).toEqual({ market: 'NASDAQ', symbol: 'HSAI' });
     expect(parseTicker('941.HK')).toEqual({ symbol: '941', market: 'HK' });
     expect(parseTicker('China Mobile Limited')).toBeUndefined();
+  });
+});
+
+describe('popup search over the bundled list', () => {
+  const bundled = createSearchIndex(bundledDataset as Dataset);
+
+  it('labels spelling-tolerant hits as similar names, so an unlisted company is not mistaken for a listed one', () => {
+    const results = bundled.search('apple');
+    expect(results.length).toBeGreaterThan(0);
+    expect(results.every((result) => result.similar)).toBe(true);
+    expect(bundled.search('Xiaomy')[0]).toMatchObject({ entity: { id: 'xiaomi-corporation' }, similar: true });
+  });
+
+  it('answers a short name or acronym exactly, without a list of look-alikes', () => {
+    expect(bundled.search('DJI').map((result) => result.entity.id)).toEqual(['sz-dji-technology-co-ltd']);
+    expect(bundled.search('HSAI').map((result) => result.entity.id)).toEqual(['hesai-group']);
+    expect(bundled.search('小米')[0]).toMatchObject({ entity: { id: 'xiaomi-corporation' } });
+    expect(bundled.search('小米')[0].similar).toBeUndefined();
   });
 });
