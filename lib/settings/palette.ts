@@ -1,7 +1,8 @@
 // Highlight colours per severity for both palettes, shared by the page highlighter, the hover
 // card and the popup. The default palette is built on Okabe & Ito's colour-blind-safe set
-// ("Color Universal Design", 2002): vermillion, orange, yellow, sky blue and grey stay apart
-// under protanopia, deuteranopia and tritanopia. Severity is never told by colour alone: the
+// ("Color Universal Design", 2002): vermillion, reddish purple, yellow, sky blue and grey stay apart
+// under protanopia, deuteranopia and tritanopia. (Its orange sits too close to vermillion for the two
+// most serious levels, so restricted uses the reddish purple.) Severity is never told by colour alone: the
 // underline style differs too, and cards and the popup always name the severity in words.
 import type { DisplaySeverity } from '../dataset/severity';
 import type { Palette } from './types';
@@ -22,7 +23,7 @@ export const PALETTE_KEYS: readonly PaletteKey[] = ['prohibited', 'restricted', 
 export const PALETTES: Record<Palette, Record<PaletteKey, SeverityColours>> = {
   'colorblind-safe': {
     prohibited: { background: '#D55E00', text: '#000000', underline: '#D55E00' },
-    restricted: { background: '#E69F00', text: '#000000', underline: '#A66F00' },
+    restricted: { background: '#CC79A7', text: '#000000', underline: '#A8517F' },
     caution: { background: '#F0E442', text: '#000000', underline: '#857A00' },
     historical: { background: '#D9D9D9', text: '#000000', underline: '#767676' },
     watchlist: { background: '#56B4E9', text: '#000000', underline: '#0072B2' },
