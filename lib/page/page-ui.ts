@@ -57,6 +57,13 @@ export class PageUi {
     };
     window.addEventListener('scroll', onScroll, { capture: true, passive: true });
     this.cleanups.push(() => window.removeEventListener('scroll', onScroll, { capture: true }));
+    // Escape closes an open hover card wherever the focus is (the card is shown on hover, so focus
+    // usually stays on the page). Only then: the page's own Escape handling is otherwise untouched.
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape' && this.view?.kind === 'card') this.close();
+    };
+    document.addEventListener('keydown', onKey, { capture: true });
+    this.cleanups.push(() => document.removeEventListener('keydown', onKey, { capture: true }));
   }
 
   destroy(): void {

@@ -223,7 +223,13 @@ test('hover card: shows the company, its lists and ruling; "Not this company" st
   expect(details.url()).toContain('entity=xiaomi-corporation');
   await details.close();
 
+  // Escape closes the card though the focus is on the page, not in the card.
   await page.mouse.move(box!.x, box!.y + 1);
+  await expect(card).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(card).toBeHidden();
+
+  await page.mouse.move(box!.x + 1, box!.y);
   await expect(card).toBeVisible();
   await card.getByRole('button', { name: 'Not this company' }).click();
   await expect(card).toBeHidden();
