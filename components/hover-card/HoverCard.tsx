@@ -43,8 +43,7 @@ export function HoverCard({ model, palette, matched, onDetails, onNotThis, onClo
               <span class="list">{listing.listName}</span>
               <span class={`status status-${listing.status}`}>{STATUS_LABEL[listing.status] ?? listing.status}</span>
               <span class="dates">
-                since {formatDate(listing.since)}
-                {listing.until ? ` – ${formatDate(listing.until)}` : ''}
+                {listing.until ? `${formatDate(listing.since)} – ${formatDate(listing.until)}` : `since ${formatDate(listing.since)}`}
               </span>
             </li>
           ))}
