@@ -29,6 +29,10 @@ async function storedDataset(): Promise<Dataset | null> {
 }
 
 export async function startPageScanner(ctx: ContentScriptContext): Promise<void> {
+  // Both reads go out at once: one after the other, they kept the page waiting twice as long
+  // before its first highlight. (A site the user switched off still pays the dataset read, but
+  // never a walk or an observer.)
+  let firstRead: Promise<Dataset | null> | null = storedDataset();
   let settings: Settings = await getSettings();
   let dataset: Dataset | null = null;
   let session: PageSession | null = null;
@@ -42,13 +46,25 @@ export async function startPageScanner(ctx: ContentScriptContext): Promise<void>
       session = null;
       return;
     }
-    dataset ??= await storedDataset();
+    if (!dataset) {
+      const early = firstRead;
+      firstRead = null;
+      // Nothing stored at the early read: read again, now that the watcher would see it arrive (it
+      // may have been stored between the early read and the watcher's start).
+      dataset = (early && (await early)) ?? (await storedDataset());
+    }
     // Without data there is nothing to match yet; watchActiveDataset calls back when it arrives.
     if (!dataset || !ctx.isValid) return;
     if (session) {
-      session.update(dataset, settings);
+      await session.update(dataset, settings);
     } else {
-      session = new PageSession(ctx, dataset, settings);
+      const created = await PageSession.create(ctx, dataset, settings);
+      // The extension was reloaded while the matcher was being built.
+      if (!ctx.isValid) {
+        created.stop(false);
+        return;
+      }
+      session = created;
       session.start();
     }
   };

@@ -131,7 +131,11 @@ interface ExtensionLoad extends Timing {
   firstHighlightFromNavigationMs: number;
   /** From the first scan slice (after settings, dataset and matcher are ready) to the painted frame. */
   scanOnlyMs: number;
+  /** From script start to the first scan slice: settings and dataset reads, matcher build. */
+  beforeScanMs: number;
   setupMs: number;
+  /** The longest task of the setup (the matcher is built in short tasks). */
+  setupLongestTaskMs: number;
   longestSliceMs: number;
   busyMs: number;
   matchMs: number;
@@ -165,7 +169,7 @@ async function extensionLoad(context: BrowserContext, url: string): Promise<Exte
     const scriptStart = performance.getEntriesByName('sanctions-lens:content-start')[0].startTime;
     const scanStart = performance.getEntriesByName('sanctions-lens:scan-start')[0].startTime;
     const done = performance.getEntriesByName('sanctions-lens:scan-complete')[0] as PerformanceMark;
-    const detail = done.detail as { setupMs: number; busyMs: number; matchMs: number; longestSliceMs: number; firstPaintAt: number; painted: number };
+    const detail = done.detail as { setupMs: number; setupLongestTaskMs: number; busyMs: number; matchMs: number; longestSliceMs: number; firstPaintAt: number; painted: number };
     const end = painted(done.startTime);
     return {
       fromDclMs: end - dcl,
@@ -176,7 +180,9 @@ async function extensionLoad(context: BrowserContext, url: string): Promise<Exte
       firstHighlightMs: painted(detail.firstPaintAt) - scriptStart,
       firstHighlightFromNavigationMs: painted(detail.firstPaintAt),
       scanOnlyMs: end - scanStart,
+      beforeScanMs: scanStart - scriptStart,
       setupMs: detail.setupMs,
+      setupLongestTaskMs: detail.setupLongestTaskMs,
       longestSliceMs: detail.longestSliceMs,
       busyMs: detail.busyMs,
       matchMs: detail.matchMs,
@@ -366,7 +372,9 @@ export default {
           firstHighlightFromNavigationMs: medianOf(ext, (e) => e.firstHighlightFromNavigationMs),
           scanOnlyMs: medianOf(ext, (e) => e.scanOnlyMs),
           setupMs: medianOf(ext, (e) => e.setupMs),
-          maxSetupMs: Math.max(...ext.map((e) => e.setupMs)),
+          beforeScanMs: medianOf(ext, (e) => e.beforeScanMs),
+          setupLongestTaskMs: medianOf(ext, (e) => e.setupLongestTaskMs),
+          maxSetupLongestTaskMs: Math.max(...ext.map((e) => e.setupLongestTaskMs)),
           longestSliceMs: medianOf(ext, (e) => e.longestSliceMs),
           busyMs: medianOf(ext, (e) => e.busyMs),
           matchMs: medianOf(ext, (e) => e.matchMs),
@@ -385,9 +393,9 @@ export default {
         targetsMet: false,
       };
       const e = figures.extension;
-      // The setup task and the slices are timed by the content script itself; long tasks the page's
+      // The setup tasks and the slices are timed by the content script itself; long tasks the page's
       // timeline saw while the extension worked catch anything else it caused (storage reads, GC).
-      const longestTask = Math.max(e.longestSliceMs, e.maxSetupMs, e.longTaskMs);
+      const longestTask = Math.max(e.longestSliceMs, e.maxSetupLongestTaskMs, e.longTaskMs);
       // Timed from each script's start: from DOMContentLoaded the page's own first layout (50–200 ms,
       // varying from load to load) would sit in both figures and make the ratio look better than it is.
       const floorRatio = e.fromScriptMs / figures.floor.fromScriptMs;
@@ -406,7 +414,9 @@ export default {
         '  of which from the first scan slice': ms(e.scanOnlyMs),
         'extension: CPU in scan slices': ms(e.busyMs),
         '  of which in the matcher': ms(e.matchMs),
-        'extension: setup task (view + matcher), median / max': `${ms(e.setupMs)} / ${ms(e.maxSetupMs)}`,
+        'extension: script start to first scan slice (reads + setup)': ms(e.beforeScanMs),
+        'extension: setup (view + matcher build, sliced), wall': ms(e.setupMs),
+        'extension: longest setup task, median / max': `${ms(e.setupLongestTaskMs)} / ${ms(e.maxSetupLongestTaskMs)}`,
         'extension: longest slice': ms(e.longestSliceMs),
         'extension: longest task ≥ 50 ms, script start to painted': ms(e.longTaskMs),
         'extension: ranges painted': String(e.highlighted),
