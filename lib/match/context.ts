@@ -316,7 +316,10 @@ const EXPANSION = /^[ \u00a0]*[(（]((?:\p{Lu}\p{Ll}[\p{L}\p{N}.&'’-]*[ \u00a0
 export function namesAnotherCompany(
   text: string, end: number, ownWords: ReadonlySet<string>, continuations: ReadonlySet<string>, acronym: boolean,
 ): boolean {
-  const expansion = acronym ? EXPANSION.exec(text.slice(end, end + 90)) : null;
+  let k = end;
+  while (k < text.length && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 0xa0)) k++;
+  const bracket = text.charCodeAt(k) === 40 || text.charCodeAt(k) === 0xff08;
+  const expansion = acronym && bracket ? EXPANSION.exec(text.slice(end, end + 90)) : null;
   if (expansion) {
     const words = matchKey(expansion[1]).split(' ').filter((w) => w.length > 2 && !LOWER_OK.includes(w));
     return words.some((w) => !ownWords.has(w));

@@ -103,9 +103,11 @@ export function judge(text: string, pattern: Pattern, start: number, end: number
       if (afterOwnName(text, pattern, start, found)) return verdict(ACCEPT, pattern, start, end, 'name', 'acronym-after-name');
       // In a line of capitals, capitals say nothing: a word the data wrote in capitals only as part of a longer
       // name ("ROSE" of "ROSE GROUP") is not read as an acronym there, and only telling cue words count.
-      const shouted = inShoutedLine(text, start, end);
-      if (!(shouted && pattern.derived) && companyCueNear(text, start, end, shouted)) {
-        return verdict(ACCEPT, pattern, start, end, 'name', 'acronym-with-cue');
+      if (companyCueNear(text, start, end)) {
+        const shouted = inShoutedLine(text, start, end);
+        if (!shouted || (!pattern.derived && companyCueNear(text, start, end, true))) {
+          return verdict(ACCEPT, pattern, start, end, 'name', 'acronym-with-cue');
+        }
       }
       return verdict(DEFER, pattern, start, end, 'name', 'acronym-with-company-nearby');
     }
