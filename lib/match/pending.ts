@@ -1,5 +1,6 @@
 // Mentions that need "the company named nearby" (an acronym, a bare symbol, a code in a table row) are held
 // until the whole text is scanned, then kept or dropped here.
+import { inShoutedLine } from './context';
 import type { ScanContext, TextMatch } from './types';
 
 /** How far (in code units) "the company named nearby" may be from an acronym or bare ticker. */
@@ -77,7 +78,9 @@ export function resolvePending(text: string, found: TextMatch[], pending: TextMa
       });
     }
     waiting = waiting.filter((m) => {
-      if (m.kind !== 'name') return true;
+      // In a line of capitals ("HIKVISION SHIPMENTS ROSE 10%") every word looks like an acronym, so a
+      // neighbouring company says nothing about the next capitalised word.
+      if (m.kind !== 'name' || inShoutedLine(text, m.start, m.end)) return true;
       const beside = within(found, m, BESIDE, m.entityId) ||
         accepted.some((a) => a.entityId !== m.entityId && a.start - m.end < BESIDE && m.start - a.end < BESIDE);
       if (!beside || overlapsFound(m)) return true;

@@ -48,6 +48,8 @@ describe('lines in capitals', () => {
   it('reads no dictionary word or business word there as an acronym or its cue', () => {
     expect(ids('EUROPEAN STOCKS ROSE 2% AS BANKS RALLIED')).toEqual([]);
     expect(ids('GILTS SLIP; CEO SURVEY GLOOMY AS BOE KEEPS RATES ON HOLD')).toEqual([]);
+    // Beside a listed company, a capitalised word in a headline is still just a word.
+    expect(ids('CHINA MOBILE REVENUE ROSE 3%')).toEqual(['CHINA MOBILE→mobile']);
   });
 
   it('still reads an acronym beside a word naming what the company makes, or beside its full name', () => {
