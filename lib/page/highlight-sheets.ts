@@ -1,61 +1,49 @@
-// The `::highlight()` rules each document or shadow root needs, and only those: a rule per element
-// name that holds matched text (p, a, td, span…), added as new names turn up, in a constructed
-// stylesheet adopted by the root only once it holds a match. Universal rules made the browser
-// restyle every element of a long page at once; rules per tag touch only the elements that may
-// show a highlight, and a shadow root without matches is not touched at all.
+// The `::highlight()` rules, in one constructed stylesheet per document or shadow root, adopted by
+// a root only once it holds a match: adopting the rules makes the browser restyle every element of
+// that root, so a page or widget without matches is never restyled at all.
+//
+// Rules scoped to the tags that hold matched text (`td::highlight(…)`) were tried and measured
+// worse on the benchmark page: the tags that hold matches (td, p, a, span) are most of a long
+// page's elements, and each new tag cost another restyle of them (up to 190 ms in one task).
 import type { HighlightStyle, Palette } from '../settings/types';
-import { highlightCss, highlightRules } from './highlight-styles';
+import { highlightCss } from './highlight-styles';
 
 type StyledRoot = Document | ShadowRoot;
 
-/** Element names a type selector can hold as is (anything else is styled by the universal rule). */
-const PLAIN_TAG = /^[a-z][a-z0-9-]*$/;
-
 class RootSheet {
-  readonly tags = new Set<string>();
   private readonly sheet = new CSSStyleSheet();
   private fallback: HTMLStyleElement | null = null;
-  private adopted = false;
 
-  constructor(readonly root: StyledRoot) {}
-
-  /** Adds the rules for `tag`; only the new rules are handed to the browser. */
-  addTag(tag: string, palette: Palette, style: HighlightStyle): void {
-    this.tags.add(tag);
-    if (this.fallback) {
-      this.fallback.textContent = this.css(palette, style);
-      return;
-    }
-    for (const rule of highlightRules(palette, style, tag)) this.sheet.insertRule(rule, this.sheet.cssRules.length);
-    if (!this.adopted) this.adopt(palette, style);
+  constructor(
+    private readonly root: StyledRoot,
+    palette: Palette,
+    style: HighlightStyle,
+  ) {
+    this.sheet.replaceSync(highlightCss(palette, style));
+    this.adopt();
   }
 
   restyle(palette: Palette, style: HighlightStyle): void {
-    const css = this.css(palette, style);
+    const css = highlightCss(palette, style);
     if (this.fallback) this.fallback.textContent = css;
     else this.sheet.replaceSync(css);
   }
 
   /** A page may replace `adoptedStyleSheets` wholesale; put ours back when it did. */
-  readopt(palette: Palette, style: HighlightStyle): void {
-    if (this.adopted && !this.fallback && !this.root.adoptedStyleSheets.includes(this.sheet)) this.adopt(palette, style);
+  readopt(): void {
+    if (!this.fallback && !this.root.adoptedStyleSheets.includes(this.sheet)) this.adopt();
   }
 
   remove(): void {
     try {
-      if (this.adopted) this.root.adoptedStyleSheets = this.root.adoptedStyleSheets.filter((sheet) => sheet !== this.sheet);
+      this.root.adoptedStyleSheets = this.root.adoptedStyleSheets.filter((sheet) => sheet !== this.sheet);
     } catch {
       // The root's page is gone; nothing to undo.
     }
     this.fallback?.remove();
   }
 
-  private css(palette: Palette, style: HighlightStyle): string {
-    return highlightCss(palette, style, this.tags);
-  }
-
-  private adopt(palette: Palette, style: HighlightStyle): void {
-    this.adopted = true;
+  private adopt(): void {
     try {
       this.root.adoptedStyleSheets = [...this.root.adoptedStyleSheets, this.sheet];
     } catch {
@@ -63,7 +51,7 @@ class RootSheet {
       // A <style> element is the fallback: it changes the DOM, but highlights stay visible.
       const element = document.createElement('style');
       element.dataset.sanctionsLens = '';
-      element.textContent = this.css(palette, style);
+      element.textContent = [...this.sheet.cssRules].map((rule) => rule.cssText).join('\n');
       const root = this.root;
       (root instanceof Document ? (root.head ?? root.documentElement) : root).append(element);
       this.fallback = element;
@@ -79,18 +67,11 @@ export class HighlightSheets {
     private style: HighlightStyle,
   ) {}
 
-  /** Makes sure every element holding text of `range` has highlight rules in its root. */
+  /** Makes sure the root holding `range` has the highlight rules. */
   cover(range: Range): void {
-    const start = range.startContainer;
-    this.coverText(start);
-    const end = range.endContainer;
-    if (end === start) return;
-    // A phrase across inline elements (`<b>China</b> Mobile`): each piece's element needs rules.
-    let node: Node | null = start;
-    while (node && node !== end) {
-      node = following(node);
-      if (node && node.nodeType === Node.TEXT_NODE) this.coverText(node);
-    }
+    const root = range.startContainer.getRootNode();
+    if (!(root instanceof Document || root instanceof ShadowRoot) || this.sheets.has(root)) return;
+    this.sheets.set(root, new RootSheet(root, this.palette, this.style));
   }
 
   setLook(palette: Palette, style: HighlightStyle): void {
@@ -100,34 +81,11 @@ export class HighlightSheets {
   }
 
   readoptDocument(): void {
-    this.sheets.get(document)?.readopt(this.palette, this.style);
+    this.sheets.get(document)?.readopt();
   }
 
   destroy(): void {
     for (const sheet of this.sheets.values()) sheet.remove();
     this.sheets.clear();
   }
-
-  private coverText(text: Node): void {
-    const parent = text.parentElement;
-    if (!parent) return;
-    const root = parent.getRootNode();
-    if (!(root instanceof Document || root instanceof ShadowRoot)) return;
-    const tag = PLAIN_TAG.test(parent.localName) ? parent.localName : '';
-    let sheet = this.sheets.get(root);
-    if (sheet?.tags.has(tag)) return;
-    if (!sheet) {
-      sheet = new RootSheet(root);
-      this.sheets.set(root, sheet);
-    }
-    sheet.addTag(tag, this.palette, this.style);
-  }
-}
-
-/** The node after `node` in document order, or null at the end of its tree. */
-function following(node: Node): Node | null {
-  if (node.firstChild) return node.firstChild;
-  let current: Node | null = node;
-  while (current && !current.nextSibling) current = current.parentNode;
-  return current ? current.nextSibling : null;
 }

@@ -42,18 +42,9 @@ function declarations(key: PaletteKey, palette: Palette, style: HighlightStyle):
   ].join(';');
 }
 
-/**
- * The `::highlight()` rules for one element name (`''` for every element). A universal rule makes
- * the browser restyle every element of the page when the sheet is adopted (over 100 ms on a long
- * page); a rule per tag that holds matched text touches only those elements.
- */
-export function highlightRules(palette: Palette, style: HighlightStyle, tag = ''): string[] {
-  return PALETTE_KEYS.map((key) => `${tag}::highlight(${highlightName(key)}){${declarations(key, palette, style)}}`);
-}
-
-/** The stylesheet text for the Custom Highlight API, for every element or for the given tags. */
-export function highlightCss(palette: Palette, style: HighlightStyle, tags: Iterable<string> = ['']): string {
-  return [...tags].flatMap((tag) => highlightRules(palette, style, tag)).join('\n');
+/** The stylesheet text for the Custom Highlight API. */
+export function highlightCss(palette: Palette, style: HighlightStyle): string {
+  return PALETTE_KEYS.map((key) => `::highlight(${highlightName(key)}){${declarations(key, palette, style)}}`).join('\n');
 }
 
 /** The stylesheet text for the wrapping fallback (browsers without the Highlight API). */

@@ -1,6 +1,6 @@
 // Paints matches without touching the page's DOM: one CSS Custom Highlight per severity, styled by
-// `::highlight()` rules in constructed stylesheets adopted by the document (and by each shadow root
-// that holds a match, see highlight-sheets.ts), which leaves the DOM tree and its serialization
+// `::highlight()` rules in a constructed stylesheet adopted by the document (and by each shadow root)
+// once it holds a match (see highlight-sheets.ts), which leaves the DOM tree and its serialization
 // exactly as the page made it.
 // Browsers without the Highlight API get a wrapping fallback that inserts <mark> elements.
 import type { PaletteKey } from '../settings/palette';

@@ -17,14 +17,6 @@ describe('highlight styles', () => {
     expect(new Set(styles).size).toBe(4);
   });
 
-  it('can scope the rules to the elements that hold matches, leaving every other element unstyled', () => {
-    const css = highlightCss('classic', 'background', ['td', 'a']);
-    const selectors = css.split('\n').map((rule) => rule.slice(0, rule.indexOf('{')));
-    expect(selectors).toHaveLength(10);
-    expect(selectors.every((selector) => /^(td|a)::highlight\(sanctions-lens-\w+\)$/.test(selector))).toBe(true);
-    expect(highlightCss('classic', 'background', [])).toBe('');
-  });
-
   it('recolours text on filled highlights for contrast', () => {
     expect(highlightCss('classic', 'background')).toMatch(/::highlight\(sanctions-lens-prohibited\)\{background-color: #C62828;color: #FFFFFF/);
   });
