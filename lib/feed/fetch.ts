@@ -35,7 +35,11 @@ export async function fetchBounded(url: string, options: BoundedFetchOptions): P
       response = await options.fetch(url, { headers, signal: controller.signal, cache: 'no-store', credentials: 'omit' });
     } catch (error) {
       if (timedOut) throw timeoutError(what, options.timeoutMs);
-      throw new FeedError('offline', `Could not reach the update server for ${what} (${describe(error)}).`);
+      // Browsers report every network failure as a bare "Failed to fetch"; say what it means instead.
+      throw new FeedError(
+        'offline',
+        `Could not reach the update server for ${what}: this computer may be offline, or the server is down or blocked (${describe(error)}).`,
+      );
     }
     if (response.status === 304 && options.etag) return { status: 'not-modified' };
     if (!response.ok) {

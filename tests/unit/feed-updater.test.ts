@@ -172,7 +172,7 @@ describe('bad input leaves the current dataset and says why', () => {
   }
 
   it('unreachable server', async () => {
-    await expectRejected({ [FEED_URL]: () => Promise.reject(new TypeError('Failed to fetch')) }, /Could not reach the update server/);
+    await expectRejected({ [FEED_URL]: () => Promise.reject(new TypeError('Failed to fetch')) }, /Could not reach the update server for the update manifest: this computer may be offline, or the server is down or blocked/);
   });
 
   it('timeout', async () => {
