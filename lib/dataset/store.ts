@@ -6,32 +6,15 @@ import browser from 'webextension-polyfill';
 import type { Dataset } from './types';
 import { compareVersions } from './ids';
 import { checkDataset, validateDataset } from './validate';
+import { decodeStoredDataset, encodeStoredDataset } from './stored';
+
+export { decodeStoredDataset, encodeStoredDataset };
 
 export const ACTIVE_DATASET_KEY = 'dataset:active';
 export const PREVIOUS_DATASET_KEY = 'dataset:previous';
 export const DATASET_ORIGIN_KEY = 'dataset:origin';
 
 export type DatasetOrigin = 'bundled' | 'feed';
-
-/**
- * Datasets are stored as JSON text: every page and the popup read the active copy when they open,
- * and the browser hands back a stored string far faster than it rebuilds a large object graph
- * (about 50 ms for the bundled list as an object, a few ms as text plus JSON.parse).
- * Copies stored as objects by earlier versions are still read.
- */
-export function encodeStoredDataset(dataset: Dataset): string {
-  return JSON.stringify(dataset);
-}
-
-/** The stored value as data to validate; text that is not JSON becomes `undefined` (unusable). */
-export function decodeStoredDataset(value: unknown): unknown {
-  if (typeof value !== 'string') return value;
-  try {
-    return JSON.parse(value);
-  } catch {
-    return undefined;
-  }
-}
 
 /** The part of storage.local the store needs; tests pass a wrapper that fails on purpose. */
 export interface KeyValueArea {

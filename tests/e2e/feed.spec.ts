@@ -9,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page, Worker } from '@playwright/test';
+import { decodeStoredDataset } from '../../lib/dataset/stored';
 import type { Dataset } from '../../lib/dataset/types';
 import { generateSigningKeyPair } from '../../lib/feed/crypto';
 import { buildFeed, type BuiltFeed } from '../../lib/feed/publish';
@@ -105,8 +106,10 @@ async function highlightedTexts(page: Page): Promise<string[]> {
   return page.evaluate(() => [...CSS.highlights.values()].flatMap((highlight) => [...highlight].map((range) => range.toString())));
 }
 
+/** The version of the active dataset as stored (JSON text) by the background. */
 async function storedVersion(worker: Worker): Promise<string> {
-  return worker.evaluate(async () => ((await chrome.storage.local.get('dataset:active'))['dataset:active'] as { version: string }).version);
+  const stored = await worker.evaluate(async () => (await chrome.storage.local.get('dataset:active'))['dataset:active']);
+  return (decodeStoredDataset(stored) as { version: string }).version;
 }
 
 async function openPopup(context: BrowserContext, extensionId: string, worker: Worker, page: Page): Promise<Page> {
