@@ -10,6 +10,7 @@ import { runInNewContext } from 'node:vm';
 import type { Dataset, Entity } from '../../lib/dataset/types';
 import { createMatcher, type Matcher } from '../../lib/match/index';
 import { loadCorpus, scoreCorpus } from '../../tests/corpus/load';
+import { median, pick, random } from './_shared';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const RUNS = 5;
@@ -20,20 +21,6 @@ const TARGET_NAIVE_RATIO = 10;
 
 setFlagsFromString('--expose-gc');
 const gc = runInNewContext('gc') as () => void;
-
-/** Small seeded PRNG (mulberry32) so every run scans the same text and builds the same dataset. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const pick = <T>(rnd: () => number, list: readonly T[]): T => list[Math.floor(rnd() * list.length)];
 
 const SYLLABLES = 'an bao chang da feng guo hai heng hua jian jin kang li long ming nan peng qing rui sheng tai tong wei xin yang yi yuan zhong zhi kor vol mir gaz neft ros trans prom stroy tech avia'.split(' ');
 const SECTORS = ['Technology', 'Electronics', 'Shipping', 'Energy', 'Heavy Industry', 'Trading', 'Aviation', 'Bank', 'Logistics', 'Materials'];
@@ -105,11 +92,6 @@ function newsText(dataset: Dataset, bytes: number): string {
     size += line.length;
   }
   return parts.join('');
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
 }
 
 function time<T>(fn: () => T): { ms: number; value: T } {

@@ -11,12 +11,12 @@
 // first frame rendered after its work is done (and, beside that, from navigation start).
 // Load figures are the median of 5 fresh loads; churn CPU is sampled with the V8 profiler and
 // attributed to the content script by script URL.
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext } from '@playwright/test';
 import type { Dataset } from '../../lib/dataset/types';
 import { FixtureServer, ROOT, launchWithExtension } from '../browser';
+import { buildExtension, median, pick, random } from './_shared';
 
 const LOADS = Number(process.env.SL_BENCH_LOADS) || 5;
 const CHURN_SECONDS = 10;
@@ -24,18 +24,6 @@ const TARGET_FLOOR_RATIO = 2;
 const TARGET_LONGEST_TASK_MS = 50;
 const TARGET_CHURN_SHARE = 0.05;
 
-/** Seeded PRNG (mulberry32): every run builds the same pages. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const pick = <T>(rnd: () => number, list: readonly T[]): T => list[Math.floor(rnd() * list.length)];
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 const PLAIN_COMPANIES = ['Apple Inc.', 'Costco Wholesale Corp.', 'Microsoft Corp.', 'Johnson & Johnson', 'Procter & Gamble', 'Visa Inc.',
@@ -107,7 +95,6 @@ function churnPage(dataset: Dataset): string {
 </script></body></html>`;
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 
 interface Timing {
@@ -307,18 +294,10 @@ async function churnCpu(context: BrowserContext, url: string, extensionId: strin
   return { extensionMs: extensionUs / 1000, mainThreadBusyMs: busyUs / 1000, wallMs: wallUs / 1000, highlighted };
 }
 
-function build(): string {
-  if (process.env.SL_EXTENSION_DIR) return join(ROOT, process.env.SL_EXTENSION_DIR);
-  console.log('building the extension into .output-bench …');
-  const result = spawnSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, SL_OUT_DIR: '.output-bench' } });
-  if (result.status !== 0) throw new Error('the extension build failed');
-  return join(ROOT, '.output-bench/chrome-mv3');
-}
-
 export default {
   async run() {
     const dataset = JSON.parse(readFileSync(join(ROOT, 'public/data/dataset.json'), 'utf8')) as Dataset;
-    const extensionDir = build();
+    const extensionDir = buildExtension();
     const big = bigPage(dataset);
     const server = new FixtureServer();
     server.route('/bench/big.html', (_req, res) => void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(big));

@@ -8,24 +8,14 @@
 //     the search index on first use).
 // The issue's goal for the popup is under 100 ms to its content; the machine is shared and noisy,
 // so the DOMContentLoaded floor is printed beside it.
-import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { FixtureServer, PAGES_DIR, ROOT, launchWithExtension } from '../browser';
+import { buildExtension, median } from './_shared';
 
 const OPENS = Number(process.env.SL_BENCH_OPENS) || 7;
 const TARGET_FIRST_FINDING_MS = 100;
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const ms = (value: number) => `${value.toFixed(1)} ms`;
-
-function build(): string {
-  if (process.env.SL_EXTENSION_DIR) return join(ROOT, process.env.SL_EXTENSION_DIR);
-  console.log('building the extension into .output-bench …');
-  const result = spawnSync('npx', ['wxt', 'build'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, SL_OUT_DIR: '.output-bench' } });
-  if (result.status !== 0) throw new Error('the extension build failed');
-  return join(ROOT, '.output-bench/chrome-mv3');
-}
 
 /** Milliseconds since the page's navigation start, read in the page right after `ready` resolves. */
 async function sinceNavigation(page: Page, ready: Promise<unknown>): Promise<number> {
@@ -35,7 +25,7 @@ async function sinceNavigation(page: Page, ready: Promise<unknown>): Promise<num
 
 export default {
   async run() {
-    const extensionDir = build();
+    const extensionDir = buildExtension();
     const server = new FixtureServer(PAGES_DIR);
     await server.start();
     const { context, worker, extensionId, cleanup } = await launchWithExtension(extensionDir);

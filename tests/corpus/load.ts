@@ -163,3 +163,20 @@ export function scoreCorpus(matcher: Matcher, dataset: Pick<Dataset, 'entities'>
     falseHits,
   };
 }
+
+/** The score in words, with every miss and false hit: the message of a failing corpus test. */
+export function describeScore(score: CorpusScore): string {
+  return [
+    `precision ${score.precision.toFixed(3)} (${score.truePositives}/${score.found}), ` +
+      `recall ${score.recall.toFixed(3)} (${score.truePositives}/${score.labels})`,
+    ...score.misses.map((m) => `miss ${m.snippet}: "${m.text}" (${m.company}) — ${m.why}`),
+    ...score.falseHits.map((f) => `false hit ${f.snippet}: "${f.text}" → ${f.entityId} [${f.rule}] …${f.context}…`),
+  ].join('\n');
+}
+
+/** Labels naming no company of the dataset (a typo in the corpus, not a miss of the matcher). */
+export function unknownLabels(dataset: Pick<Dataset, 'entities'>, snippets: Snippet[]): string[] {
+  return snippets.flatMap((s) =>
+    s.labels.filter((l) => resolveCompany(dataset, l.company).size === 0).map((l) => `${s.id}: ${l.company}`),
+  );
+}

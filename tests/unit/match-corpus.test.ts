@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Dataset } from '../../lib/dataset/types';
 import { createMatcher } from '../../lib/match/index';
-import { loadCorpus, scoreCorpus } from '../corpus/load';
+import { describeScore, loadCorpus, scoreCorpus } from '../corpus/load';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const BUNDLED = resolve(ROOT, 'public/data/dataset.json');
@@ -16,11 +16,7 @@ const snippets = loadCorpus(resolve(ROOT, 'tests/corpus'));
 
 describe(`matcher corpus (${datasetPath.replace(ROOT + '/', '')})`, () => {
   const score = scoreCorpus(createMatcher(dataset), dataset, snippets);
-  const report = () =>
-    [
-      ...score.misses.map((m) => `miss ${m.snippet}: "${m.text}" (${m.company}) — ${m.why}`),
-      ...score.falseHits.map((f) => `false hit ${f.snippet}: "${f.text}" → ${f.entityId} [${f.rule}] …${f.context}…`),
-    ].join('\n');
+  const report = () => describeScore(score);
 
   it('has at least 150 snippets in English, Chinese and Russian, with traps', () => {
     expect(snippets.length).toBeGreaterThanOrEqual(150);

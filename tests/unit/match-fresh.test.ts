@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Dataset } from '../../lib/dataset/types';
 import { createMatcher } from '../../lib/match/index';
-import { loadCorpus, resolveCompany, scoreCorpus } from '../corpus/load';
+import { describeScore, loadCorpus, scoreCorpus, unknownLabels } from '../corpus/load';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 // Labels name companies by their tickers, ISINs and local-script names, which only the bundled dataset carries.
@@ -17,13 +17,7 @@ const snippets = loadCorpus(resolve(ROOT, 'tests/corpus/fresh'));
 
 describe('matcher on the fresh corpus', () => {
   const score = scoreCorpus(createMatcher(dataset), dataset, snippets);
-  const report = () =>
-    [
-      `precision ${score.precision.toFixed(3)} (${score.truePositives}/${score.found}), ` +
-        `recall ${score.recall.toFixed(3)} (${score.truePositives}/${score.labels})`,
-      ...score.misses.map((m) => `miss ${m.snippet}: "${m.text}" (${m.company}) — ${m.why}`),
-      ...score.falseHits.map((f) => `false hit ${f.snippet}: "${f.text}" → ${f.entityId} [${f.rule}] …${f.context}…`),
-    ].join('\n');
+  const report = () => describeScore(score);
 
   it('has at least 120 snippets in English, Chinese and Russian, about a quarter of them traps', () => {
     expect(snippets.length).toBeGreaterThanOrEqual(120);
@@ -32,10 +26,7 @@ describe('matcher on the fresh corpus', () => {
   });
 
   it('labels only companies the dataset knows, so a miss is the matcher’s and not a typo', () => {
-    const unknown = snippets.flatMap((s) =>
-      s.labels.filter((l) => resolveCompany(dataset, l.company).size === 0).map((l) => `${s.id}: ${l.company}`),
-    );
-    expect(unknown).toEqual([]);
+    expect(unknownLabels(dataset, snippets)).toEqual([]);
   });
 
   it('flags almost nothing a reader would not (precision ≥ 0.98)', () => {

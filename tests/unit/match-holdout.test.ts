@@ -6,7 +6,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Dataset } from '../../lib/dataset/types';
 import { createMatcher } from '../../lib/match/index';
-import { loadCorpus, resolveCompany, scoreCorpus } from '../corpus/load';
+import { describeScore, loadCorpus, scoreCorpus, unknownLabels } from '../corpus/load';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 // The labels name companies of the bundled dataset (tickers, ISINs, local-script names), so only it will do.
@@ -15,13 +15,7 @@ const snippets = loadCorpus(resolve(ROOT, 'tests/corpus/holdout'));
 
 describe('matcher on the held-out corpus', () => {
   const score = scoreCorpus(createMatcher(dataset), dataset, snippets);
-  const report = () =>
-    [
-      `precision ${score.precision.toFixed(3)} (${score.truePositives}/${score.found}), ` +
-        `recall ${score.recall.toFixed(3)} (${score.truePositives}/${score.labels})`,
-      ...score.misses.map((m) => `miss ${m.snippet}: "${m.text}" (${m.company}) — ${m.why}`),
-      ...score.falseHits.map((f) => `false hit ${f.snippet}: "${f.text}" → ${f.entityId} [${f.rule}] …${f.context}…`),
-    ].join('\n');
+  const report = () => describeScore(score);
 
   it('has at least 150 snippets in English, Chinese and Russian, with traps', () => {
     expect(snippets.length).toBeGreaterThanOrEqual(150);
@@ -30,10 +24,7 @@ describe('matcher on the held-out corpus', () => {
   });
 
   it('labels only companies the dataset knows, so a miss is the matcher’s and not a typo', () => {
-    const unknown = snippets.flatMap((s) =>
-      s.labels.filter((l) => resolveCompany(dataset, l.company).size === 0).map((l) => `${s.id}: ${l.company}`),
-    );
-    expect(unknown).toEqual([]);
+    expect(unknownLabels(dataset, snippets)).toEqual([]);
   });
 
   it('flags almost nothing a reader would not (precision ≥ 0.98)', () => {
