@@ -108,3 +108,23 @@ export function isInsideSkipped(node: Node): boolean {
   }
   return false;
 }
+
+type ShadowOpener = (element: HTMLElement) => ShadowRoot | null;
+// Content scripts may open closed shadow roots too (Chrome's `dom.openOrClosedShadowRoot`): widgets
+// built as closed web components (quote boxes, tickers) are text the user reads like any other.
+const openOrClosed = (globalThis as unknown as { chrome?: { dom?: { openOrClosedShadowRoot?: ShadowOpener } } }).chrome?.dom
+  ?.openOrClosedShadowRoot;
+
+/**
+ * The element's shadow root, open or closed. Closed roots are looked up only on custom elements
+ * (tag names with a hyphen), where web components live, so ordinary elements cost one property read.
+ */
+export function shadowRootOf(element: Element): ShadowRoot | null {
+  const open = element.shadowRoot;
+  if (open || !openOrClosed || !element.localName.includes('-')) return open;
+  try {
+    return openOrClosed(element as HTMLElement) ?? null;
+  } catch {
+    return null;
+  }
+}

@@ -4,7 +4,7 @@
 // no letters (prices, clocks, percentages) skip the matcher altogether.
 import type { Finding, MatchKind } from '../messaging';
 import type { PaletteKey } from '../settings/palette';
-import { ELEMENT_NODE, TEXT_NODE, isInline, isInsideSkipped, isSkipped } from './elements';
+import { ELEMENT_NODE, TEXT_NODE, isInline, isInsideSkipped, isSkipped, shadowRootOf } from './elements';
 import type { PaintedRange, Painter } from './highlighter';
 import { NodeSlot } from './node-slot';
 import { SliceScheduler, type SchedulerOptions } from './scheduler';
@@ -344,9 +344,12 @@ export class PageScanner {
     if (this.stopped) return;
     for (const host of this.pendingHosts) {
       if (!host.isConnected) this.pendingHosts.delete(host);
-      else if (host.shadowRoot) {
-        this.pendingHosts.delete(host);
-        this.onShadowRoot(host.shadowRoot);
+      else {
+        const shadow = shadowRootOf(host);
+        if (shadow) {
+          this.pendingHosts.delete(host);
+          this.onShadowRoot(shadow);
+        }
       }
     }
     this.scheduler.wake();

@@ -2,7 +2,7 @@
 // between two block boundaries (`<b>China</b> Mobile` is one run, two table cells are two).
 // The walk is resumable so the scheduler can spread a long page over many short slices, and it
 // reads tag names and attributes only, never computed styles.
-import { ELEMENT_NODE, TEXT_NODE, INLINE, SKIP, classify, isInline } from './elements';
+import { ELEMENT_NODE, TEXT_NODE, INLINE, SKIP, classify, isInline, shadowRootOf } from './elements';
 import { isQuoteLink } from './quote-links';
 
 /** A phrase-level piece of the page: its text and the text nodes it came from. */
@@ -66,7 +66,7 @@ export class TextWalk {
     if (!this.started) {
       this.started = true;
       // The walk starts inside `root`, so the root's own shadow tree would otherwise be missed.
-      const shadow = root.nodeType === ELEMENT_NODE ? (root as Element).shadowRoot : null;
+      const shadow = root.nodeType === ELEMENT_NODE ? shadowRootOf(root as Element) : null;
       if (shadow) this.events.onShadowRoot(shadow, root as Element);
     }
     let node = this.next;
@@ -111,7 +111,7 @@ export class TextWalk {
   /** Handles an element on the way down; returns whether to descend into it. */
   private enter(element: Element, inline: boolean): boolean {
     if (!inline || (this.abutsText() && laidOutApart(element))) this.flush();
-    const shadow = element.shadowRoot;
+    const shadow = shadowRootOf(element);
     if (shadow) {
       this.flush();
       this.events.onShadowRoot(shadow, element);
