@@ -5,7 +5,7 @@ import { BLOOMBERG_VENUES, PREFIX_VENUES, SUFFIX_VENUES } from './exchanges';
 import { AutomatonBuilder } from './automaton';
 import { codePointLength, isHanUnit, isJsSpace, isLetterOrDigitAt, isLetterUnit, lowerSameAt, lowerSameUnit, upperSameAt, upperSameUnit } from './chars';
 import { AMP, CJK, SEP, SKIP, charClass, foldCode, matchKey } from './normalize';
-import { CJK_CODE_LABELS, CJK_COMPANY_CUES, COMPANY_CUES, CUES_IN_CAPITALS } from './word-lists';
+import { CJK_CODE_LABELS, CJK_COMPANY_CUES, CJK_NAME_SUFFIXES, COMPANY_CUES, CUES_IN_CAPITALS, GIVEN_NAMES } from './word-lists';
 
 // Words a capitalised name may keep in lower case ("Bank of China").
 const LOWER_OK = ['of', 'and', 'the', 'for', 'de', 'in', 'on'];
@@ -105,6 +105,8 @@ export function companyCueNear(text: string, start: number, end: number, shouted
     // A product model right after the name ("小米SU7", "华为Mate60") names the maker.
     const next = text.charCodeAt(end);
     if ((next >= 65 && next <= 90) || (next >= 97 && next <= 122)) return true;
+    // A company-form word straight after the name ("大疆创新", "华为公司") makes it a company name.
+    if (CJK_NAME_SUFFIXES.some((suffix) => containsWithin(text, suffix, end, end + suffix.length))) return true;
     return CJK_COMPANY_CUES.some((cue) => containsWithin(text, cue, Math.max(0, start - 8), start) ||
       containsWithin(text, cue, end, Math.min(text.length, end + 8))) || stockTagOnLine(text, start, end);
   }
@@ -126,9 +128,18 @@ function appositiveCue(text: string, end: number): boolean {
   return false;
 }
 
-/** `needle` occurs entirely inside text[from, to). */
+/**
+ * `needle` occurs entirely inside text[from, to), compared folded: a Traditional page writes 發布 where the
+ * cue list says 发布, and the cue means the same.
+ */
 function containsWithin(text: string, needle: string, from: number, to: number): boolean {
-  for (let k = from; k + needle.length <= to; k++) if (text.startsWith(needle, k)) return true;
+  const last = Math.min(to, text.length) - needle.length;
+  outer: for (let k = from; k <= last; k++) {
+    for (let i = 0; i < needle.length; i++) {
+      if (foldCode(text.charCodeAt(k + i)) !== foldCode(needle.charCodeAt(i))) continue outer;
+    }
+    return true;
+  }
   return false;
 }
 
@@ -239,6 +250,17 @@ export function listedAsAnotherCompany(text: string, end: number, symbols: Reado
   const listing = LISTING_AFTER.exec(text.slice(end, end + 40));
   if (!listing || !PREFIX_VENUES[listing[1].toUpperCase()]) return false;
   return !symbols.has(symbolKey(listing[2]));
+}
+
+const SYMBOL_AFTER = /^\s*[(（]\s*(?:[A-Za-z]{2,12}\s*[:：]\s*)?([A-Za-z0-9.]{1,10})\s*[)）]/u;
+
+/**
+ * "Sber (SBER)", "DJI (NASDAQ: …)": the text gives the company's own symbol in brackets right after a short
+ * name, which vouches for both.
+ */
+export function ownSymbolFollows(text: string, end: number, symbols: ReadonlySet<string>): boolean {
+  const listing = SYMBOL_AFTER.exec(text.slice(end, end + 40));
+  return listing !== null && symbols.has(symbolKey(listing[1]));
 }
 
 /** A symbol as compared between text and data: upper case, Hong Kong leading zeros dropped. */
@@ -355,4 +377,36 @@ const XUEQIU_CASHTAG = /\$[^$\s]{1,24}\$/u;
 export function stockTagOnLine(text: string, start: number, end: number): boolean {
   const [from, to] = lineAround(text, start, end, 80);
   return XUEQIU_CASHTAG.test(text.slice(from, to));
+}
+
+const GIVEN_NAME_BEFORE = /(?:^|[^\p{L}])(\p{Lu}\p{Ll}+) $/u;
+
+/** "Eugene Kaspersky": a capitalised given name right before a one-word name makes it a person's surname. */
+export function givenNameBefore(text: string, start: number): boolean {
+  const before = GIVEN_NAME_BEFORE.exec(text.slice(Math.max(0, start - 20), start));
+  return before !== null && GIVEN_NAMES.has(before[1].toLowerCase());
+}
+
+const OPENING_QUOTES = '«“„"\'‘';
+const QUOTED_REST = /^ [^«»“”„"\n.!?]{1,40}?[»”"’']/u;
+
+/**
+ * «ВТБ Арене», "Gazprom Arena": the name opens a quoted proper name that goes on past it (and past any legal
+ * form), so the quoted whole names something else — a stadium, a league, a fund.
+ */
+export function opensLongerQuotedName(text: string, start: number, end: number): boolean {
+  if (start === 0 || !OPENING_QUOTES.includes(text.charAt(start - 1))) return false;
+  return QUOTED_REST.test(text.slice(end, end + 48));
+}
+
+const HK_CLASS_NAME_BEFORE = /\p{Script=Han}-(?:W|SW|S|R)\s*[(（]\s*$/u;
+
+/**
+ * "禾赛-W (02525)": a zero-padded five-digit code in brackets after a Chinese short name with a Hong Kong
+ * share-class suffix (-W weighted voting, -SW, -S secondary listing, -R renminbi counter) is an HKEX code.
+ */
+export function hkCodeAfterClassName(text: string, start: number, end: number): boolean {
+  if (end - start !== 5 || text.charCodeAt(start) !== 48) return false;
+  const close = text.charCodeAt(end);
+  return (close === 41 || close === 0xff09) && HK_CLASS_NAME_BEFORE.test(text.slice(Math.max(0, start - 16), start));
 }

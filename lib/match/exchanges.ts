@@ -52,3 +52,15 @@ export function numericCodeFits(venue: string, digits: number): boolean {
   if (CN_VENUES.has(venue)) return digits === 6;
   return true;
 }
+
+/**
+ * Exchanges spelled out in prose ("Moscow Exchange data showed …", "на Мосбирже", "港交所"), matched on lower-cased
+ * text → venue. A bare symbol of that venue in the same line is read as a ticker.
+ */
+export const SPELLED_VENUES: ReadonlyArray<readonly [RegExp, string]> = [
+  [/moscow exchange|moscow stock exchange|мосбирж|московск(?:ая|ой|ую) бирж/u, 'MOEX'],
+  [/hong kong stock exchange|hong kong exchanges?\b|港交所|联交所|聯交所|香港交易所/u, 'HK'],
+  [/shanghai stock exchange|shanghai bourse|上交所|上海证券交易所|上海證券交易所/u, 'SSE'],
+  [/shenzhen stock exchange|shenzhen bourse|深交所|深圳证券交易所|深圳證券交易所/u, 'SZSE'],
+  [/new york stock exchange/u, 'NYSE'],
+];

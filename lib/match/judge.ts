@@ -2,7 +2,7 @@
 // the company's own name beside it) say a reader would see this company here? Runs only on candidates.
 import {
   caseRuleHolds, companyCueNear, genericCompoundFollows, inShoutedLine, innerCapitalDiffers, isCashtag, isIndexSymbol, isLikenessOrCompound,
-  listedAsAnotherCompany, namesAnotherCompany, openingParenBefore, quoteFollows, venuePrefix, venueSuffix,
+  givenNameBefore, hkCodeAfterClassName, listedAsAnotherCompany, namesAnotherCompany, openingParenBefore, opensLongerQuotedName, ownSymbolFollows, quoteFollows, venuePrefix, venueSuffix,
 } from './context';
 import { ownWordsOf } from './own-words';
 import { CJK_GENERIC_COMPOUND_NEXT, CORPORATE_NOUNS, GENERIC_COMPOUND_NEXT, NAME_CONTINUATIONS } from './word-lists';
@@ -28,6 +28,8 @@ export const ACCEPT = 1;
 export const DEFER = 2;
 export const SKIP_TO_END = 3;
 export const verdictSlot: { match: TextMatch | undefined } = { match: undefined };
+/** The venue of each bare symbol held for a second look, so symbols of one exchange can vouch for each other. */
+export const deferredVenue = new WeakMap<TextMatch, string>();
 
 function verdict(result: number, pattern: Pattern, start: number, end: number, kind: MatchKind, rule: MatchRule): number {
   verdictSlot.match = { start, end, entityId: pattern.entityId, alias: pattern.alias, kind, rule };
@@ -82,6 +84,15 @@ function namesSomethingElse(text: string, pattern: Pattern, start: number, end: 
   return namesAnotherCompany(text, end, ownWordsOf(pattern.ownNames), continuations, pattern.kind === 'weak');
 }
 
+/**
+ * The name is only part of a longer proper name: a person's surname after a given name ("Eugene Kaspersky"), or
+ * the first word of a quoted name that goes on («ВТБ Арене»).
+ */
+function partOfAnotherName(text: string, pattern: Pattern, start: number, end: number): boolean {
+  if (!pattern.alias.includes(' ') && /^[A-Za-z]/.test(pattern.alias) && givenNameBefore(text, start)) return true;
+  return opensLongerQuotedName(text, start, end);
+}
+
 /** Asks the pattern's rule whether text[start, end) is really this company here. */
 export function judge(text: string, pattern: Pattern, start: number, end: number, found: TextMatch[], context: ScanContext): number {
   switch (pattern.kind) {
@@ -94,13 +105,15 @@ export function judge(text: string, pattern: Pattern, start: number, end: number
       if (namesSomethingElse(text, pattern, start, end)) return REJECT;
       const fullEnd = legalTailEnd(text, end);
       if (pattern.symbols && listedAsAnotherCompany(text, fullEnd, pattern.symbols)) return REJECT;
+      if (partOfAnotherName(text, pattern, start, fullEnd)) return REJECT;
       return verdict(ACCEPT, pattern, start, fullEnd, 'name', 'name');
     }
     case 'weak': {
       if (!caseRuleHolds(text, start, end, pattern.caseRule) || !standsForCompany(text, start, end)) return REJECT;
       if (pattern.symbols && listedAsAnotherCompany(text, legalTailEnd(text, end), pattern.symbols)) return REJECT;
-      if (namesSomethingElse(text, pattern, start, end)) return REJECT;
+      if (namesSomethingElse(text, pattern, start, end) || partOfAnotherName(text, pattern, start, legalTailEnd(text, end))) return REJECT;
       if (afterOwnName(text, pattern, start, found)) return verdict(ACCEPT, pattern, start, end, 'name', 'acronym-after-name');
+      if (pattern.symbols && ownSymbolFollows(text, end, pattern.symbols)) return verdict(ACCEPT, pattern, start, end, 'name', 'acronym-with-cue');
       // In a line of capitals, capitals say nothing: a word the data wrote in capitals only as part of a longer
       // name ("ROSE" of "ROSE GROUP") is not read as an acronym there, and only telling cue words count.
       if (companyCueNear(text, start, end)) {
@@ -129,11 +142,14 @@ export function judge(text: string, pattern: Pattern, start: number, end: number
       }
       if (afterOwnName(text, pattern, start, found)) return verdict(ACCEPT, pattern, start, end, 'ticker', 'ticker-after-name');
       if (context.tickerContext) return verdict(ACCEPT, pattern, start, end, 'ticker', 'ticker-context');
+      if (venue === 'HK' && hkCodeAfterClassName(text, start, end)) return verdict(ACCEPT, pattern, start, end, 'ticker', 'ticker-context');
       // A bare number is a code only in a row that names the company too ("700  TENCENT HOLDINGS LTD").
       if (pattern.numeric) return readsAsCode(text, start, end) ? verdict(DEFER, pattern, start, end, 'ticker', 'code-beside-name') : REJECT;
       if (pattern.wordTicker || end - start < 3) return REJECT;
       if (quoteFollows(text, end)) return verdict(ACCEPT, pattern, start, end, 'ticker', 'ticker-with-quote');
-      return verdict(DEFER, pattern, start, end, 'ticker', 'ticker-with-company-nearby');
+      const result = verdict(DEFER, pattern, start, end, 'ticker', 'ticker-with-company-nearby');
+      deferredVenue.set(verdictSlot.match!, venue);
+      return result;
     }
   }
 }

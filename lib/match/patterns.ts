@@ -10,7 +10,7 @@ import { LEGAL_FORMS } from './legal-forms';
 import { CJK, charClass, coreName, matchKey, normalize, withoutTrailingParenthetical } from './normalize';
 import { PLACE_NAMES, isPlace } from './places';
 import { symbolKey } from './context';
-import { COMMON_WORDS, MARKET_SYMBOLS, WORD_TICKERS } from './word-lists';
+import { COMMON_WORDS, EVERYDAY_NAMES, MARKET_SYMBOLS, WORD_TICKERS } from './word-lists';
 
 export type PatternKind = 'exclude' | 'isin' | 'name' | 'weak' | 'ticker';
 
@@ -93,7 +93,7 @@ function isWeakKey(key: string): boolean {
   if (isCjk(key)) return key.length <= 2; // 小米 is also millet, 华为 a phrase: short CJK names need a cue
   const tokens = key.split(' ');
   if (tokens.length > 1) return false;
-  return key.length <= 4 || COMMON_WORDS.has(key) || /^\d+$/.test(key);
+  return key.length <= 4 || COMMON_WORDS.has(key) || EVERYDAY_NAMES.has(key) || /^\d+$/.test(key);
 }
 
 /**

@@ -1,6 +1,8 @@
 // Mentions that need "the company named nearby" (an acronym, a bare symbol, a code in a table row) are held
 // until the whole text is scanned, then kept or dropped here.
 import { inShoutedLine } from './context';
+import { SPELLED_VENUES } from './exchanges';
+import { deferredVenue } from './judge';
 import type { ScanContext, TextMatch } from './types';
 
 /** How far (in code units) "the company named nearby" may be from an acronym or bare ticker. */
@@ -9,6 +11,32 @@ const NEARBY = 400;
 const BESIDE = 12;
 /** How far a code may be from its company's name in the same table row or line. */
 const ROW = 40;
+
+/** How far apart bare symbols of one exchange may be on a line and still vouch for each other. */
+const SYMBOL_RUN = 40;
+
+/** The line around text[start, end) (at most `reach` code units each way). */
+function lineOf(text: string, start: number, end: number, reach: number): string {
+  const from = Math.max(0, text.lastIndexOf('\n', start) + 1, start - reach);
+  let to = text.indexOf('\n', end);
+  if (to < 0 || to > end + reach) to = Math.min(text.length, end + reach);
+  return text.slice(from, to);
+}
+
+/**
+ * A bare symbol read as a ticker without its company named: the line spells out its exchange ("Moscow Exchange
+ * data showed … SBER"), or another bare symbol of the same exchange sits close by on the line ("SBER по 305,
+ * докупил SNGSP"). Symbols that are English words never get here, so "ALL IN ON IT" stays text.
+ */
+function vouchedAsSymbol(text: string, m: TextMatch, pending: TextMatch[]): boolean {
+  const venue = deferredVenue.get(m);
+  if (venue === undefined) return false;
+  const line = lineOf(text, m.start, m.end, 200).toLowerCase();
+  if (SPELLED_VENUES.some(([spelled, v]) => v === venue && spelled.test(line))) return true;
+  return pending.some((other) => other !== m && other.entityId !== m.entityId && deferredVenue.get(other) === venue &&
+    other.start - m.end <= SYMBOL_RUN && m.start - other.end <= SYMBOL_RUN &&
+    !text.slice(Math.min(m.end, other.end), Math.max(m.start, other.start)).includes('\n'));
+}
 
 /**
  * Keeps an acronym or bare symbol when its own company is named within NEARBY code units or elsewhere on the
@@ -60,8 +88,12 @@ export function resolvePending(text: string, found: TextMatch[], pending: TextMa
     }
     return false;
   };
-  const keep = (m: TextMatch) =>
-    m.rule === 'code-beside-name' ? ownNameInRow(m) : ownNearby(m);
+  // What to keep for a held mention, if anything: a symbol vouched for by its exchange is a ticker in context.
+  const kept = (m: TextMatch): TextMatch | undefined => {
+    if (m.rule === 'code-beside-name') return ownNameInRow(m) ? m : undefined;
+    if (ownNearby(m)) return m;
+    return vouchedAsSymbol(text, m, pending) ? { ...m, rule: 'ticker-context' } : undefined;
+  };
   let waiting = pending;
   // Accepting one mention can confirm another (an acronym beside other companies, then its later mentions).
   for (let round = 0; round < 2 && waiting.length > 0; round++) {
@@ -69,8 +101,9 @@ export function resolvePending(text: string, found: TextMatch[], pending: TextMa
     while (progress && waiting.length > 0) {
       progress = false;
       waiting = waiting.filter((m) => {
-        if (keep(m) && !overlapsFound(m)) {
-          accepted.push(m);
+        const keep = kept(m);
+        if (keep && !overlapsFound(m)) {
+          accepted.push(keep);
           progress = true;
           return false;
         }

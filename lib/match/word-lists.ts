@@ -29,6 +29,29 @@ export const COMMON_WORDS = new Set(
 );
 
 /**
+ * Everyday words and names, mostly Russian transliterated, that official lists carry as a company's whole
+ * name once the legal form is dropped ("JSC SIRIUS", "Druzhba, AO"): a star, a sports hall, a pipeline, a
+ * lighthouse. Alone they are a company only with a legal form or a company word nearby.
+ */
+export const EVERYDAY_NAMES = new Set(
+  `sirius druzhba mayak orion rassvet chayka zvezda vostok zarya rodina almaz granit kristall neva volga ural
+  sever signal kometa raduga salyut soyuz energiya energia vympel start polet molniya strela iskra buran rubin
+  sokol berkut tayfun avangard elektron impuls meteor saturn vega aurora`.split(/\s+/),
+);
+
+/**
+ * Given names that, capitalised right before a one-word company name that is also a surname, make the pair a
+ * person: "Eugene Kaspersky said" is the founder, not the company.
+ */
+export const GIVEN_NAMES = new Set(
+  `eugene evgeny yevgeny natalya natalia alexei alexey aleksei alexander aleksandr andrei andrey anton arkady
+  boris dmitry dmitri igor ivan kirill leonid maxim mikhail nikolai oleg pavel roman sergei sergey vadim
+  viktor vladimir vladislav yuri yury john james robert michael william david richard joseph thomas charles
+  mary patricia jennifer linda elizabeth susan jessica sarah karen daniel matthew mark paul steven andrew
+  peter george anna maria elena olga tatiana irina svetlana ekaterina`.split(/\s+/),
+);
+
+/**
  * Tickers that are English words or everyday abbreviations. These never count as a ticker without an
  * explicit marker (cashtag, exchange prefix or suffix, or a parenthesis right after the company's name),
  * not even with the company named nearby: "CNOOC's CEO" is a person, not the ADR.
@@ -57,7 +80,7 @@ export const COMPANY_CUES = new Set(
   `adr adrs ao automaker bank banks battery blacklist blacklisted board brand carmaker ceo chairman
   chinese chipmaker co company companies conglomerate contract contractor corp defense designated
   designation division drone drones earnings entity equity firm firms giant group holdings inc insurer
-  investors ipo lender listed listing ltd maker manufacturer manufacturers oao ojsc operator pao parent
+  investors ipo jsc cjsc zao ooo lender listed listing ltd maker manufacturer manufacturers oao ojsc operator pao parent
   pentagon pjsc plc profit revenue russian sanctioned sanctions shareholders shares stake state-owned stock
   stocks subsidiary supplier suppliers telecom unit units vendor vendors 1260h phone phones smartphone smartphones equipment chips cameras
   акции акций банк банка компания компании санкции санкций пао`.split(/\s+/),
@@ -81,6 +104,12 @@ export const CJK_COMPANY_CUES = [
   '名单', '企业', '发布', '宣布', '表示', '手机', '芯片', '无人机', '电池', '通讯', '科技', '旗下', '财报', '营收', '投资',
   '汽车',
 ];
+
+/**
+ * Company-form words that, written straight after a short Chinese name, make it a company's name: 大疆创新,
+ * 华为公司, 小米集团. Only right after the name: 创新 alone nearby is just "innovation".
+ */
+export const CJK_NAME_SUFFIXES = ['创新', '科技', '集团', '公司', '控股', '股份'];
 
 /**
  * Words that, right after a name made only of ordinary words ("China Mobile", "China Telecom"), form a common
