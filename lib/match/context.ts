@@ -387,8 +387,10 @@ export function givenNameBefore(text: string, start: number): boolean {
   return before !== null && GIVEN_NAMES.has(before[1].toLowerCase());
 }
 
-const OPENING_QUOTES = '«“„"\'‘';
-const QUOTED_REST = /^ [^«»“”„"\n.!?]{1,40}?[»”"’']/u;
+// Apostrophes are left out: they also open quoted screen text ('China Mobile Ltd ADR – no quote').
+const OPENING_QUOTES = '«“„"';
+// The quoted name goes on with a capitalised word (Арене, Arena, United), not a share class or legal form (ADR).
+const QUOTED_REST = /^ \p{Lu}\p{Ll}[^«»“”„"\n.!?]{0,40}?[»”"]/u;
 
 /**
  * «ВТБ Арене», "Gazprom Arena": the name opens a quoted proper name that goes on past it (and past any legal

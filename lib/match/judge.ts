@@ -5,6 +5,7 @@ import {
   givenNameBefore, hkCodeAfterClassName, listedAsAnotherCompany, namesAnotherCompany, openingParenBefore, opensLongerQuotedName, ownSymbolFollows, quoteFollows, venuePrefix, venueSuffix,
 } from './context';
 import { ownWordsOf } from './own-words';
+import { matchKey } from './normalize';
 import { CJK_GENERIC_COMPOUND_NEXT, CORPORATE_NOUNS, GENERIC_COMPOUND_NEXT, NAME_CONTINUATIONS } from './word-lists';
 import { isJsSpace } from './chars';
 import { numericCodeFits, venuesCompatible } from './exchanges';
@@ -90,7 +91,10 @@ function namesSomethingElse(text: string, pattern: Pattern, start: number, end: 
  */
 function partOfAnotherName(text: string, pattern: Pattern, start: number, end: number): boolean {
   if (!pattern.alias.includes(' ') && /^[A-Za-z]/.test(pattern.alias) && givenNameBefore(text, start)) return true;
-  return opensLongerQuotedName(text, start, end);
+  if (!opensLongerQuotedName(text, start, end)) return false;
+  // «ВТБ Банк» goes on with a word of the company's own names: still the company.
+  const next = /^ (\p{L}+)/u.exec(text.slice(end, end + 40));
+  return !(next && pattern.ownNames && ownWordsOf(pattern.ownNames).has(matchKey(next[1])));
 }
 
 /** Asks the pattern's rule whether text[start, end) is really this company here. */

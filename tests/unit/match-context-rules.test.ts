@@ -20,7 +20,7 @@ const dataset = {
     entity('sirius', 'Kontsern Sirius OAO', { aliases: ['JSC SIRIUS'], country: 'RU' }),
     entity('druzhba', 'Druzhba, AO', { aliases: ['DRUZHBA'], country: 'RU' }),
     entity('kaspersky', 'AO Kaspersky Lab', { aliases: ['Kaspersky', 'Kaspersky Lab'], country: 'RU' }),
-    entity('vtb', 'VTB Bank', { aliases: ['VTB', 'ВТБ'], country: 'RU' }),
+    entity('vtb', 'VTB Bank', { aliases: ['VTB', 'ВТБ', 'Банк ВТБ'], country: 'RU' }),
   ],
 } as Pick<Dataset, 'entities'>;
 const matcher = createMatcher(dataset);
@@ -79,5 +79,7 @@ describe('longer names that contain a company name', () => {
   it('does not read a company into a quoted name that goes on past it', () => {
     expect(ids('Концерт прошёл на «ВТБ Арене» в Москве.')).toEqual([]);
     expect(ids('Акции «ВТБ» выросли.')).toEqual(['ВТБ→vtb']);
+    expect(ids("broker just shows 'VTB Bank ADR – no quote'")).toEqual(['VTB Bank→vtb']);
+    expect(ids('«ВТБ Банк» сообщил')).toEqual(['ВТБ→vtb']);
   });
 });
