@@ -3,37 +3,15 @@
 // confirmations, wire headlines in capitals, HKEX headers, Xueqiu and Smart-Lab posts, call transcripts — and
 // the everyday traps of those genres. It estimates how the matcher does on pages nobody tuned it for, so it
 // holds it to the same bar as the main corpus.
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import type { Dataset } from '../../lib/dataset/types';
-import { createMatcher } from '../../lib/match/index';
-import { describeScore, loadCorpus, scoreCorpus, unknownLabels } from '../corpus/load';
+import { bundledDataset, corpusSuite } from '../corpus/suite';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-// Labels name companies by their tickers, ISINs and local-script names, which only the bundled dataset carries.
-const dataset = JSON.parse(readFileSync(resolve(ROOT, 'public/data/dataset.json'), 'utf8')) as Dataset;
-const snippets = loadCorpus(resolve(ROOT, 'tests/corpus/fresh'));
-
-describe('matcher on the fresh corpus', () => {
-  const score = scoreCorpus(createMatcher(dataset), dataset, snippets);
-  const report = () => describeScore(score);
-
-  it('has at least 120 snippets in English, Chinese and Russian, about a quarter of them traps', () => {
-    expect(snippets.length).toBeGreaterThanOrEqual(120);
-    expect(new Set(snippets.map((s) => s.lang))).toEqual(new Set(['en', 'zh', 'ru']));
-    expect(snippets.filter((s) => s.labels.length === 0).length / snippets.length).toBeGreaterThanOrEqual(0.2);
-  });
-
-  it('labels only companies the dataset knows, so a miss is the matcher’s and not a typo', () => {
-    expect(unknownLabels(dataset, snippets)).toEqual([]);
-  });
-
-  it('flags almost nothing a reader would not (precision ≥ 0.98)', () => {
-    expect(score.precision, report()).toBeGreaterThanOrEqual(0.98);
-  });
-
-  it('misses almost nothing a reader would flag (recall ≥ 0.95)', () => {
-    expect(score.recall, report()).toBeGreaterThanOrEqual(0.95);
-  });
+corpusSuite({
+  title: 'matcher on the fresh corpus',
+  dir: 'tests/corpus/fresh',
+  dataset: bundledDataset(),
+  shape: 'has at least 120 snippets in English, Chinese and Russian, about a quarter of them traps',
+  minSnippets: 120,
+  langs: ['en', 'zh', 'ru'],
+  minTraps: { share: 0.2 },
+  checkLabels: true,
 });
