@@ -97,7 +97,7 @@ export function SearchView({ data, state, onChange, onOpen, autoFocus }: {
             <SeverityChip severity={severityOf(result.entity, data)} />
             {result.similar ? (
               <span class="result-via muted small" data-testid="similar-name">
-                similar name: {result.matched}
+                {result.by === 'name' ? 'similar name, not an exact match' : `similar name: ${result.matched}`}
               </span>
             ) : result.by !== 'name' ? (
               <span class="result-via muted small">
