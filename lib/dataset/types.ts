@@ -46,6 +46,33 @@ export interface SanctionList {
   url: string;
 }
 
+/** What a US person may do with an issuer's securities under one program. */
+export type Permission = 'allowed' | 'prohibited' | 'licence-required';
+
+/**
+ * The legal effect of one program or directive for a US person (buy / hold / sell), worded from
+ * the order and OFAC's FAQs it cites. A listing names the programs it is under (`Listing.programs`),
+ * so the effect a user reads follows why the entry is listed, not only which list holds it.
+ * Optional in the dataset: a reader without programs falls back to the list's `effect`.
+ */
+export interface Program {
+  /** e.g. `ns-cmic-eo13959`, `sdn-russia-eo14024`, `eo14071-new-investment`, `ns-mbs-directive-4`, `ssi-directive-1`. */
+  id: string;
+  list: ListId;
+  name: string;
+  legalBasis: string;
+  severity: Severity;
+  buy: Permission;
+  hold: Permission;
+  sell: Permission;
+  /** One line for the hover card and a popup row ("US persons may not buy its shares; holding is allowed"). */
+  summary: string;
+  /** The full text for details. */
+  details: string;
+  /** The orders and FAQs the wording comes from. */
+  citations: { title: string; url: string }[];
+}
+
 export type ListingStatus = 'active' | 'removed' | 'vacated' | 'enjoined';
 
 export interface Listing {
@@ -61,6 +88,8 @@ export interface Listing {
   note?: string;
   /** Official URL the fact comes from. */
   source: string;
+  /** Ids of the programs (Dataset.programs) the listing is under; their effects apply together. */
+  programs?: string[];
 }
 
 export interface Ticker {
@@ -123,4 +152,6 @@ export interface Dataset {
   lists: SanctionList[];
   entities: Entity[];
   rulings: Ruling[];
+  /** What each program means for a US person; listings refer to them by id. */
+  programs?: Program[];
 }
