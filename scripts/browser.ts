@@ -5,15 +5,18 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
+import { findBrowser } from './find-browser';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 export const EXTENSION_DIR = resolve(ROOT, process.env.SL_EXTENSION_DIR ?? '.output/chrome-mv3');
 export const PAGES_DIR = join(ROOT, 'tests/fixtures/pages');
 
-/** Chromium to use: $CHROMIUM_PATH, then Debian's, then Playwright's own (undefined). */
-export function chromiumPath(): string | undefined {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
-  return candidates.find((path) => path && existsSync(path));
+/**
+ * Chromium to use: $CHROMIUM_PATH, then the system's (Debian's `/usr/bin/chromium`…), then
+ * Playwright's own once fetched (scripts/find-browser.ts). Throws, saying how to get one, when none is there.
+ */
+export function chromiumPath(): string {
+  return findBrowser('chromium');
 }
 
 export const CHROMIUM_ARGS = [
@@ -41,12 +44,6 @@ export async function launchWithExtension(
     throw new Error(`No built extension in ${extensionDir}: run \`npm run build\` first.`);
   }
   const executablePath = chromiumPath();
-  if (!executablePath && !existsSync(chromium.executablePath())) {
-    throw new Error(
-      'No Chromium found. Install one (Debian/Ubuntu: `sudo apt-get install chromium`), point CHROMIUM_PATH at a ' +
-        'Chromium binary, or let Playwright fetch its own with `npx playwright install chromium`.',
-    );
-  }
   const userDataDir = mkdtempSync(join(tmpdir(), 'sanctions-lens-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     headless: options.headless ?? true,
