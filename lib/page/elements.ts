@@ -110,10 +110,13 @@ export function isInsideSkipped(node: Node): boolean {
 }
 
 type ShadowOpener = (element: HTMLElement) => ShadowRoot | null;
-// Content scripts may open closed shadow roots too (Chrome's `dom.openOrClosedShadowRoot`): widgets
-// built as closed web components (quote boxes, tickers) are text the user reads like any other.
+// Content scripts may open closed shadow roots too: widgets built as closed web components (quote
+// boxes, tickers) are text the user reads like any other. Chrome offers `dom.openOrClosedShadowRoot`;
+// Firefox has no `dom` namespace but gives content scripts an `openOrClosedShadowRoot` property on
+// each element instead.
 const openOrClosed = (globalThis as unknown as { chrome?: { dom?: { openOrClosedShadowRoot?: ShadowOpener } } }).chrome?.dom
   ?.openOrClosedShadowRoot;
+type FirefoxElement = Element & { openOrClosedShadowRoot?: ShadowRoot | null };
 
 /**
  * The element's shadow root, open or closed. Closed roots are looked up only on custom elements
@@ -121,9 +124,9 @@ const openOrClosed = (globalThis as unknown as { chrome?: { dom?: { openOrClosed
  */
 export function shadowRootOf(element: Element): ShadowRoot | null {
   const open = element.shadowRoot;
-  if (open || !openOrClosed || !element.localName.includes('-')) return open;
+  if (open || !element.localName.includes('-')) return open;
   try {
-    return openOrClosed(element as HTMLElement) ?? null;
+    return (openOrClosed ? openOrClosed(element as HTMLElement) : (element as FirefoxElement).openOrClosedShadowRoot) ?? null;
   } catch {
     return null;
   }
