@@ -160,3 +160,51 @@ export async function hoverCard(page: Page, timeoutMs = 10_000): Promise<Element
 export async function textOf(root: ElementHandle<Element>, testId: string): Promise<string> {
   return root.$eval(`[data-testid="${testId}"]`, (element) => (element.textContent ?? '').replace(/\s+/g, ' ').trim());
 }
+
+/**
+ * How many pixels of a screenshot region are (close to) `rgb`: what the user sees, e.g. whether an
+ * old fill colour still shows. The PNG is decoded by a canvas in a blank tab of the same browser.
+ */
+export async function pixelsOfColour(suite: Suite, page: Page, clip: { x: number; y: number; width: number; height: number }, rgb: [number, number, number]): Promise<number> {
+  const png = await page.screenshot({ clip, encoding: 'base64' });
+  const scratch = await suite.firefox.browser.newPage();
+  try {
+    return await scratch.evaluate(
+      async (data, [r, g, b]) => {
+        const image = new Image();
+        image.src = `data:image/png;base64,${data}`;
+        await image.decode();
+        const canvas = new OffscreenCanvas(image.width, image.height);
+        const context = canvas.getContext('2d')!;
+        context.drawImage(image, 0, 0);
+        const { data: pixels } = context.getImageData(0, 0, image.width, image.height);
+        let count = 0;
+        for (let i = 0; i < pixels.length; i += 4) {
+          if (Math.abs(pixels[i] - r) + Math.abs(pixels[i + 1] - g) + Math.abs(pixels[i + 2] - b) < 24) count++;
+        }
+        return count;
+      },
+      png,
+      rgb,
+    );
+  } finally {
+    await scratch.close();
+  }
+}
+
+/** The box of the first highlighted range reading `text`, scrolled into view. */
+export async function highlightBox(page: Page, text: string): Promise<{ x: number; y: number; width: number; height: number }> {
+  await highlightCentre(page, text);
+  const box = await page.evaluate((wanted) => {
+    for (const highlight of CSS.highlights.values()) {
+      for (const range of highlight) {
+        if ((range as Range).toString() !== wanted) continue;
+        const rect = (range as Range).getBoundingClientRect();
+        return { x: rect.left, y: rect.top, width: rect.width, height: rect.height };
+      }
+    }
+    return null;
+  }, text);
+  assert.ok(box, `no highlight reads ${JSON.stringify(text)}`);
+  return box;
+}
