@@ -20,11 +20,13 @@ export interface Suite {
 
 /**
  * Starts Firefox and the fixture server before the file's tests and stops both after them. The
- * returned object is filled in by `before`, so tests read it inside their bodies.
+ * returned object is filled in by `before`, so tests read it inside their bodies. `prepare` runs
+ * first (a build of the file's own), in the same hook: separate top-level hooks may overlap.
  */
-export function firefoxSuite(options: FirefoxOptions = {}): Suite {
+export function firefoxSuite(options: FirefoxOptions = {}, prepare?: () => Promise<void>): Suite {
   const suite = {} as Suite;
   before(async () => {
+    await prepare?.();
     suite.server = new FixtureServer();
     await suite.server.start();
     suite.firefox = await launchFirefox(options);
