@@ -221,3 +221,18 @@ describe('a damaged update record never wedges the updater (S4b, S4c)', () => {
     expect(readFeedState('garbage')).toEqual({ failures: 0 });
   });
 });
+
+describe('the publisher refuses what the extension would refuse', () => {
+  it('feed building stops on ordinary-word aliases and on canary hits, saying why', async () => {
+    const { buildFeed } = await import('../../lib/feed/publish');
+    const build = (dataset: Dataset) =>
+      buildFeed({ datasetBytes: bytesOf(dataset), privateKey: k1.privateKey, now: new Date(NOW), expiresDays: 14 });
+    const stopWords = makeDataset('2026.11.26.1');
+    stopWords.entities.push({ ...entity('evil', 'Evil Holdings'), aliases: ['the', 'shares'] });
+    await expect(build(stopWords)).rejects.toThrow(/"the" is one of the most frequent words/);
+    const canary = makeDataset('2026.11.26.1');
+    canary.entities.push({ ...entity('evil', 'Evil Holdings'), aliases: ['Henry Jones', 'Петр Кузьмич'] });
+    await expect(build(canary)).rejects.toThrow(/refusing to publish: the dataset marks \d+ words of ordinary prose/);
+    await expect(build(makeDataset('2026.11.26.1'))).resolves.toMatchObject({ manifest: { version: '2026.11.26.1' } });
+  });
+});
