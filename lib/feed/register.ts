@@ -24,6 +24,8 @@ export function recordSeen(entityIds: readonly string[]): Promise<void> {
 }
 
 async function notify(news: SeenNews[]): Promise<void> {
+  // An optional permission: the user may have taken it back in the browser's settings.
+  if (!(await browser.permissions.contains({ permissions: ['notifications'] }).catch(() => false))) return;
   const lines = news.slice(0, 3).map((item) => `${item.name}: ${item.change}`);
   if (news.length > 3) lines.push(`…and ${news.length - 3} more`);
   await browser.notifications.create('sanctions-lens-feed-update', {
