@@ -151,7 +151,7 @@ export function findBrowser(kind: BrowserKind): string {
 async function download(kind: BrowserKind): Promise<void> {
   if (kind === 'chromium') {
     // The full Chromium: Playwright's headless shell cannot load extensions.
-    const result = spawnSync('npx', ['playwright', 'install', '--no-shell', 'chromium'], { stdio: 'inherit' });
+    const result = spawnSync('npx', ['playwright', 'install', '--no-shell', 'chromium'], { stdio: 'inherit', shell: process.platform === 'win32' });
     if (result.status !== 0) throw new Error(result.error?.message ?? `playwright install exited with ${result.status}.`);
     return;
   }
