@@ -27,6 +27,15 @@ export function firefoxPath(): string {
   return findBrowser('firefox');
 }
 
+/** Firefox may still be writing to its profile for a moment after closing: retry, never fail a run over it. */
+function removeProfile(dir: string): void {
+  try {
+    rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 300 });
+  } catch (error) {
+    console.warn(`Could not remove the test profile ${dir}:`, error instanceof Error ? error.message : error);
+  }
+}
+
 interface BidiConnection {
   send(method: string, params: object): Promise<{ result: unknown }>;
 }
@@ -98,7 +107,7 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Launc
     if (extensionDir) await browser.installExtension(extensionDir);
   } catch (error) {
     await browser.close();
-    rmSync(userDataDir, { recursive: true, force: true });
+    removeProfile(userDataDir);
     throw error;
   }
 
@@ -140,7 +149,7 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Launc
     tabIdOf,
     cleanup: async () => {
       await browser.close();
-      rmSync(userDataDir, { recursive: true, force: true });
+      removeProfile(userDataDir);
     },
   };
 }
