@@ -267,6 +267,8 @@ test('a site switched off in the popup gets no scan at all after a reload; on ag
   await again.waitForSelector('[data-testid="empty-state"]');
   assert.match(await again.$eval('[data-testid="empty-state"]', (element) => element.textContent ?? ''), /Sanctions Lens is off for 127\.0\.0\.1/);
   await again.locator('::-p-aria([name="Turn on for 127.0.0.1"][role="button"])').click();
+  // Closing the popup before the switch is saved would lose it, as it would for a user.
+  await waitFor(() => again.evaluate(() => document.body.textContent ?? ''), (text) => !text.includes('Sanctions Lens is off for'), 'the popup to show the site on');
   await again.close();
   await page.reload();
   await expectHighlighted(page, ['Hikvision']);
