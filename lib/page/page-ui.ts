@@ -10,6 +10,7 @@ import type { CardModel } from '../../components/hover-card/card-model';
 import { CARD_CSS } from '../../components/hover-card/styles';
 import type { Palette } from '../settings/types';
 import { OWN_UI_PREFIX } from './elements';
+import type { PageLife } from './life';
 import type { Painter } from './highlighter';
 
 /** Rest time on a highlight before the card opens, and grace time to move onto the card. */
@@ -45,7 +46,7 @@ export class PageUi {
   private readonly cleanups: (() => void)[] = [];
 
   constructor(
-    private readonly ctx: ContentScriptContext,
+    private readonly ctx: PageLife,
     private readonly painter: Painter,
     private readonly actions: PageUiActions,
   ) {
@@ -134,7 +135,8 @@ export class PageUi {
 
   private async ensureUi(): Promise<HTMLElement> {
     if (!this.ui) {
-      this.ui = await createShadowRootUi<HTMLElement>(this.ctx, {
+      // The helper only asks the context when to remove the UI: the extension's life, not WXT's.
+      this.ui = await createShadowRootUi<HTMLElement>(this.ctx as unknown as ContentScriptContext, {
         name: 'sanctions-lens-ui',
         position: 'inline',
         anchor: () => document.documentElement,

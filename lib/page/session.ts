@@ -1,7 +1,6 @@
 // One page's scanning session: builds the matcher from the active dataset and the user's settings,
 // runs the scanner, shows the hover card and findings panel, and reports findings to the
 // background. Settings and dataset changes are applied in place, without a reload.
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { cardModel, type CardModel } from '../../components/hover-card/card-model';
 import type { PanelEntry } from '../../components/hover-card/FindingsPanel';
 import { SEVERITY_RANK } from '../dataset/severity';
@@ -11,8 +10,10 @@ import { sendMessage, type Finding } from '../messaging';
 import { isIgnored } from '../settings/rules';
 import { addIgnore } from '../settings/store';
 import type { Settings } from '../settings/types';
+import { frameAddress } from './address';
 import { buildPageView, type PageView } from './entity-view';
 import { createPainter, type Painter } from './highlighter';
+import type { PageLife } from './life';
 import { PageUi } from './page-ui';
 import { PageScanner, type ScanRules } from './scanner';
 import { macrotask } from './scheduler';
@@ -64,7 +65,7 @@ export class PageSession {
   private setupLongestMs = 0;
 
   /** A session for the page, once its matcher is built. */
-  static async create(ctx: ContentScriptContext, dataset: Dataset, settings: Settings): Promise<PageSession> {
+  static async create(ctx: PageLife, dataset: Dataset, settings: Settings): Promise<PageSession> {
     const setupStart = performance.now();
     const view = buildPageView(dataset, settings);
     const { matcher, longestMs } = await buildMatcher(view, setupStart);
@@ -75,7 +76,7 @@ export class PageSession {
   }
 
   private constructor(
-    private readonly ctx: ContentScriptContext,
+    private readonly ctx: PageLife,
     private dataset: Dataset,
     private settings: Settings,
     view: PageView,
@@ -115,7 +116,7 @@ export class PageSession {
       hoverEnabled: () => this.settings.hoverCards,
       openDetails: (entityId) => void sendMessage('openDetails', { entityId }).catch(() => undefined),
       notThisCompany: (entityId, matched) =>
-        void addIgnore({ entityId, text: matched, site: location.hostname || '*' }).catch((error) =>
+        void addIgnore({ entityId, text: matched, site: new URL(frameAddress()).hostname || '*' }).catch((error) =>
           console.warn('Sanctions Lens could not save the ignore rule:', error),
         ),
       reveal: (entityId) => this.reveal(entityId),
@@ -178,7 +179,7 @@ export class PageSession {
 
   private rules(matcher: Matcher): ScanRules {
     const view = this.view;
-    const hostname = location.hostname;
+    const hostname = new URL(frameAddress()).hostname;
     const settings = this.settings;
     return {
       matcher,

@@ -1,7 +1,6 @@
 // The content script's life on one page: decide from the settings whether this page is scanned (a
 // disabled site costs nothing: no walk, no observer), run a PageSession while it is, and follow
 // settings changes, dataset swaps, same-document navigation and extension reloads.
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import browser from 'webextension-polyfill';
 import { createDatasetStore, watchActiveDataset, type KeyValueArea } from '../dataset/store';
 import type { Dataset } from '../dataset/types';
@@ -9,6 +8,8 @@ import { onMessages } from '../messaging';
 import { isEnabledFor } from '../settings/resolve';
 import { getSettings, watchSettings } from '../settings/store';
 import type { Settings } from '../settings/types';
+import { frameAddress } from './address';
+import { extensionLife, watchAddress } from './life';
 import { PageSession } from './session';
 
 /**
@@ -28,7 +29,9 @@ async function storedDataset(): Promise<Dataset | null> {
   }
 }
 
-export async function startPageScanner(ctx: ContentScriptContext): Promise<void> {
+export async function startPageScanner(): Promise<void> {
+  // The session lives as long as the extension does; nothing the page sends or dispatches ends it.
+  const ctx = extensionLife();
   // Both reads go out at once: one after the other, they kept the page waiting twice as long
   // before its first highlight. (A site the user switched off still pays the dataset read, but
   // never a walk or an observer.)
@@ -40,7 +43,7 @@ export async function startPageScanner(ctx: ContentScriptContext): Promise<void>
 
   const apply = async () => {
     if (!ctx.isValid) return;
-    const enabled = isEnabledFor(location.href, settings).enabled;
+    const enabled = isEnabledFor(frameAddress(), settings).enabled;
     if (!enabled) {
       session?.stop();
       session = null;
@@ -92,16 +95,20 @@ export async function startPageScanner(ctx: ContentScriptContext): Promise<void>
       }),
     );
   }
-  ctx.addEventListener(window, 'wxt:locationchange', () => {
-    // A page switched off by address, or back on, changes with same-document navigation.
-    session?.onLocationChange();
-    queueApply();
-  });
-  ctx.addEventListener(window, 'pageshow', (event) => {
+  cleanups.push(
+    watchAddress(ctx, () => {
+      // A page switched off by address, or back on, changes with same-document navigation.
+      session?.onLocationChange();
+      queueApply();
+    }),
+  );
+  const onPageShow = (event: PageTransitionEvent) => {
     // Back/forward cache: the page comes back as it was, but the background forgot its findings
     // when the tab started loading, so this frame reports them again.
-    if ((event as PageTransitionEvent).persisted) session?.reportAgain();
-  });
+    if (event.persisted) session?.reportAgain();
+  };
+  window.addEventListener('pageshow', onPageShow);
+  cleanups.push(() => window.removeEventListener('pageshow', onPageShow));
   ctx.onInvalidated(() => {
     // The extension was updated or reloaded: stop quietly, the new content script takes over.
     // Highlights go first; removing listeners from a dead extension context may throw.
