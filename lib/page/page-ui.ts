@@ -18,7 +18,7 @@ const SHOW_DELAY_MS = 350;
 const HIDE_DELAY_MS = 300;
 
 export interface PageUiActions {
-  describe(entityId: string): CardModel | undefined;
+  describe(entityId: string): Promise<CardModel | undefined>;
   /** The tab's findings, every frame included (asked of the background). */
   panelEntries(): Promise<PanelEntry[]>;
   palette(): Palette;
@@ -125,8 +125,9 @@ export class PageUi {
 
   private async showCard(hit: { entityId: string; range: Range }): Promise<void> {
     if (this.view?.kind === 'panel') return;
-    const model = this.actions.describe(hit.entityId);
-    if (!model || !this.ctx.isValid) return;
+    const model = await this.actions.describe(hit.entityId);
+    // The pointer moved on while the details came.
+    if (!model || !this.ctx.isValid || this.hovered?.range !== hit.range) return;
     const rects = hit.range.getClientRects();
     const anchor = rects.length > 0 ? rects[0] : hit.range.getBoundingClientRect();
     this.view = { kind: 'card', model, matched: hit.range.toString().replace(/\s+/g, ' ').trim(), anchor };
