@@ -68,12 +68,16 @@ export class PageSession {
   private setupStart = 0;
   private setupMs = 0;
   private setupLongestMs = 0;
+  /** Resolves when the first look over the frame is done (then every first word it holds is known). */
+  private firstLookDone: Promise<void>;
+  private endFirstLook!: () => void;
 
   constructor(
     private readonly life: PageLife,
     private setup: EnabledSetup,
   ) {
     this.probe = this.newProbe();
+    this.firstLookDone = new Promise((resolve) => (this.endFirstLook = resolve));
     this.painter = createPainter(setup.look.palette, setup.look.highlightStyle);
     this.scanner = new PageScanner(document, this.painter, this.probeRules(), {
       onFindingsChanged: () => this.scheduleReport(),
@@ -81,7 +85,8 @@ export class PageSession {
       // A bug must not break the page: the scanner stops and says why in the console.
       onError: (error) => console.warn('Sanctions Lens stopped scanning this page:', error),
       onInitialScanDone: () => {
-        // The first look found no first word: the frame is done, nothing was loaded.
+        this.endFirstLook();
+        // The first look found a first word: the real read follows once the matcher is built.
         if (this.loading) return;
         // Figures for the benchmark; they live in the page's performance timeline, not in its DOM.
         performance.mark('sanctions-lens:scan-complete', {
@@ -199,6 +204,9 @@ export class PageSession {
       const index: MatchIndex = await sendMessage('getMatchIndex', { indexId: wanted });
       // Overtaken by a newer setup while the index travelled: that one loads its own.
       if (this.stopped || this.setup.indexId !== wanted || index.id !== wanted) return;
+      // Built once the whole frame was looked at: one build for every company it names, not one per find.
+      await this.firstLookDone;
+      if (this.stopped || this.setup.indexId !== wanted) return;
       const { matcher, longestMs } = await this.build(index);
       if (this.stopped || this.setup.indexId !== wanted) return;
       this.keys = new Map(index.entities.map((entity, i) => [entity.id, index.keys[i]]));

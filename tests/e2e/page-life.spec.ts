@@ -66,3 +66,45 @@ test('frames the page writes itself are scanned: srcdoc, about:blank, blob: and 
   expect((await reported(extension.worker, page, extension.extensionId)).some((id) => id.startsWith('huawei-'))).toBe(true);
   expect(pageErrors).toEqual([]);
 });
+
+/** Runs `expression` in the content script's isolated world of the page (what a compromised renderer reaches). */
+async function inContentScript(page: Page, extensionId: string, expression: string): Promise<unknown> {
+  const cdp = await page.context().newCDPSession(page);
+  const contexts: { id: number; origin: string; auxData?: { type?: string; frameId?: string } }[] = [];
+  cdp.on('Runtime.executionContextCreated', (event) => contexts.push(event.context));
+  await cdp.send('Runtime.enable');
+  const mainFrameId = (await cdp.send('Page.getFrameTree')).frameTree.frame.id;
+  const world = contexts.find((context) => context.auxData?.type === 'isolated' && context.origin.includes(extensionId) && context.auxData.frameId === mainFrameId);
+  if (!world) throw new Error('no content-script world found');
+  const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', { expression, contextId: world.id, awaitPromise: true, returnByValue: true });
+  await cdp.detach();
+  if (exceptionDetails) throw new Error(exceptionDetails.text);
+  return result.value;
+}
+
+test('content scripts cannot read or write extension storage; the page still gets its data and settings', async ({ extension, page, server, pageErrors }) => {
+  await page.goto(server.url('/news-xiaomi.html'));
+  await expect.poll(() => painted(page), { timeout: 10_000 }).toContain('Hikvision');
+  const attempts = (await inContentScript(
+    page,
+    extension.extensionId,
+    `(async () => {
+      const tryIt = (promise) => promise.then(() => 'allowed', (error) => 'refused: ' + error.message);
+      return {
+        localRead: await tryIt(chrome.storage.local.get(null)),
+        localWrite: await tryIt(chrome.storage.local.set({ 'dataset:active': '{"version":"9999.12.31.1"}' })),
+        syncWrite: await tryIt(chrome.storage.sync.set({ settings: { lists: {} } })),
+      };
+    })()`,
+  )) as Record<string, string>;
+  expect(attempts.localRead).toMatch(/^refused/);
+  expect(attempts.localWrite).toMatch(/^refused/);
+  expect(attempts.syncWrite).toMatch(/^refused/);
+  // The extension's own pages keep full access, and nothing was planted.
+  const stored = await extension.worker.evaluate(async () => {
+    const { 'dataset:active': active } = await chrome.storage.local.get('dataset:active');
+    return typeof active === 'string' ? (JSON.parse(active) as { version: string }).version : (active as { version?: string } | undefined)?.version;
+  });
+  expect(stored).not.toBe('9999.12.31.1');
+  expect(pageErrors).toEqual([]);
+});
