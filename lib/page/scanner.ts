@@ -131,6 +131,12 @@ const HAS_LETTER = /[A-Za-z\u00C0-\uFFFF]/;
  * every handover costs the page a repaint, and one per slice made long pages three times slower.
  */
 const COMMIT_EVERY_MS = 250;
+/**
+ * Ranges painted per run and per page at most. A 10 MB text node naming a company 90,000 times
+ * cost the page seconds of paint; every find is still counted and reported, only the paint stops.
+ */
+export const MAX_PAINTED_PER_RUN = 200;
+export const MAX_PAINTED_PER_PAGE = 2000;
 
 const OBSERVE: MutationObserverInit = {
   childList: true,
@@ -389,8 +395,10 @@ export class PageScanner {
     }
     const painted: PaintedRange[] = [];
     const kept: Hit[] = [];
+    const before = this.runs.get(first)?.hits.length ?? 0;
+    const room = Math.min(MAX_PAINTED_PER_RUN, MAX_PAINTED_PER_PAGE - (this.painter.size - Math.min(before, MAX_PAINTED_PER_RUN)));
     for (const hit of hits) {
-      painted.push({ range: hit.range, key: hit.key, entityId: hit.entityId });
+      if (painted.length < room) painted.push({ range: hit.range, key: hit.key, entityId: hit.entityId });
       kept.push(hit);
       this.noteEntity(hit.entityId);
     }

@@ -64,6 +64,7 @@ export class PageSession {
   private reportPendingSince = 0;
   private lastReport = '';
   private stopped = false;
+  private stopTick: () => void = () => {};
   /** When the frame asked for the index, and how long the build's longest stretch was (benchmark). */
   private setupStart = 0;
   private setupMs = 0;
@@ -123,6 +124,8 @@ export class PageSession {
   start(): void {
     performance.mark('sanctions-lens:scan-start');
     this.scanner.start();
+    // A page may clear CSS.highlights at any time; once a second is soon enough to paint again.
+    this.stopTick = this.life.onTick(() => this.painter.reassert());
   }
 
   get findings(): Finding[] {
@@ -170,6 +173,7 @@ export class PageSession {
     if (this.stopped) return;
     this.stopped = true;
     clearTimeout(this.reportTimer);
+    this.stopTick();
     this.ui.destroy();
     this.scanner.stop();
     if (report && this.life.isValid && this.lastReport) void sendMessage('reportFindings', { url: location.href, findings: [] }).catch(() => undefined);

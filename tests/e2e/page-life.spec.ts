@@ -108,3 +108,12 @@ test('content scripts cannot read or write extension storage; the page still get
   expect(stored).not.toBe('9999.12.31.1');
   expect(pageErrors).toEqual([]);
 });
+
+test('a page that clears the highlight registry gets the warnings painted again', async ({ page, server, pageErrors }) => {
+  await page.goto(server.url('/news-xiaomi.html'));
+  await expect.poll(() => painted(page), { timeout: 10_000 }).toContain('Hikvision');
+  await page.evaluate(() => CSS.highlights.clear());
+  expect(await painted(page)).toEqual([]);
+  await expect.poll(() => painted(page), { timeout: 5_000 }).toContain('Hikvision');
+  expect(pageErrors).toEqual([]);
+});
