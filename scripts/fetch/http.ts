@@ -73,7 +73,9 @@ async function attemptDownload(url: string, tempPath: string, options: DownloadO
       await response.body?.cancel();
       throw new DownloadError(`the server answered ${response.status} ${response.statusText}`);
     }
-    const declared = Number(response.headers.get('content-length') ?? NaN);
+    // With a content encoding, Content-Length counts compressed bytes while the body arrives decoded.
+    const encoded = (response.headers.get('content-encoding') ?? 'identity') !== 'identity';
+    const declared = encoded ? NaN : Number(response.headers.get('content-length') ?? NaN);
     if (declared > options.maxBytes) {
       await response.body?.cancel();
       throw new DownloadError(`the file is ${declared} bytes, more than the ${options.maxBytes} allowed for this source`);

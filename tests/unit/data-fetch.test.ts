@@ -4,6 +4,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
+import { gzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dodReleasePage, fccCoveredListPage, ofacEnhancedXml } from '../../scripts/fetch/formats';
@@ -130,6 +131,26 @@ describe('data:fetch', () => {
     expect(result.ok).toBe(false);
     expect(result.outcomes[0].message).toMatch(/no complete answer within 0.2 s \(gave up after 2 attempts\)/);
     expect(requests.filter((r) => r.path === consPath)).toHaveLength(2);
+  });
+
+  it('accepts a compressed answer, whose Content-Length counts compressed bytes', async () => {
+    const body = gzipSync(CONS);
+    routes.set(consPath, (_req, res) => res.writeHead(200, { 'content-encoding': 'gzip', 'content-length': String(body.length) }).end(body));
+    const result = await run();
+    expect(result.ok).toBe(true);
+    expect(result.lock.sources['ofac-consolidated'].size).toBe(Buffer.byteLength(CONS));
+  });
+
+  it('treats a connection cut before the announced length as a failed download', async () => {
+    routes.set(consPath, (_req, res) => {
+      res.writeHead(200, { 'content-length': String(Buffer.byteLength(CONS)) });
+      res.write(CONS.slice(0, 5000));
+      setTimeout(() => res.destroy(), 50);
+    });
+    const result = await run({ retries: 1 });
+    expect(result.ok).toBe(false);
+    expect(result.outcomes[0].message).toMatch(/gave up after 2 attempts/);
+    expect(readdirSync(join(dir, 'out'))).toEqual([]);
   });
 
   it('retries a 503 with backoff and uses the file once the server recovers', async () => {
