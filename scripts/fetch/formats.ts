@@ -124,18 +124,21 @@ export const fccCoveredListPage: FormatCheck = async (path) => {
 };
 
 /**
- * DoD's release page for Section 1260H: every PDF it links (the editions of the list). The PDFs
- * are not read: a new edition goes through a person into the curated data.
+ * DoD's release page for Section 1260H: every PDF it links (the editions of the list) and every
+ * release article (where an edition is announced). Neither is read: a new edition goes through a
+ * person into the curated data.
  */
 export const dodReleasePage: FormatCheck = async (path) => {
   const html = await readFile(path, 'utf8');
   if (!/1260H/i.test(htmlText(html))) throw new FormatError('the page no longer mentions Section 1260H');
   const links = new Map<string, { url: string; title: string }>();
-  for (const match of html.matchAll(/<a\b[^>]*href\s*=\s*["']([^"']+\.pdf)["'][^>]*>([\s\S]*?)<\/a>/gi)) {
+  for (const match of html.matchAll(/<a\b[^>]*href\s*=\s*["']([^"']+)["'][^>]*>([\s\S]*?)<\/a>/gi)) {
     const url = match[1].replace(/&amp;/g, '&');
-    if (!links.has(url)) links.set(url, { url, title: htmlText(match[2]) || url });
+    if (!/\.pdf(?:$|[?#])/i.test(url) && !/\/Releases\/Release\/Article\//i.test(url)) continue;
+    const absolute = new URL(url, 'https://www.defense.gov/').href;
+    if (!links.has(absolute)) links.set(absolute, { url: absolute, title: htmlText(match[2]) || absolute });
   }
-  return { links: [...links.values()], summary: `${links.size} PDF links` };
+  return { links: [...links.values()], summary: `${links.size} release or PDF links` };
 };
 
 /** The Federal Register's search answer (JSON) for DoD documents that mention 1260H. */

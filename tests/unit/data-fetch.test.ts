@@ -243,9 +243,14 @@ describe('format checks on official-format excerpts', () => {
     expect(csv[1]).toMatch(/^"Telecommunications equipment produced by Huawei Technologies Company, .*","March 12, 2021"$/);
   });
 
-  it('lists the PDF editions a DoD release page links, and refuses a page that no longer is about 1260H', async () => {
+  it('lists the PDF editions and release articles a DoD release page links, and refuses a page that no longer is about 1260H', async () => {
     const result = await dodReleasePage(join(FIXTURES, 'News/Releases/Search/1260H/index.html'));
     expect(result.links!.map((l) => new URL(l.url).pathname.split('/')[1])).toEqual(['2025', '2026']);
+    const articles = join(dir, 'articles.html');
+    writeFileSync(articles, '<h1>1260H</h1><a href="/News/Releases/Release/Article/4200000/dod-releases-list/">DoD Releases List</a><a href="/About/">About</a>');
+    expect((await dodReleasePage(articles)).links).toEqual([
+      { url: 'https://www.defense.gov/News/Releases/Release/Article/4200000/dod-releases-list/', title: 'DoD Releases List' },
+    ]);
     const other = join(dir, 'other.html');
     writeFileSync(other, '<a href="x.pdf">Annual report</a>');
     await expect(dodReleasePage(other)).rejects.toThrow(/no longer mentions Section 1260H/);
