@@ -11,7 +11,7 @@ import { openEnvelope } from '../lib/feed/manifest';
 import { FEED_PUBLIC_KEYS } from '../lib/feed/public-key';
 import { buildFeed } from '../lib/feed/publish';
 import { diffDatasets } from './feed/diff';
-import { checkGates, DEFAULT_LIMITS, type GateFailure } from './feed/gates';
+import { checkGates, checkPublishedSize, DEFAULT_LIMITS, type GateFailure } from './feed/gates';
 import { dataOnly, readPublished } from './feed/previous';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -141,6 +141,9 @@ async function main(): Promise<number> {
       }
     }
   }
+
+  const tooLarge = checkPublishedSize(datasetBytes.byteLength);
+  if (tooLarge.length > 0) return refuse(tooLarge, values.report);
 
   const feed = await buildFeed({
     datasetBytes,

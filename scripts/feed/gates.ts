@@ -4,9 +4,10 @@ import { checkCanary } from '../../lib/dataset/blast-radius';
 import type { Dataset } from '../../lib/dataset/types';
 import { checkDataset } from '../../lib/dataset/validate';
 import { compareVersions } from '../../lib/dataset/ids';
+import { MAX_DATASET_BYTES } from '../../lib/feed/config';
 import { createMatcher } from '../../lib/match';
 
-export type GateName = 'validation' | 'blast-radius' | 'drop' | 'as-of' | 'version';
+export type GateName = 'validation' | 'blast-radius' | 'drop' | 'as-of' | 'version' | 'size';
 
 export interface GateFailure {
   gate: GateName;
@@ -88,4 +89,10 @@ export function checkGates(
     });
   }
   return failures;
+}
+
+/** The file as published, changes included, must fit what the extension will download. */
+export function checkPublishedSize(bytes: number, limit = MAX_DATASET_BYTES): GateFailure[] {
+  if (bytes <= limit) return [];
+  return [{ gate: 'size', message: `the dataset file is ${bytes} bytes, more than the ${limit} the extension accepts; every user would refuse it` }];
 }

@@ -8,7 +8,7 @@ import { projectDataset } from '../../lib/dataset/project';
 import type { Dataset, Entity } from '../../lib/dataset/types';
 import { checkDataset } from '../../lib/dataset/validate';
 import { diffDatasets } from '../../scripts/feed/diff';
-import { checkGates } from '../../scripts/feed/gates';
+import { checkGates, checkPublishedSize } from '../../scripts/feed/gates';
 
 const bundled: Dataset = JSON.parse(readFileSync(join(import.meta.dirname, '../../public/data/dataset.json'), 'utf8'));
 const copy = (): Dataset => structuredClone(bundled);
@@ -96,6 +96,13 @@ describe('publish gates', () => {
     const [failure] = checkGates(changed, bundled, undefined, false);
     expect(failure).toMatchObject({ gate: 'version' });
     expect(failure.message).toMatch(/bump "revision"/);
+  });
+});
+
+describe('published size', () => {
+  it('refuses a dataset file larger than the extension downloads, and passes the bundled one', () => {
+    expect(checkPublishedSize(JSON.stringify(bundled).length)).toEqual([]);
+    expect(checkPublishedSize(3 * 1024 * 1024)).toEqual([expect.objectContaining({ gate: 'size' })]);
   });
 });
 
