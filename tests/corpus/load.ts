@@ -10,6 +10,8 @@ export interface Label {
   company: string;
   start: number;
   end: number;
+  /** The dataset does not hold this spelling yet (a name the data lacks): a miss here is the data's, not the matcher's. */
+  dataGap?: boolean;
 }
 
 export interface Snippet {
@@ -19,32 +21,37 @@ export interface Snippet {
   text: string;
   labels: Label[];
   file: string;
+  /** Where the text was copied from (real corpora). */
+  source?: string;
 }
 
 const HEADER = /^=== (\S+) \| (\S+) \| (\S+)$/;
-const LABEL = /^> (.+?) = (.+)$/;
+const LABEL = /^> (.+?) = (.+?)( !data)?$/;
+const SOURCE = /^@ (\S+)$/;
 
 export function loadCorpus(dir: string): Snippet[] {
   const snippets: Snippet[] = [];
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.txt')).sort()) {
     const lines = readFileSync(join(dir, file), 'utf8').split('\n');
-    let current: { id: string; lang: string; kind: string; body: string[]; labels: [string, string][] } | undefined;
+    let current:
+      | { id: string; lang: string; kind: string; body: string[]; labels: [string, string, boolean][]; source?: string }
+      | undefined;
     const finish = () => {
       if (!current) return;
       const text = current.body.join('\n').trim();
       // Each label takes the first occurrence of its text not already inside an earlier label, so
       // "Hikvision" after "Hangzhou Hikvision Digital…" means the later, separate mention.
       const placed: { start: number; end: number }[] = [];
-      const labels = current.labels.map(([labelText, company]) => {
+      const labels = current.labels.map(([labelText, company, dataGap]) => {
         let at = text.indexOf(labelText);
         while (at >= 0 && placed.some((p) => at < p.end && p.start < at + labelText.length)) {
           at = text.indexOf(labelText, at + 1);
         }
         if (at < 0) throw new Error(`${file} ${current!.id}: label "${labelText}" has no free occurrence in the text`);
         placed.push({ start: at, end: at + labelText.length });
-        return { text: labelText, company, start: at, end: at + labelText.length };
+        return { text: labelText, company, start: at, end: at + labelText.length, ...(dataGap ? { dataGap } : {}) };
       });
-      snippets.push({ id: current.id, lang: current.lang, kind: current.kind, text, labels, file });
+      snippets.push({ id: current.id, lang: current.lang, kind: current.kind, text, labels, file, source: current.source });
     };
     lines.forEach((line, index) => {
       const header = HEADER.exec(line);
@@ -57,8 +64,13 @@ export function loadCorpus(dir: string): Snippet[] {
         if (line.trim()) throw new Error(`${file}:${index + 1}: text before the first "=== id | lang | kind" header`);
         return;
       }
+      const source = SOURCE.exec(line);
+      if (source) {
+        current.source = source[1];
+        return;
+      }
       const label = LABEL.exec(line);
-      if (label) current.labels.push([label[1], label[2]]);
+      if (label) current.labels.push([label[1], label[2], label[3] !== undefined]);
       else if (line.startsWith('>')) throw new Error(`${file}:${index + 1}: a label must read "> text = company"`);
       else if (line !== '(no labels)') current.body.push(line);
     });
@@ -74,11 +86,15 @@ export function loadCorpus(dir: string): Snippet[] {
 
 /** Entity ids a label's company name may stand for: every entity with that core name among its names. */
 export function resolveCompany(dataset: Pick<Dataset, 'entities'>, company: string): Set<string> {
-  // "A | B": names the company goes by in different datasets (a former name may be the display name).
-  const wanted = new Set(company.split(' | ').map((name) => coreName(name)));
+  // "A | B": names the company goes by in different datasets (a former name may be the display name);
+  // "#id" names an entity by its id (the real corpus, labelled before the matcher was run).
+  const parts = company.split(' | ');
+  const wantedIds = new Set(parts.filter((p) => p.startsWith('#')).map((p) => p.slice(1)));
+  const wanted = new Set(parts.filter((p) => !p.startsWith('#')).map((name) => coreName(name)));
   const ids = new Set<string>();
   for (const entity of dataset.entities) {
-    if ([entity.name, ...entity.aliases].some((name) => wanted.has(coreName(name)))) ids.add(entity.id);
+    if (wantedIds.has(entity.id)) ids.add(entity.id);
+    else if (wanted.size > 0 && [entity.name, ...entity.aliases].some((name) => wanted.has(coreName(name)))) ids.add(entity.id);
   }
   return ids;
 }
@@ -88,6 +104,8 @@ export interface Miss {
   text: string;
   company: string;
   why: string;
+  /** The label says the dataset lacks this spelling. */
+  dataGap?: boolean;
 }
 
 export interface FalseHit {
@@ -144,7 +162,7 @@ export function scoreCorpus(matcher: Matcher, dataset: Pick<Dataset, 'entities'>
           : other
             ? `matched ${other.entityId} instead`
             : 'not found';
-      misses.push({ snippet: snippet.id, text: label.text, company: label.company, why });
+      misses.push({ snippet: snippet.id, text: label.text, company: label.company, why, ...(label.dataGap ? { dataGap: true } : {}) });
     }
     for (const m of matches) {
       if (used.has(m)) continue;
@@ -169,7 +187,7 @@ export function describeScore(score: CorpusScore): string {
   return [
     `precision ${score.precision.toFixed(3)} (${score.truePositives}/${score.found}), ` +
       `recall ${score.recall.toFixed(3)} (${score.truePositives}/${score.labels})`,
-    ...score.misses.map((m) => `miss ${m.snippet}: "${m.text}" (${m.company}) — ${m.why}`),
+    ...score.misses.map((m) => `miss ${m.snippet}: "${m.text}" (${m.company}) — ${m.why}${m.dataGap ? ' [data lacks the name]' : ''}`),
     ...score.falseHits.map((f) => `false hit ${f.snippet}: "${f.text}" → ${f.entityId} [${f.rule}] …${f.context}…`),
   ].join('\n');
 }

@@ -27,6 +27,10 @@ export interface CorpusSuite {
   minTraps: { count: number } | { share: number };
   /** Check that every label names a company of the dataset. */
   checkLabels: boolean;
+  /** The precision bar; 0.98 unless given. */
+  minPrecision?: number;
+  /** Every snippet must say where its text was copied from (`@ <url>`). */
+  requireSources?: boolean;
 }
 
 export function corpusSuite(suite: CorpusSuite): void {
@@ -51,8 +55,15 @@ export function corpusSuite(suite: CorpusSuite): void {
       });
     }
 
-    it('flags almost nothing a reader would not (precision ≥ 0.98)', () => {
-      expect(score.precision, report()).toBeGreaterThanOrEqual(0.98);
+    if (suite.requireSources) {
+      it('says for every passage where its text was copied from', () => {
+        expect(snippets.filter((s) => !s.source || !/^https?:\/\//.test(s.source)).map((s) => s.id)).toEqual([]);
+      });
+    }
+
+    const minPrecision = suite.minPrecision ?? 0.98;
+    it(`flags almost nothing a reader would not (precision ≥ ${minPrecision})`, () => {
+      expect(score.precision, report()).toBeGreaterThanOrEqual(minPrecision);
     });
 
     it('misses almost nothing a reader would flag (recall ≥ 0.95)', () => {
