@@ -84,17 +84,39 @@ export function loadCorpus(dir: string): Snippet[] {
   return snippets;
 }
 
+/** Entity ids by the core of each of their names, built once per dataset (labels are resolved by the hundred). */
+const byCoreName = new WeakMap<object, Map<string, Set<string>>>();
+
+function coreNameIndex(dataset: Pick<Dataset, 'entities'>): Map<string, Set<string>> {
+  let index = byCoreName.get(dataset.entities);
+  if (!index) {
+    index = new Map();
+    for (const entity of dataset.entities) {
+      for (const name of [entity.name, ...entity.aliases]) {
+        const key = coreName(name);
+        let ids = index.get(key);
+        if (!ids) index.set(key, (ids = new Set()));
+        ids.add(entity.id);
+      }
+    }
+    byCoreName.set(dataset.entities, index);
+  }
+  return index;
+}
+
 /** Entity ids a label's company name may stand for: every entity with that core name among its names. */
 export function resolveCompany(dataset: Pick<Dataset, 'entities'>, company: string): Set<string> {
   // "A | B": names the company goes by in different datasets (a former name may be the display name);
   // "#id" names an entity by its id (the real corpus, labelled before the matcher was run).
-  const parts = company.split(' | ');
-  const wantedIds = new Set(parts.filter((p) => p.startsWith('#')).map((p) => p.slice(1)));
-  const wanted = new Set(parts.filter((p) => !p.startsWith('#')).map((name) => coreName(name)));
+  const index = coreNameIndex(dataset);
   const ids = new Set<string>();
-  for (const entity of dataset.entities) {
-    if (wantedIds.has(entity.id)) ids.add(entity.id);
-    else if (wanted.size > 0 && [entity.name, ...entity.aliases].some((name) => wanted.has(coreName(name)))) ids.add(entity.id);
+  for (const part of company.split(' | ')) {
+    if (part.startsWith('#')) {
+      const id = part.slice(1);
+      if (dataset.entities.some((e) => e.id === id)) ids.add(id);
+    } else {
+      for (const id of index.get(coreName(part)) ?? []) ids.add(id);
+    }
   }
   return ids;
 }
@@ -123,6 +145,8 @@ export interface CorpusScore {
   truePositives: number;
   precision: number;
   recall: number;
+  /** Recall over the labels whose names the dataset holds (labels not marked ` !data`). */
+  recallOnHeldNames: number;
   misses: Miss[];
   falseHits: FalseHit[];
 }
@@ -134,6 +158,8 @@ export function scoreCorpus(matcher: Matcher, dataset: Pick<Dataset, 'entities'>
   let labels = 0;
   let found = 0;
   let truePositives = 0;
+  let heldLabels = 0;
+  let heldFound = 0;
   const cache = new Map<string, Set<string>>();
   const resolve = (company: string) => {
     let ids = cache.get(company);
@@ -150,9 +176,11 @@ export function scoreCorpus(matcher: Matcher, dataset: Pick<Dataset, 'entities'>
       const hit = matches.find(
         (m) => !used.has(m) && m.start < label.end && label.start < m.end && ids.has(m.entityId),
       );
+      if (!label.dataGap) heldLabels++;
       if (hit) {
         used.add(hit);
         truePositives++;
+        if (!label.dataGap) heldFound++;
         continue;
       }
       const other = matches.find((m) => m.start < label.end && label.start < m.end);
@@ -177,6 +205,7 @@ export function scoreCorpus(matcher: Matcher, dataset: Pick<Dataset, 'entities'>
     truePositives,
     precision: found === 0 ? 1 : truePositives / found,
     recall: labels === 0 ? 1 : truePositives / labels,
+    recallOnHeldNames: heldLabels === 0 ? 1 : heldFound / heldLabels,
     misses,
     falseHits,
   };
@@ -186,7 +215,8 @@ export function scoreCorpus(matcher: Matcher, dataset: Pick<Dataset, 'entities'>
 export function describeScore(score: CorpusScore): string {
   return [
     `precision ${score.precision.toFixed(3)} (${score.truePositives}/${score.found}), ` +
-      `recall ${score.recall.toFixed(3)} (${score.truePositives}/${score.labels})`,
+      `recall ${score.recall.toFixed(3)} (${score.truePositives}/${score.labels}), ` +
+      `on names the data holds ${score.recallOnHeldNames.toFixed(3)}`,
     ...score.misses.map((m) => `miss ${m.snippet}: "${m.text}" (${m.company}) — ${m.why}${m.dataGap ? ' [data lacks the name]' : ''}`),
     ...score.falseHits.map((f) => `false hit ${f.snippet}: "${f.text}" → ${f.entityId} [${f.rule}] …${f.context}…`),
   ].join('\n');
@@ -196,5 +226,23 @@ export function describeScore(score: CorpusScore): string {
 export function unknownLabels(dataset: Pick<Dataset, 'entities'>, snippets: Snippet[]): string[] {
   return snippets.flatMap((s) =>
     s.labels.filter((l) => resolveCompany(dataset, l.company).size === 0).map((l) => `${s.id}: ${l.company}`),
+  );
+}
+
+/**
+ * Labels marked ` !data` whose text the dataset does hold as a name of that company: the mark would hide a
+ * miss of the matcher as one of the data.
+ */
+export function dataGapsTheDataFills(dataset: Pick<Dataset, 'entities'>, snippets: Snippet[]): string[] {
+  const byId = new Map(dataset.entities.map((e) => [e.id, e]));
+  return snippets.flatMap((s) =>
+    s.labels
+      .filter((l) => l.dataGap)
+      .filter((l) => [...resolveCompany(dataset, l.company)].some((id) => {
+        const e = byId.get(id)!;
+        const key = coreName(l.text);
+        return [e.name, ...e.aliases, ...(e.weakAliases ?? []), ...(e.tickers ?? []).map((t) => t.symbol)].some((n) => coreName(n) === key);
+      }))
+      .map((l) => `${s.id}: ${l.text}`),
   );
 }

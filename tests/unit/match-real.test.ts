@@ -14,4 +14,5 @@ corpusSuite({
   checkLabels: true,
   minPrecision: 0.99,
   requireSources: true,
+  recallOnHeldNames: true,
 });
