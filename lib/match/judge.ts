@@ -205,7 +205,11 @@ export function judge(text: string, pattern: Pattern, start: number, end: number
         return verdict(ACCEPT, pattern, start, end, 'ticker', mark.rule);
       }
       if (afterOwnName(text, pattern, start, found)) return verdict(ACCEPT, pattern, start, end, 'ticker', 'ticker-after-name');
-      if (context.tickerContext) return verdict(ACCEPT, pattern, start, end, 'ticker', 'ticker-context');
+      // In a quote link a number is a code only when it stands alone: "121.20" in a live quote strip is a price,
+      // not Hong Kong code 20.
+      if (context.tickerContext && (!pattern.numeric || readsAsCode(text, start, end))) {
+        return verdict(ACCEPT, pattern, start, end, 'ticker', 'ticker-context');
+      }
       if (!pattern.numeric && tickerNamedBefore(text, start)) return verdict(ACCEPT, pattern, start, end, 'ticker', 'ticker-named');
       if (pattern.numeric && codeInBracketsAfterHan(text, start, end) && bracketedCodeFits(text, venue, start, end)) {
         return verdict(ACCEPT, pattern, start, end, 'ticker', 'code-after-chinese-name');
