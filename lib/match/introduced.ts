@@ -25,14 +25,12 @@ const BRACKETED_FORM = /^[(（](\p{Lu}[\p{L}]{1,6})[)）]/u;
 const LEGAL_WORDS = new Set(LEGAL_FORMS.flatMap((form) => form.spellings.flatMap((spelling) => spelling.split(' '))));
 const JOINING = new Set(['of', 'and', 'for', 'the', '&']);
 
-/** The initials of `words` ("McKinsey Global Institute" → "MGI"), joining words left out. */
-function initials(words: string): string {
-  return words
-    .split(/[ \u00a0]+/)
-    .filter((w) => w && !JOINING.has(w))
-    .map((w) => w[0])
-    .join('')
-    .toUpperCase();
+/** Whether `form` is the initials of the last words of `words` ("The McKinsey Global Institute" → "MGI"). */
+function isInitialsOf(words: string, form: string): boolean {
+  const kept = words.split(/[ \u00a0]+/).filter((w) => w && !JOINING.has(w.toLowerCase()));
+  const letters = form.toUpperCase();
+  if (kept.length < letters.length) return false;
+  return kept.slice(kept.length - letters.length).map((w) => w[0]).join('').toUpperCase() === letters;
 }
 
 /**
@@ -71,7 +69,7 @@ export function introducedIn(text: string, found: readonly TextMatch[], otherNam
     if (!bracket) continue;
     const form = bracket[1];
     const words = WORDS_BEFORE.exec(text.slice(Math.max(0, open - 90), open))?.[1];
-    if (!words || introduced.has(form) || initials(words) !== form.toUpperCase()) continue;
+    if (!words || introduced.has(form) || !isInitialsOf(words, form)) continue;
     // The defined words are a listed company's name: that definition was read above.
     const wordsStart = open - words.length;
     if (found.some((m) => m.start < open && wordsStart < m.end)) continue;
