@@ -86,7 +86,7 @@ function readsAsCode(text: string, start: number, end: number): boolean {
   let k = end;
   while (k < text.length && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 0xa0)) k++;
   const next = text.charCodeAt(k);
-  return !(next >= 97 && next <= 122) && !CJK_UNITS.includes(text.charAt(k)); // "700 million", "700亿"
+  return !(next >= 97 && next <= 122) && (k >= text.length || !CJK_UNITS.includes(text.charAt(k))); // "700 million", "700亿"
 }
 
 const isDigit = (code: number) => code >= 48 && code <= 57;

@@ -26,6 +26,9 @@ class TextPainter implements Painter {
     return null;
   }
   destroy() {}
+  get size() {
+    return [...this.owners.values()].reduce((sum, ranges) => sum + ranges.length, 0);
+  }
   texts(): string[] {
     return [...this.owners.values()].flat().map(({ range }) => {
       const dom = document.createRange();
