@@ -31,7 +31,7 @@ export interface Painter {
   /** Which painted entity, if any, lies under a viewport point. */
   hitTest(x: number, y: number): { entityId: string; range: Range } | null;
   /** Registers our highlights again if the page removed them (called on each flush and now and then). */
-  reassert(): void;
+  reassert?(): void;
   /** Number of painted ranges (for tests and the findings panel). */
   readonly size: number;
   /** Removes every highlight and stylesheet. */

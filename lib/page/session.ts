@@ -125,7 +125,7 @@ export class PageSession {
     performance.mark('sanctions-lens:scan-start');
     this.scanner.start();
     // A page may clear CSS.highlights at any time; once a second is soon enough to paint again.
-    this.stopTick = this.life.onTick(() => this.painter.reassert());
+    this.stopTick = this.life.onTick(() => this.painter.reassert?.());
   }
 
   get findings(): Finding[] {
