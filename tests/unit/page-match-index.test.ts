@@ -61,7 +61,7 @@ describe('frame matcher from the compact index', () => {
     expect(index.entities.length).toBe(buildPageView(dataset, settings).dataset.entities.length);
     expect(index.keys[index.entities.findIndex((entity) => entity.name === 'Rheinmetall')]).toBe('watchlist');
     // Only name fields travel to frames: no listings, rulings or sources.
-    expect(Object.keys(index.entities[0]).every((key) => ['id', 'name', 'aliases', 'weakAliases', 'tickers', 'isins'].includes(key))).toBe(true);
+    expect(Object.keys(index.entities[0]).every((key) => ['id', 'name', 'aliases', 'weakAliases', 'tickers', 'isins', 'related'].includes(key))).toBe(true);
     expect(matchIndexId(dataset, { ...settings, minSeverity: 'prohibited' })).not.toBe(index.id);
     expect(matchIndexId(dataset, { ...settings })).toBe(index.id);
   });
