@@ -148,7 +148,11 @@ const REACH = 4000;
 /** Every place `form` stands alone in text[from, to) (not inside a longer word). */
 function occurrences(text: string, form: string, from: number, to: number): number[] {
   const out: number[] = [];
-  for (let at = text.indexOf(form, from); at >= 0 && at < to; at = text.indexOf(form, at + form.length)) {
+  // Searched in a window of its own, so a form with no later mention costs its window, not the rest of the text.
+  const window = to >= text.length && from === 0 ? text : text.slice(from, Math.min(text.length, to + form.length));
+  for (let w = window.indexOf(form); w >= 0; w = window.indexOf(form, w + form.length)) {
+    const at = from + w;
+    if (at >= to) break;
     const end = at + form.length;
     if ((at > 0 && isLetterOrDigitAt(text, at - 1)) || (end < text.length && isLetterOrDigitAt(text, end))) continue;
     out.push(at);
