@@ -216,9 +216,17 @@ export class PageScanner {
     PENDING_HOST_CHECKS.forEach((delay) => this.timers.push(setTimeout(() => this.checkPendingHosts(), delay)));
   }
 
-  /** New matcher or filters (settings or dataset changed): forget every result and read the page again. */
-  setRules(rules: ScanRules): void {
+  /**
+   * New matcher or filters (settings or dataset changed): forget every result and read the page again.
+   * With `asFirstRead`, that read counts as the page's first (a frame that first only looked for
+   * first words, and now has its matcher): batched paint, and the initial-scan callback once it is done.
+   */
+  setRules(rules: ScanRules, asFirstRead = false): void {
     this.rules = rules;
+    if (asFirstRead) {
+      this.initialDone = false;
+      this.stats.firstPaintMs = -1;
+    }
     this.matchCache.clear();
     this.nearby = new NearbyEntities();
     this.introduced = new IntroducedForms(() => this.nearby);
