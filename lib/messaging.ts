@@ -72,6 +72,8 @@ export interface MatchEntity {
   weakAliases?: string[];
   tickers?: { exchange: string; symbol: string }[];
   isins?: string[];
+  /** The parent group, for the matcher's "name + 集团 is the parent group" rule. */
+  related?: { id: string; relation: 'parent' }[];
 }
 
 /**
