@@ -1,4 +1,5 @@
 // Wiring only: gate on the site settings, then start the page scanner (lib/page/start.ts).
+import { registerHoldingsRows } from '../lib/page/holdings-rows';
 import { startPageScanner } from '../lib/page/start';
 
 export default defineContentScript({
@@ -11,6 +12,7 @@ export default defineContentScript({
   main(ctx) {
     // The benchmark times the whole cost a page pays for the extension from this moment on.
     performance.mark('sanctions-lens:content-start');
+    ctx.onInvalidated(registerHoldingsRows());
     startPageScanner(ctx).catch((error) => console.warn('Sanctions Lens could not start on this page:', error));
   },
 });

@@ -3,7 +3,7 @@
 import type { Dataset } from '../dataset/types';
 import { decodePositionsFile, encodingLabel } from './decode';
 import type { HoldingIdentifier } from './identify';
-import { GENERIC_LAYOUT, type Layout } from './layouts';
+import { GENERIC_LAYOUT, PAGE_LAYOUT, type Layout } from './layouts';
 import { readPositions } from './positions';
 import { buildReport, type Report } from './report';
 
@@ -37,4 +37,30 @@ export function checkPositionsFile(bytes: Uint8Array, dataset: Dataset, identifi
   if (!decoded.ok) return decoded;
   const notes = decoded.encoding === 'utf-8' ? [] : [`Read as ${encodingLabel(decoded.encoding)} text.`];
   return checkPositionsText(decoded.text, dataset, identifier, options, notes);
+}
+
+/**
+ * The positions tables of a page (rows of cell texts, header first), checked as one portfolio.
+ * Each table is read like a pasted table, so its header words or cell contents pick the columns.
+ */
+export function checkPageTables(tables: string[][][], dataset: Dataset, identifier: HoldingIdentifier, options: CheckOptions): CheckResult {
+  const positions = [];
+  const notes: string[] = [];
+  let columns;
+  for (const [index, table] of tables.entries()) {
+    const text = table.map((cells) => cells.map((cell) => cell.replace(/[\t\r\n]+/g, ' ')).join('\t')).join('\n');
+    const read = readPositions(text, options.fallback ?? PAGE_LAYOUT);
+    if (!read.ok) {
+      notes.push(`Table ${index + 1} on the page: ${read.problem}`);
+      continue;
+    }
+    columns ??= read.columns;
+    positions.push(...read.positions);
+    notes.push(...read.notes);
+  }
+  if (!columns || positions.length === 0) {
+    return { ok: false, problem: notes.length > 0 ? notes.join(' ') : 'No table with the page\'s findings was found on this page.' };
+  }
+  const report = buildReport(dataset, identifier, positions, { source: options.source, columns, notes, now: options.now });
+  return { ok: true, report };
 }
