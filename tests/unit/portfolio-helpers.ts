@@ -1,11 +1,12 @@
 // Shared by the portfolio tests: the fixture dataset (no programs, like today's data) and readers for the fixture exports.
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { Dataset } from '../../lib/dataset/types';
 import { checkPositionsFile } from '../../lib/portfolio/check';
 import { createHoldingIdentifier } from '../../lib/portfolio/identify';
 
-export const FIXTURES = fileURLToPath(new URL('../fixtures/portfolio/', import.meta.url));
+// From the project root (Vitest's root), so DOM test environments with their own URL class read it too.
+export const FIXTURES = join(process.cwd(), 'tests/fixtures/portfolio/');
 export const dataset = JSON.parse(readFileSync(`${FIXTURES}dataset.json`, 'utf8')) as Dataset;
 export const identifier = createHoldingIdentifier(dataset);
 export const NOW = new Date('2026-12-01T12:00:00Z');
