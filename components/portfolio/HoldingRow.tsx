@@ -83,9 +83,12 @@ export function HoldingRow({ row }: { row: ReportRow }) {
   );
 }
 
+/** "ofac.treasury.gov/faqs/899": the site and where on it, short enough for one line. */
 function hostOf(url: string): string {
   try {
-    return new URL(url).hostname.replace(/^www\./, '');
+    const parsed = new URL(url);
+    const place = `${parsed.hostname.replace(/^www\./, '')}${parsed.pathname === '/' ? '' : parsed.pathname}`;
+    return place.length > 48 ? `${place.slice(0, 47)}…` : place;
   } catch {
     return url;
   }

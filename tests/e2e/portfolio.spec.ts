@@ -57,6 +57,7 @@ test('a Schwab export: every severity, a formerly listed company and unlisted on
   await expect(page.locator('[data-testid="holding"][data-status="clear"]').first()).toContainText('as of');
 
   await page.screenshot({ path: join(SHOTS, 'portfolio-light.png'), fullPage: true });
+  await page.screenshot({ path: join(SHOTS, 'portfolio-report.png'), fullPage: true, clip: { x: 0, y: 0, width: 1000, height: 1400 } });
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.screenshot({ path: join(SHOTS, 'portfolio-dark.png'), fullPage: true });
   await page.emulateMedia({ colorScheme: 'light', media: 'print' });
