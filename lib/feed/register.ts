@@ -1,7 +1,7 @@
 // Wires the feed updater into the background: alarms, start-up, install, messages, settings
 // changes and notifications. Everything here is thin; the decisions live in updater.ts.
 import browser from 'webextension-polyfill';
-import { datasetStore, type KeyValueArea } from '../dataset/store';
+import { createDatasetStore, datasetStore, loadBundledDataset, type KeyValueArea } from '../dataset/store';
 import { onMessages } from '../messaging';
 import { FEED_PUBLIC_KEYS } from './public-key';
 import { createSeenLog, type SeenNews } from './seen';
@@ -24,6 +24,8 @@ export function recordSeen(entityIds: readonly string[]): Promise<void> {
 }
 
 async function notify(news: SeenNews[]): Promise<void> {
+  // An optional permission: the user may have taken it back in the browser's settings.
+  if (!(await browser.permissions.contains({ permissions: ['notifications'] }).catch(() => false))) return;
   const lines = news.slice(0, 3).map((item) => `${item.name}: ${item.change}`);
   if (news.length > 3) lines.push(`…and ${news.length - 3} more`);
   await browser.notifications.create('sanctions-lens-feed-update', {
@@ -46,11 +48,15 @@ async function setAlarm(when: number): Promise<void> {
 export function registerFeed(overrides: Partial<Pick<UpdaterDeps, 'publicKeys' | 'fetch' | 'extensionVersion'>> = {}): Updater {
   seenLog ??= createSeenLog(area());
   const log = seenLog;
+  const publicKeys = overrides.publicKeys ?? FEED_PUBLIC_KEYS;
   const updater = createUpdater({
-    publicKeys: overrides.publicKeys ?? FEED_PUBLIC_KEYS,
+    publicKeys,
     fetch: overrides.fetch ?? ((input, init) => fetch(input, init)),
     area: area(),
-    store: datasetStore(),
+    // The store re-verifies stored lists against the same keys the updater accepts.
+    store: overrides.publicKeys
+      ? createDatasetStore({ area: area(), loadBundled: loadBundledDataset, trustedKeys: publicKeys })
+      : datasetStore(),
     settings: readFeedSettings,
     extensionVersion: overrides.extensionVersion ?? browser.runtime.getManifest().version,
     recentlySeen: () => log.recent(),
