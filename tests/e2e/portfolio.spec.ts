@@ -122,6 +122,8 @@ test('"Check holdings on this page" from the popup finds the companies the popup
   const tabId = await tabIdOf(extension.worker, page);
   const link = popup.getByRole('link', { name: 'Check holdings on this page' });
   await expect(link).toHaveAttribute('href', new RegExp(`portfolio\\.html\\?tab=${tabId}$`));
+  await link.scrollIntoViewIfNeeded();
+  await popup.screenshot({ path: join(SHOTS, 'popup-holdings-link.png') });
   const [report] = await Promise.all([context.waitForEvent('page'), link.click()]);
   await report.waitForLoadState();
   await expect(report.getByTestId('holding')).toHaveCount(6);
