@@ -26,7 +26,8 @@ export const browserApi: PortfolioApi = {
       answer = undefined;
     }
     if (!answer?.tables?.length) throw new Error('No table on that page holds the flagged companies. Reload the page and try again, or export the positions as CSV.');
-    return { url: answer.url, tables: answer.tables, findings: findings.findings.length };
+    // The background's address for the tab (without query or fragment, where account numbers and tokens live).
+    return { url: findings.url || new URL(answer.url).origin, tables: answer.tables, findings: findings.findings.length };
   },
   download(name, text, type) {
     const url = URL.createObjectURL(new Blob([text], { type }));
