@@ -188,8 +188,10 @@ export function PortfolioApp({ api, tabId, now }: { api: PortfolioApi; tabId?: n
           {problem}
         </p>
       ) : null}
-      {busy ? <p class="muted" role="status">Checking…</p> : null}
-      {status && !problem ? <p class="status muted" role="status">{status}</p> : null}
+      {/* One live region, so a screen reader hears "Checking…" and then the result. */}
+      <p class="status muted" role="status">
+        {busy ? 'Checking…' : !problem ? status : ''}
+      </p>
 
       {report ? <ReportView report={report} kept={kept} onKeep={toggleKeep} api={api} /> : null}
     </main>

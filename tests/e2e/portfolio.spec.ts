@@ -30,6 +30,18 @@ async function rowsOf(page: Page): Promise<string[]> {
   return page.getByTestId('holding').evaluateAll((items) => items.map((item) => `${item.getAttribute('data-status')} ${item.getAttribute('data-entity-id') ?? '-'}`));
 }
 
+/** axe-core's WCAG A/AA rules on the page as it is now (evaluated over the debugger protocol, so the page's CSP does not apply). */
+async function accessibilityViolations(page: Page): Promise<string[]> {
+  await page.evaluate(readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8'));
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ passes: unknown[]; violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] } });
+    // An empty answer must mean "no violation", not "nothing was checked".
+    if (result.passes.length < 10) return [`axe checked only ${result.passes.length} rules`];
+    return result.violations.map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 5).join(', ')}`);
+  });
+}
+
 async function openPortfolio(page: Page, extensionId: string, query = ''): Promise<void> {
   await page.setViewportSize({ width: 1000, height: 900 });
   await page.goto(`chrome-extension://${extensionId}/portfolio.html${query}`);
@@ -57,9 +69,11 @@ test('a Schwab export: every severity, a formerly listed company and unlisted on
   await expect(page.locator('[data-testid="holding"][data-status="clear"]').first()).toContainText('as of');
 
   await page.screenshot({ path: join(SHOTS, 'portfolio-light.png'), fullPage: true });
+  expect(await accessibilityViolations(page)).toEqual([]);
   await page.screenshot({ path: join(SHOTS, 'portfolio-report.png'), fullPage: true, clip: { x: 0, y: 0, width: 1000, height: 1400 } });
   await page.emulateMedia({ colorScheme: 'dark' });
   await page.screenshot({ path: join(SHOTS, 'portfolio-dark.png'), fullPage: true });
+  expect(await accessibilityViolations(page)).toEqual([]);
   await page.emulateMedia({ colorScheme: 'light', media: 'print' });
   await expect(page.locator('.intake')).toBeHidden();
   await expect(page.locator('.actions')).toBeHidden();
@@ -74,14 +88,18 @@ test('a Schwab export: every severity, a formerly listed company and unlisted on
   expect(records.map((record) => record['Meaning for a US person'])).toEqual(shown);
 
   // The exported report, picked again, is read back to the same listed companies.
-  await page.locator('#positions-file').setInputFiles(await download.path());
-  await expect(page.getByRole('status')).toContainText(/from portfolio-check|Checked 10 holdings/);
+  await page.locator('#positions-file').setInputFiles({ name: download.suggestedFilename(), mimeType: 'text/csv', buffer: readFileSync(await download.path()) });
+  await expect(page.getByRole('status')).toContainText(/^Checked 10 holdings from portfolio-check-/);
   const again = await rowsOf(page);
   expect(again.filter((row) => !row.endsWith(' -'))).toEqual(SCHWAB_ROWS.filter((row) => !row.endsWith(' -')));
   expect(pageErrors).toEqual([]);
 });
 
-test('bad files get a clear message and leave the report as it was; a kept report can be deleted', async ({ extension, page }) => {
+test('bad files get a clear message and leave the report as it was; a kept report can be deleted', async ({ extension, context, page }) => {
+  await page.goto(`chrome-extension://${extension.extensionId}/options.html`);
+  const [opened] = await Promise.all([context.waitForEvent('page'), page.getByRole('link', { name: 'Portfolio check' }).click()]);
+  await expect(opened.getByRole('heading', { name: 'Portfolio check', level: 1 })).toBeVisible();
+  await opened.close();
   await openPortfolio(page, extension.extensionId);
   await page.locator('#positions-file').setInputFiles(join(FIXTURES, 'fidelity-positions.csv'));
   await expect(page.getByTestId('holding')).toHaveCount(4);
