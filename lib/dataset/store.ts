@@ -251,9 +251,12 @@ let defaultStore: DatasetStore | undefined;
 
 /** The store over this extension's storage.local and bundled file. */
 export function datasetStore(): DatasetStore {
+  // Only the extension's own contexts can read the packaged file; a content script (which cannot)
+  // takes the stored built-in copy instead of asking, so no failed request shows in the page.
+  const ownContext = globalThis.location?.origin === new URL(browser.runtime.getURL('/' as never)).origin;
   defaultStore ??= createDatasetStore({
     area: browser.storage.local as unknown as KeyValueArea,
-    loadBundled: loadBundledDataset,
+    loadBundled: ownContext ? loadBundledDataset : () => Promise.reject(new Error('the packaged list cannot be read here')),
   });
   return defaultStore;
 }

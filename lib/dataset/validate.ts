@@ -5,6 +5,7 @@
 import { isDatasetVersion, isIsoDate, isSlug, isValidIsin } from './ids';
 import { SCHEMA_VERSION, type Dataset } from './types';
 import { checkNameSafety } from './blast-radius';
+import { checkChanges } from './changes';
 
 export interface DatasetProblem {
   /** Where: `entities[3] (xiaomi-corporation).listings[0].since`. */
@@ -304,6 +305,7 @@ export function checkDataset(value: unknown): DatasetCheck {
     checkEntity(c, entity, label('entities', i, entity), { lists: listIds, entities: entityIds, rulings: rulingIds }),
   );
   checkRulings(c, rulings, entities, entityIds);
+  if (value.changes !== undefined) c.problems.push(...checkChanges(value.changes));
   if (c.problems.length === 0) c.problems.push(...checkNameSafety(value as unknown as Dataset));
   if (c.problems.length > 0) return { ok: false, errors: c.problems };
   return { ok: true, dataset: value as unknown as Dataset, errors: [] };

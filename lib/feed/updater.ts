@@ -368,7 +368,8 @@ export function describeStatus(
     origin,
     lastCheck: iso(state.lastCheck),
     lastSuccess: iso(state.lastSuccess),
-    lastError: state.lastError ?? storeProblem,
+    // A stored list refused on read matters more than the last check: the user is on a fallback.
+    lastError: storeProblem ?? state.lastError,
     nextCheck: iso(state.nextCheck),
     stale: reason !== undefined,
     staleReason: reason,
