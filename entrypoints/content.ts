@@ -1,4 +1,5 @@
 // Wiring only: gate on the site settings, then start the page scanner (lib/page/start.ts).
+import { registerHoldingsRows } from '../lib/page/holdings-rows';
 import { startPageScanner } from '../lib/page/start';
 
 export default defineContentScript({
@@ -17,6 +18,8 @@ export default defineContentScript({
   main() {
     // The benchmark times the whole cost a page pays for the extension from this moment on.
     performance.mark('sanctions-lens:content-start');
+    // Answers "Check holdings on this page" for as long as the extension runtime lives.
+    registerHoldingsRows();
     // WXT's context is not passed on: it ends itself on a DOM event any page can dispatch
     // (lib/page/life.ts decides the session's life from the extension runtime instead).
     startPageScanner().catch((error) => console.warn('Sanctions Lens could not start on this page:', error));

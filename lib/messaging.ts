@@ -72,8 +72,8 @@ export interface MatchEntity {
   weakAliases?: string[];
   tickers?: { exchange: string; symbol: string }[];
   isins?: string[];
-  /** The matcher names a subsidiary's parent group when the text names the group. */
-  related?: { id: string; relation: 'parent' | 'subsidiary' | 'affiliate' }[];
+  /** The parent group, for the matcher's "name + 集团 is the parent group" rule. */
+  related?: { id: string; relation: 'parent' }[];
 }
 
 /**

@@ -322,6 +322,8 @@ export function tickerNamedBefore(text: string, start: number): boolean {
  * legal form, which names the company's local offshoot, a company of its own.
  */
 export function placeThenLegalForm(text: string, end: number): boolean {
+  const next = text.charCodeAt(end + 1);
+  if (text.charCodeAt(end) !== 32 || !(next >= 65 && next <= 90)) return false;
   const after = /^[ \u00a0]+(\p{Lu}[\p{L}]+(?:[ \u00a0]+\p{Lu}[\p{L}]+)?)[ \u00a0]+/u.exec(text.slice(end, end + 40));
   if (!after || !isPlace(matchKey(after[1]))) return false;
   const formAt = end + after[0].length;
@@ -503,7 +505,8 @@ export function givenNameBefore(text: string, start: number): boolean {
 // Apostrophes are left out: they also open quoted screen text ('China Mobile Ltd ADR – no quote').
 const OPENING_QUOTES = '«“„"';
 // The quoted name goes on with a capitalised word (Арене, Arena, United), not a share class or legal form (ADR).
-const QUOTED_REST = /^ \p{Lu}\p{Ll}[^«»“”„"\n.!?]{0,40}?[»”"]/u;
+// A quoted name may hold a quote of its own: «ВТБ Арена - Центральный стадион «Динамо» имени Льва Яшина».
+const QUOTED_REST = /^ \p{Lu}\p{Ll}[^»“”"\n.!?]{0,60}?[»”"]/u;
 
 /**
  * «ВТБ Арене», "Gazprom Arena": the name opens a quoted proper name that goes on past it (and past any legal

@@ -206,11 +206,18 @@ function matcherFrom({ patterns, warnings }: CompiledPatterns): Matcher {
   }
 
   /** Whether `form` alone names a listed company (then it cannot be another company's short name). */
-  const namesACompany = (form: string) => scanText(form, {}).length > 0;
+  const namesCache = new Map<string, boolean>();
+  const namesACompany = (form: string) => {
+    let names = namesCache.get(form);
+    if (names === undefined) namesCache.set(form, (names = scanText(form, {}).length > 0));
+    return names;
+  };
 
   function scan(text: string, context: ScanContext = {}): TextMatch[] {
     const matches = scanText(text, context);
-    return applyIntroduced(text, matches, introducedIn(text, matches, namesACompany), context.introduced);
+    const where = new Map<string, number>();
+    const own = introducedIn(text, matches, namesACompany, where);
+    return applyIntroduced(text, matches, own, where, context.introduced);
   }
 
   function introduced(text: string, matches: readonly TextMatch[]): ReadonlyMap<string, string | null> {

@@ -132,8 +132,7 @@ export const CJK_GENERIC_COMPOUND_NEXT = ['支付', '互联网', '游戏', '市�
  */
 export const NAME_CONTINUATIONS = new Set(
   `microelectronics electronics optoelectronics semiconductor semiconductors instruments pharmaceuticals
-  pharmaceutical biotech biosciences therapeutics labs laboratories bancorp health ports pictures
-  arena арена stadium стадион`.split(/\s+/),
+  pharmaceutical biotech biosciences therapeutics labs laboratories bancorp health ports pictures`.split(/\s+/),
 );
 export const CORPORATE_NOUNS = new Set(
   `industries industry group corp corporation inc incorporated holdings holding company co ltd limited llc plc
@@ -157,7 +156,7 @@ export const TICKER_CUE_PHRASES = [
  * Words that make capitals near them an index, not a company: "the DJI closed", "Dow Jones (DJI)". Compared in
  * lower case within the line around the symbol.
  */
-export const INDEX_CUES = ['dow', 'jones', 'index', 'indices', 'djia', 'points', 's&p', 'nasdaq composite', 'индекс'];
+export const INDEX_CUES = ['dow', 'jones', 'index', 'indices', 'djia', 'points', 's&p', 'nasdaq', 'ftse', 'nikkei', 'hang seng', 'индекс'];
 
 /**
  * A price move right after a short Chinese name ("騰訊一度跌近2%", "蔚來升逾11%", "小米低開11%"): the name is a

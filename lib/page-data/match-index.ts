@@ -29,7 +29,8 @@ function trim(entity: Dataset['entities'][number]): MatchEntity {
   if (entity.weakAliases?.length) out.weakAliases = entity.weakAliases;
   if (entity.tickers?.length) out.tickers = entity.tickers.map(({ exchange, symbol }) => ({ exchange, symbol }));
   if (entity.isins?.length) out.isins = entity.isins;
-  if (entity.related?.length) out.related = entity.related;
+  const parents = (entity.related ?? []).filter((rel) => rel.relation === 'parent').map(({ id }) => ({ id, relation: 'parent' as const }));
+  if (parents.length) out.related = parents;
   return out;
 }
 

@@ -54,6 +54,11 @@ export class SubsetMatcher implements PageMatcher {
     return this.matcher.scan(text, context);
   }
 
+  /** What a block defined for the rest of the page, read with the companies this frame compiled. */
+  introduced(text: string, matches: readonly PageMatch[]): ReadonlyMap<string, string | null> {
+    return this.matcher.introduced(text, matches as Parameters<Matcher['introduced']>[1]);
+  }
+
   private entitiesFor(tokens: Iterable<string>): Set<number> {
     const wanted = new Set<number>(this.tokens.get(ALWAYS) ?? []);
     for (const token of tokens) for (const at of this.tokens.get(token) ?? []) wanted.add(at);

@@ -60,8 +60,11 @@ describe('frame matcher from the compact index', () => {
   it('lists every entity the settings show, with its colour, and changes id with the settings that shape it', () => {
     expect(index.entities.length).toBe(buildPageView(dataset, settings).dataset.entities.length);
     expect(index.keys[index.entities.findIndex((entity) => entity.name === 'Rheinmetall')]).toBe('watchlist');
-    // Only name fields travel to frames: no listings, rulings or sources.
-    expect(Object.keys(index.entities[0]).every((key) => ['id', 'name', 'aliases', 'weakAliases', 'tickers', 'isins', 'related'].includes(key))).toBe(true);
+    // Only name fields (and a parent group's id, which the matcher names in "…集团" text) travel to frames: no
+    // listings, rulings or sources.
+    const fields = ['id', 'name', 'aliases', 'weakAliases', 'tickers', 'isins', 'related'];
+    expect(index.entities.every((entity) => Object.keys(entity).every((key) => fields.includes(key)))).toBe(true);
+    expect(index.entities.flatMap((entity) => entity.related ?? []).every((rel) => rel.relation === 'parent')).toBe(true);
     expect(matchIndexId(dataset, { ...settings, minSeverity: 'prohibited' })).not.toBe(index.id);
     expect(matchIndexId(dataset, { ...settings })).toBe(index.id);
   });
