@@ -24,6 +24,8 @@ export interface Draft {
   relatedIds: { id: string; relation: 'parent' | 'subsidiary' | 'affiliate' }[];
   keys: Set<string>;
   ofacIds: Set<string>;
+  /** OFAC SDN ent_nums the curated file ties to this draft. */
+  sdnIds: Set<string>;
 }
 
 export class Registry {
@@ -47,6 +49,7 @@ export class Registry {
       relatedIds: [],
       keys: new Set(),
       ofacIds: new Set(),
+      sdnIds: new Set(),
     };
     this.drafts.push(draft);
     return draft;
@@ -88,8 +91,14 @@ export class Registry {
   }
 }
 
+/** A name seen again with a better rank takes that rank (a DoD copy of an OFAC name can promote it). */
 export function addName(draft: Draft, name: string, rank: number): void {
-  if (!draft.names.some((n) => n.name === name)) draft.names.push({ name, rank });
+  const found = draft.names.find((n) => n.name.toLowerCase() === name.toLowerCase());
+  if (!found) draft.names.push({ name, rank });
+  else if (rank < found.rank) {
+    found.rank = rank;
+    found.name = name;
+  }
 }
 
 function pushUnique(list: string[], value: string): void {

@@ -25,11 +25,11 @@ function sample(): Dataset {
       {
         id: 'xiaomi-corporation', name: 'Xiaomi Corporation', aliases: ['Xiaomi'], weakAliases: [],
         tickers: [{ exchange: 'HKEX', symbol: '1810' }], isins: [], country: 'CN',
-        listings: [{ list: 'dod-1237', status: 'vacated', since: '2021-01-14', until: '2021-05-25', source: 'https://example.org/order' }],
+        listings: [{ list: 'dod-1237', status: 'vacated', since: '2021-01-14', until: '2021-05-25', source: 'https://www.defense.gov/News/Releases/Search/1237/' }],
         rulings: ['xiaomi-v-dod-2021-05-25'],
       },
     ],
-    rulings: [{ id: 'xiaomi-v-dod-2021-05-25', caption: 'Xiaomi v. DoD', court: 'D.D.C.', docket: '1:21-cv-00280', judge: 'Contreras', date: '2021-05-25', outcome: 'vacated', summary: 'Vacated.', url: 'https://example.org/r', entities: ['xiaomi-corporation'] }],
+    rulings: [{ id: 'xiaomi-v-dod-2021-05-25', caption: 'Xiaomi v. DoD', court: 'D.D.C.', docket: '1:21-cv-00280', judge: 'Contreras', date: '2021-05-25', outcome: 'vacated', summary: 'Vacated.', url: 'https://www.courtlistener.com/?q=21-cv-00280', entities: ['xiaomi-corporation'] }],
   };
 }
 
