@@ -65,8 +65,18 @@ function main(): number {
     sdnAuxAsOf: values['sdn-aux-as-of'],
     sdnHistory: values['sdn-csv'] ? values['sdn-history'] : undefined,
   });
-  const { dataset, warnings } = buildDataset(inputs);
+  const { dataset, warnings, nameProblems } = buildDataset(inputs);
   validateDataset(dataset);
+  if (nameProblems.length > 0) {
+    const shown = nameProblems
+      .map((p) => `  "${p.name}" (${p.from}) of ${p.entityId} → ${p.found.length ? p.found.join(', ') : 'nothing'}`)
+      .join('\n');
+    console.error(
+      `data:build: ${nameProblems.length} official name(s) do not resolve to their own company with the product's matcher:\n${shown}\n` +
+        'Fix the data (aliases, merges), or add a nameResolutions entry with the reason to data/curated.json.',
+    );
+    return 1;
+  }
   const text = serializeDataset(dataset);
   for (const warning of warnings) console.warn(`note: ${warning}`);
 

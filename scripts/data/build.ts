@@ -11,6 +11,7 @@ import { cleanName, displayCase, isShortAcronym, mergeKey } from './names';
 import type { NdaaEntry } from './ndaa';
 import type { OfacRecord } from './ofac-record';
 import type { SdnInput } from './ofac-sdn';
+import { checkOfficialNames, type NameProblem, type OfficialName } from './name-check';
 import { addAlias, addIsin, addName, addTicker, displayName, draftId, Registry, type Draft } from './registry';
 import { normalizeOfacTicker, TickerError } from './tickers';
 
@@ -35,6 +36,8 @@ export interface BuildResult {
   dataset: Dataset;
   /** Facts the build dropped or could not place, for the person running it. */
   warnings: string[];
+  /** OFAC and DoD names the product's matcher does not resolve to their own company (the build fails on any). */
+  nameProblems: NameProblem[];
 }
 
 const COUNTRIES: Record<string, string> = {
@@ -150,6 +153,9 @@ class Builder {
       }
       for (const name of record.names) this.alias(draft, name.name);
       for (const issuer of record.issuerNames) this.alias(draft, issuer);
+      for (const name of [...record.names.filter((n) => !n.lowQuality).map((n) => n.name), ...record.issuerNames]) {
+        draft.officialNames.push({ name, from: `OFAC ${record.ofacId}` });
+      }
       for (const { code, comment } of record.tickers) {
         try {
           addTicker(draft, normalizeOfacTicker(code, comment));
@@ -236,6 +242,7 @@ class Builder {
       this.registry.claim(draft, record.name);
       addName(draft, displayCase(cleanName(record.name)), 3);
       for (const name of [...record.names, ...late]) this.alias(draft, name.name);
+      for (const name of [...record.names, ...late]) if (!name.lowQuality) draft.officialNames.push({ name: name.name, from: `OFAC SDN ${record.ofacId}` });
       const countries = input.countries.get(record.ofacId) ?? record.countries;
       const country = countries.map((c) => COUNTRIES[c]).find(Boolean);
       if (country && !draft.country) draft.country = country;
@@ -300,6 +307,7 @@ class Builder {
       addName(draft, row.name, 1);
       for (const alias of row.aliases) this.alias(draft, alias);
       for (const previous of row.previousNames) this.alias(draft, previous);
+      for (const name of [row.name, ...row.aliases, ...row.previousNames]) draft.officialNames.push({ name, from: `DoD 1260H (${row.start})` });
       if (row.parentName) draft.relatedNames.push({ name: row.parentName, relation: 'parent' });
       groups.set(draft, [...(groups.get(draft) ?? []), row]);
     }
@@ -415,7 +423,12 @@ class Builder {
     }
   }
 
-  finish(): { entities: Entity[] } {
+  /** Every OFAC and DoD name with the id of the company it was listed under. */
+  officialNames(ids: Map<Draft, string>): OfficialName[] {
+    return [...ids].flatMap(([draft, id]) => draft.officialNames.map((n) => ({ name: cleanName(n.name), entityId: id, from: n.from })));
+  }
+
+  finish(): { entities: Entity[]; names: OfficialName[] } {
     const drafts = this.registry.drafts.filter((d) => d.names.length > 0 && d.listings.length > 0);
     for (const d of this.registry.drafts) {
       if (d.names.length > 0 && d.listings.length === 0) this.warnings.push(`${displayName(d)}: no listing, left out`);
@@ -437,6 +450,12 @@ class Builder {
     const { countryOverrides, dod1260h } = this.curated;
     for (const ref of [...countryOverrides, ...dod1260h.notes, ...dod1260h.removals]) {
       if (!byId.has(ref.entity)) this.warnings.push(`curated.json names unknown entity "${ref.entity}"; that fact is not applied`);
+    }
+    // Every official name stays findable: a list name that is not the display name (a former name,
+    // another edition's spelling) becomes an alias, subject to the conflict rules below.
+    for (const draft of drafts) {
+      const shown = displayName(draft);
+      for (const n of draft.names) if (n.name !== shown) addAlias(draft, n.name);
     }
     this.resolveAliasConflicts(drafts);
     const overrides = new Map(this.curated.countryOverrides.map((o) => [o.entity, o.country]));
@@ -473,7 +492,7 @@ class Builder {
       }
       return entity;
     });
-    return { entities: entities.sort((a, b) => byCode(a.id, b.id)) };
+    return { entities: entities.sort((a, b) => byCode(a.id, b.id)), names: this.officialNames(ids) };
   }
 
   /**
@@ -631,7 +650,7 @@ export function buildDataset(inputs: BuildInputs): BuildResult {
     builder.addFcc(inputs.fcc);
     builder.addFccStatutory(inputs.fcc);
   }
-  const { entities } = builder.finish();
+  const { entities, names } = builder.finish();
 
   const entityIds = new Set(entities.map((e) => e.id));
   const rulings = [...curated.rulings].sort((a, b) => byCode(a.date, b.date) || byCode(a.id, b.id));
@@ -677,7 +696,8 @@ export function buildDataset(inputs: BuildInputs): BuildResult {
     rulings,
     programs: curated.programs,
   };
-  return { dataset, warnings: builder.warnings };
+  const nameProblems = checkOfficialNames(dataset, names, curated.nameResolutions ?? []);
+  return { dataset, warnings: builder.warnings, nameProblems };
 }
 
 export { slugify };

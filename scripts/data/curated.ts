@@ -78,6 +78,8 @@ export interface Curated {
   /** Names that also mean something else (another company, a word) and so count only with a second signal. */
   weakNames: string[];
   countryOverrides: { entity: string; country: string }[];
+  /** OFAC/DoD names the matcher rightly resolves to a related company, with the reason (see scripts/data/name-check.ts). */
+  nameResolutions?: { name: string; entity: string; resolvesTo: string; reason: string }[];
   entities: CuratedEntity[];
   rulings: Ruling[];
 }

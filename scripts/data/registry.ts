@@ -24,6 +24,8 @@ export interface Draft {
   relatedIds: { id: string; relation: 'parent' | 'subsidiary' | 'affiliate' }[];
   keys: Set<string>;
   ofacIds: Set<string>;
+  /** Every OFAC and DoD name the draft was built from, with where it came from (for the name check). */
+  officialNames: { name: string; from: string }[];
   /** OFAC SDN ent_nums the curated file ties to this draft. */
   sdnIds: Set<string>;
 }
@@ -50,6 +52,7 @@ export class Registry {
       keys: new Set(),
       ofacIds: new Set(),
       sdnIds: new Set(),
+      officialNames: [],
     };
     this.drafts.push(draft);
     return draft;
