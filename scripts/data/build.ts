@@ -119,7 +119,7 @@ class Builder {
     const draft = this.registry.create();
     this.registry.pinId(draft, entity.id);
     addName(draft, entity.name, 0);
-    for (const name of [entity.name, ...(entity.match ?? [])]) this.registry.claim(draft, name);
+    for (const name of [...(entity.mergeByMatchOnly ? [] : [entity.name]), ...(entity.match ?? [])]) this.registry.claim(draft, name);
     for (const alias of entity.aliases ?? []) {
       addAlias(draft, alias.name);
       draft.curatedAliases.add(alias.name.toLowerCase());
@@ -149,7 +149,7 @@ class Builder {
       // stays an alias only (North Navigation Control Technology, formerly Beijing North Phenix).
       addName(draft, displayCase(cleanName(record.name)), 3);
       for (const issuer of record.issuerNames) {
-        addName(draft, cleanName(issuer), mergeKey(issuer) === mergeKey(record.name) ? 2 : 5);
+        addName(draft, displayCase(cleanName(issuer)), mergeKey(issuer) === mergeKey(record.name) ? 2 : 5);
       }
       for (const name of record.names) this.alias(draft, name.name);
       for (const issuer of record.issuerNames) this.alias(draft, issuer);
@@ -308,7 +308,7 @@ class Builder {
       for (const alias of row.aliases) this.alias(draft, alias);
       for (const previous of row.previousNames) this.alias(draft, previous);
       for (const name of [row.name, ...row.aliases, ...row.previousNames]) draft.officialNames.push({ name, from: `DoD 1260H (${row.start})` });
-      if (row.parentName) draft.relatedNames.push({ name: row.parentName, relation: 'parent' });
+      if (row.parentName) draft.relatedNames.push({ name: row.parentName, relation: 'parent', from: 'dod' });
       groups.set(draft, [...(groups.get(draft) ?? []), row]);
     }
     for (const [draft, group] of groups) {
@@ -423,6 +423,33 @@ class Builder {
     }
   }
 
+  /**
+   * Two companies each calling the other its subsidiary (OFAC's China Unicom (Hong Kong) entry says
+   * it "owns, controls, or operates" its parent group; DoD names the group as the parent) cannot both
+   * be right: DoD's parent column decides, and the build says so.
+   */
+  private settleContradictions(entities: Entity[], dodParents: Map<string, boolean>): void {
+    const byId = new Map(entities.map((e) => [e.id, e]));
+    for (const a of entities) {
+      for (const rel of a.related ?? []) {
+        const b = byId.get(rel.id);
+        const back = b?.related?.find((r) => r.id === a.id);
+        if (!b || !back || back.relation !== rel.relation || rel.relation === 'affiliate') continue;
+        // Same relation both ways: find who DoD says is the parent.
+        const aIsChild = dodParents.has(`${a.id}\u0000${b.id}`);
+        const bIsChild = dodParents.has(`${b.id}\u0000${a.id}`);
+        if (aIsChild === bIsChild) {
+          this.warnings.push(`${a.id} and ${b.id} each name the other as ${rel.relation}; no DoD parent link decides, both kept`);
+          continue;
+        }
+        const [child, parent] = aIsChild ? [a, b] : [b, a];
+        child.related = child.related!.map((r) => (r.id === parent.id ? { ...r, relation: 'parent' } : r));
+        parent.related = parent.related!.map((r) => (r.id === child.id ? { ...r, relation: 'subsidiary' } : r));
+        this.warnings.push(`${child.id}: OFAC's ownership link to ${parent.id} is the wrong way round; DoD names ${parent.id} as its parent`);
+      }
+    }
+  }
+
   /** Every OFAC and DoD name with the id of the company it was listed under. */
   officialNames(ids: Map<Draft, string>): OfficialName[] {
     return [...ids].flatMap(([draft, id]) => draft.officialNames.map((n) => ({ name: cleanName(n.name), entityId: id, from: n.from })));
@@ -459,6 +486,7 @@ class Builder {
     }
     this.resolveAliasConflicts(drafts);
     const overrides = new Map(this.curated.countryOverrides.map((o) => [o.entity, o.country]));
+    const dodParents = new Map<string, boolean>();
     const entities = drafts.map((draft): Entity => {
       const id = ids.get(draft)!;
       const name = displayName(draft);
@@ -487,11 +515,17 @@ class Builder {
         listings: sortListings(this.programmed(draft, country), this.curated.lists.map((l) => l.id)),
         rulings: [],
       };
+      for (const rel of draft.relatedNames) {
+        if (rel.from !== 'dod' || rel.relation !== 'parent') continue;
+        const parent = this.registry.find([rel.name]);
+        if (parent && parent !== draft && ids.has(parent)) dodParents.set(`${id}\u0000${ids.get(parent)}`, true);
+      }
       if (related.size > 0) {
         entity.related = [...related].sort((a, b) => byCode(a[0], b[0])).map(([rid, relation]) => ({ id: rid, relation }));
       }
       return entity;
     });
+    this.settleContradictions(entities, dodParents);
     return { entities: entities.sort((a, b) => byCode(a.id, b.id)), names: this.officialNames(ids) };
   }
 

@@ -15,6 +15,12 @@ export interface CuratedEntity {
   name: string;
   /** Names in the source files that denote this company; they merge into this entity. */
   match?: string[];
+  /**
+   * Source records merge into this entity only through `match`, not by its own name's merge key:
+   * for a group whose name differs from its listed arm's only by legal form (China Shipbuilding
+   * Industry Corporation vs. …Company Limited).
+   */
+  mergeByMatchOnly?: boolean;
   aliases?: CuratedName[];
   weakAliases?: CuratedName[];
   /** Aliases a source gives that belong to another company (OFAC cross-references). */

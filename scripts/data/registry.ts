@@ -20,7 +20,7 @@ export interface Draft {
   listings: Listing[];
   rulings: Set<string>;
   /** Related companies by name or id, resolved at the end. */
-  relatedNames: { name: string; relation: 'parent' | 'subsidiary' | 'affiliate' }[];
+  relatedNames: { name: string; relation: 'parent' | 'subsidiary' | 'affiliate'; from?: 'ofac' | 'dod' }[];
   relatedIds: { id: string; relation: 'parent' | 'subsidiary' | 'affiliate' }[];
   keys: Set<string>;
   ofacIds: Set<string>;

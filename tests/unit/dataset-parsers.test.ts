@@ -19,7 +19,7 @@ describe('OFAC ENHANCED XML', () => {
 
   it('reads the publication date and every entity', () => {
     expect(file.asOf).toBe('2026-01-08');
-    expect(file.records.map((r) => r.ofacId)).toEqual(['30923', '30944', '33111', '17016', '17250']);
+    expect(file.records.map((r) => r.ofacId)).toEqual(['30923', '30944', '33111', '17016', '17250', '31695']);
   });
 
   it('reads China Mobile’s CMIC facts: tickers with exchange comments, ISINs, dates, owner', () => {
