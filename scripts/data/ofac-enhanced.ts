@@ -2,7 +2,7 @@
 // names in every script, list memberships with their publication dates, and the CMIC features
 // (Equity Ticker, ISIN, Issuer Name, Listing/Effective/Divestment dates) as structured data.
 import { OFAC_LIST_NAMES, type OfacName, type OfacRecord } from './ofac-record';
-import { all, child, parseXml, textOf, type XmlElement } from './xml';
+import { all, child, streamElements, textOf, type XmlElement } from './xml';
 
 export interface OfacEnhancedFile {
   /** `<publicationInfo><dataAsOf>` as YYYY-MM-DD. */
@@ -130,10 +130,17 @@ function readEntity(entity: XmlElement): OfacRecord {
 }
 
 export function parseOfacEnhancedXml(xml: string): OfacEnhancedFile {
-  const root = parseXml(xml);
-  const data = child(root, 'sanctionsData');
-  if (!data) throw new Error('not an OFAC ENHANCED XML file: no <sanctionsData> root element');
-  const asOf = textOf(data, 'publicationInfo', 'dataAsOf')?.slice(0, 10);
+  let inSanctionsData = false;
+  let asOf: string | undefined;
+  const records: OfacRecord[] = [];
+  // One <entity> at a time: the file is read as a stream and each entry's tree is dropped once read.
+  streamElements(xml, new Set(['publicationInfo', 'entity']), (element, path) => {
+    if (path[0] !== 'sanctionsData') return;
+    inSanctionsData = true;
+    if (element.name === 'publicationInfo' && path.length === 1) asOf = textOf(element, 'dataAsOf')?.slice(0, 10);
+    else if (element.name === 'entity' && path[path.length - 1] === 'entities') records.push(readEntity(element));
+  });
+  if (!inSanctionsData) throw new Error('not an OFAC ENHANCED XML file: no <sanctionsData> root element');
   if (!asOf) throw new Error('OFAC ENHANCED XML has no <publicationInfo><dataAsOf>');
-  return { asOf, records: all(data, 'entities', 'entity').map(readEntity) };
+  return { asOf, records };
 }

@@ -9,7 +9,7 @@ import { parseOfacCsv } from '../../scripts/data/ofac-csv';
 import { parseOfacEnhancedXml } from '../../scripts/data/ofac-enhanced';
 import { normalizeOfacTicker, TickerError } from '../../scripts/data/tickers';
 import { mergeKey, displayCase, cleanName } from '../../scripts/data/names';
-import { parseXml, XmlSyntaxError } from '../../scripts/data/xml';
+import { parseXml, streamElements, XmlSyntaxError } from '../../scripts/data/xml';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/data/${name}`, import.meta.url), 'utf8');
 
@@ -179,6 +179,16 @@ describe('names', () => {
   it('strips OFAC alias markers', () => {
     expect(cleanName('ROSNEFT a.k.a.')).toBe('ROSNEFT');
     expect(cleanName('  CHINA   MOBILE ; ')).toBe('CHINA MOBILE');
+  });
+});
+
+describe('streaming XML reader', () => {
+  it('hands over each wanted element with its subtree and where it was, keeping nothing else', () => {
+    const seen: string[] = [];
+    streamElements('<r><info><d>1</d></info><list><e id="a"><n>A</n></e><e id="b"><n>B &amp; C</n></e></list></r>', new Set(['e']), (el, path) => {
+      seen.push(`${path.join('/')} ${el.attrs.id} ${el.children[0].text}`);
+    });
+    expect(seen).toEqual(['r/list a A', 'r/list b B & C']);
   });
 });
 
