@@ -2,6 +2,8 @@
 // public/data/dataset.json — the data build, the feed, the background, the matcher,
 // the popup — goes through these types; `validateDataset` checks them at runtime.
 
+import type { DatasetChanges } from './changes';
+
 export const SCHEMA_VERSION = 1;
 
 export type Severity = 'prohibited' | 'restricted' | 'caution';
@@ -174,4 +176,6 @@ export interface Dataset {
   oldestSourceAsOf?: string;
   /** Id of that oldest source in `sources` (added 2026-12). */
   oldestSourceId?: string;
+  /** What changed since the last published list (written by `feed:build`; see lib/dataset/changes.ts). */
+  changes?: DatasetChanges;
 }

@@ -4,6 +4,8 @@
 // feed or a bad curated edit can be fixed from the message alone.
 import { isDatasetVersion, isIsoDate, isSlug, isValidIsin } from './ids';
 import { SCHEMA_VERSION, type Dataset } from './types';
+import { checkNameSafety } from './blast-radius';
+import { checkChanges } from './changes';
 
 export interface DatasetProblem {
   /** Where: `entities[3] (xiaomi-corporation).listings[0].since`. */
@@ -51,6 +53,8 @@ export function hostIn(url: string, hosts: string[]): boolean {
 const STATUSES = ['active', 'removed', 'vacated', 'enjoined'];
 const RELATIONS = ['parent', 'subsidiary', 'affiliate'];
 const MAX_TEXT = 4000;
+/** Unicode format characters (bidi controls, zero-width, soft hyphen, BOM…); line breaks are fine. */
+const INVISIBLE = /\p{Cf}/u;
 /** Stops a hostile or corrupt feed from making us collect millions of messages. */
 const MAX_PROBLEMS = 200;
 
@@ -96,6 +100,16 @@ class Checker {
     }
     if (value.length > MAX_TEXT) {
       this.fail(path, `is too long (${value.length} characters, at most ${MAX_TEXT})`);
+      return false;
+    }
+    // Bidi overrides could make a signed name display as another company's; zero-width and other
+    // format characters could make an "empty" name pass. Neither belongs in a list.
+    if (INVISIBLE.test(value)) {
+      this.fail(path, `contains an invisible or text-direction control character (U+${value.codePointAt(value.search(INVISIBLE))!.toString(16).toUpperCase().padStart(4, '0')})`);
+      return false;
+    }
+    if (!empty && !/[\p{L}\p{N}]/u.test(value)) {
+      this.fail(path, 'must contain a letter or a digit');
       return false;
     }
     return true;
@@ -214,9 +228,8 @@ function checkListing(c: Checker, listing: unknown, at: string, refs: Refs): voi
     c.fail(`${at}.source`, `must be a government publication (${OFFICIAL_HOSTS.join(', ')}); put news or law-firm pages in "press" (got ${describe(listing.source)})`);
   }
   if (listing.press !== undefined) c.url(listing.press, `${at}.press`);
-  if (listing.sourceId !== undefined && c.text(listing.sourceId, `${at}.sourceId`) && !refs.sources.has(listing.sourceId)) {
-    c.fail(`${at}.sourceId`, `names a source that is not in sources[] (${describe(listing.sourceId)})`);
-  }
+  // Only its shape: a feed that drops a source is refused by feed:build's as-of gate, which says why.
+  if (listing.sourceId !== undefined) c.text(listing.sourceId, `${at}.sourceId`);
   if (listing.programs !== undefined && c.array(listing.programs, `${at}.programs`)) {
     if (listing.programs.length === 0) c.fail(`${at}.programs`, 'must name at least one program when present');
     listing.programs.forEach((id, k) => {
@@ -266,6 +279,7 @@ function checkEntity(
 ): void {
   if (!c.object(entity, at)) return;
   c.text(entity.name, `${at}.name`);
+  if (entity.watchlist !== undefined) c.fail(`${at}.watchlist`, 'only the user adds watchlist entries; a list cannot');
   c.strings(entity.aliases, `${at}.aliases`);
   c.strings(entity.weakAliases, `${at}.weakAliases`);
   if (c.array(entity.tickers, `${at}.tickers`)) {
@@ -371,9 +385,7 @@ export function checkDataset(value: unknown): DatasetCheck {
   let programIds = new Set<string>();
   if (value.programs !== undefined && c.array(value.programs, 'programs')) programIds = checkPrograms(c, value.programs, listIds);
   for (const field of ['oldestSourceAsOf'] as const) if (value[field] !== undefined) c.date(value[field], field);
-  if (value.oldestSourceId !== undefined && (typeof value.oldestSourceId !== 'string' || !sourceIds.has(value.oldestSourceId))) {
-    c.fail('oldestSourceId', `names a source that is not in sources[] (${describe(value.oldestSourceId)})`);
-  }
+  if (value.oldestSourceId !== undefined) c.text(value.oldestSourceId, 'oldestSourceId');
   const entityIds = c.ids(entities, 'entities');
   const rulingIds = c.ids(rulings, 'rulings');
   entities.forEach((entity, i) =>
@@ -386,6 +398,8 @@ export function checkDataset(value: unknown): DatasetCheck {
     }),
   );
   checkRulings(c, rulings, entities, entityIds);
+  if (value.changes !== undefined) c.problems.push(...checkChanges(value.changes));
+  if (c.problems.length === 0) c.problems.push(...checkNameSafety(value as unknown as Dataset));
   if (c.problems.length > 0) return { ok: false, errors: c.problems };
   return { ok: true, dataset: value as unknown as Dataset, errors: [] };
 }

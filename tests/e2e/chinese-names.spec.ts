@@ -26,7 +26,7 @@ test('highlights NS-CMIC and 1260H companies named in Chinese script, and only t
   const found = popup.locator('[data-testid="finding"]');
   await expect
     .poll(async () => (await found.evaluateAll((nodes) => nodes.map((node) => node.getAttribute('data-entity-id')))).sort())
-    .toEqual(expect.arrayContaining(['avic-shenyang-aircraft-company-limited', 'aerospace-ch-uav-co-ltd', 'boe-technology-group-company-limited', 'north-navigation-control-technology-co-ltd']));
+    .toEqual(expect.arrayContaining(['dongan-heibao-co-ltd', 'aerospace-ch-uav-co-ltd', 'boe-technology-group-company-limited', 'beijing-north-phenix-intelligence-technology-co-ltd']));
   await popup.screenshot({ path: 'test-results/chinese-names-popup.png' });
   expect(pageErrors).toEqual([]);
 });

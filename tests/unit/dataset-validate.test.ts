@@ -173,9 +173,9 @@ describe('programs, official sources and dates', () => {
 
   it('checks the oldest-source fields and a listing’s source id', () => {
     expect(problems((d) => { d.oldestSourceAsOf = '2026-01-08'; d.oldestSourceId = 'ofac-consolidated'; d.entities[0].listings[0].sourceId = 'ofac-consolidated'; })).toEqual([]);
-    expect(problems((d) => { d.oldestSourceId = 'nope'; d.entities[0].listings[0].sourceId = 'nope'; })).toEqual([
-      'oldestSourceId: names a source that is not in sources[] ("nope")',
-      'entities[0] (china-mobile-limited).listings[0].sourceId: names a source that is not in sources[] ("nope")',
+    expect(problems((d) => { d.oldestSourceAsOf = '8 Jan 2026'; d.entities[0].listings[0].sourceId = ''; })).toEqual([
+      'oldestSourceAsOf: must be a date written YYYY-MM-DD (got "8 Jan 2026")',
+      'entities[0] (china-mobile-limited).listings[0].sourceId: must not be empty',
     ]);
   });
 });
