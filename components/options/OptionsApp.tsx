@@ -49,7 +49,7 @@ export function OptionsApp() {
         <img src="/icon/48.png" alt="" width={32} height={32} />
         <div>
           <h1>Sanctions Lens settings</h1>
-          <p class="hint">Changes apply to open tabs right away.</p>
+          <p class="hint">Changes apply to open tabs right away. · <a href="portfolio.html" target="_blank" rel="noopener">Portfolio check</a></p>
         </div>
       </header>
       <StatusBar status={status} clear={() => setStatus(null)} />

@@ -203,6 +203,7 @@ export function App({ api, tabId: tabParam, entityId }: PopupProps) {
         onTurnOn={() => setSiteEnabled(true)}
         onResume={resume}
         onSearch={() => setTab('search')}
+        holdingsHref={tabId === undefined ? undefined : `portfolio.html?tab=${tabId}`}
       />
     );
   } else if (tab === 'rulings') {

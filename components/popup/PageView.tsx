@@ -3,7 +3,7 @@ import { formatDate } from '../format';
 import { FindingCard } from './FindingCard';
 import type { Catalog, PageCompany, SiteState } from './model';
 
-export function PageView({ companies, data, site, loadError, onOpen, onTurnOn, onResume, onSearch }: {
+export function PageView({ companies, data, site, loadError, onOpen, onTurnOn, onResume, onSearch, holdingsHref }: {
   companies: PageCompany[];
   data: Catalog;
   site: SiteState;
@@ -12,6 +12,8 @@ export function PageView({ companies, data, site, loadError, onOpen, onTurnOn, o
   onTurnOn: () => void;
   onResume: () => void;
   onSearch: () => void;
+  /** The portfolio check for this tab's positions table. */
+  holdingsHref?: string;
 }) {
   if (loadError) {
     return (
@@ -58,10 +60,13 @@ export function PageView({ companies, data, site, loadError, onOpen, onTurnOn, o
     );
   }
   return (
-    <ul class="cards" aria-label="Companies found on this page">
-      {companies.map((company) => (
-        <FindingCard key={company.entity.id} company={company} data={data} onOpen={onOpen} />
-      ))}
-    </ul>
+    <>
+      <ul class="cards" aria-label="Companies found on this page">
+        {companies.map((company) => (
+          <FindingCard key={company.entity.id} company={company} data={data} onOpen={onOpen} />
+        ))}
+      </ul>
+      {holdingsHref ? <p class="small"><a href={holdingsHref} target="_blank" rel="noopener">Check holdings on this page</a></p> : null}
+    </>
   );
 }

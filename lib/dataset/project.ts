@@ -2,6 +2,7 @@
 // carry fields a newer publisher added, or junk; only known fields are kept and used, so nothing
 // unvalidated (a 3 MB blob, a field that claims to be the user's watchlist) reaches storage readers,
 // the hover card or the popup.
+import { projectChanges } from './changes';
 import type { Dataset, Entity, Listing, Program, Ruling, SanctionList, SourceRef } from './types';
 
 type Obj = Record<string, unknown>;
@@ -54,5 +55,6 @@ export function projectDataset(value: Dataset): Dataset {
       citations: Array.isArray(program.citations) ? program.citations.map((c) => ({ title: c.title, url: c.url })) : [],
     }));
   }
+  if (value.changes) out.changes = projectChanges(value.changes);
   return out;
 }

@@ -2,6 +2,8 @@
 // public/data/dataset.json — the data build, the feed, the background, the matcher,
 // the popup — goes through these types; `validateDataset` checks them at runtime.
 
+import type { DatasetChanges } from './changes';
+
 export const SCHEMA_VERSION = 1;
 
 export type Severity = 'prohibited' | 'restricted' | 'caution';
@@ -32,6 +34,8 @@ export interface SourceRef {
   asOf: string;
   licence?: string;
   note?: string;
+  /** A closed list (DoD §1237): its as-of is the day it ended, so it does not count as stale (added 2026-12). */
+  historic?: boolean;
 }
 
 export interface SanctionList {
@@ -86,8 +90,15 @@ export interface Listing {
   /** NS-CMIC: last day on which sales solely to divest are allowed. */
   divestBy?: string;
   note?: string;
-  /** Official URL the fact comes from. */
+  /** Official URL the fact comes from: a government publication (the validator checks the host). */
   source: string;
+  /**
+   * Id of the `Dataset.sources` entry the listing was read from, so a reader can show that source's
+   * own as-of date next to the warning (added 2026-12; optional for older feeds).
+   */
+  sourceId?: string;
+  /** A news or law-firm report of the same fact, never the official record (added 2026-12). */
+  press?: string;
   /** Ids of the programs (Dataset.programs) the listing is under; their effects apply together. */
   programs?: string[];
 }
@@ -138,7 +149,10 @@ export interface Ruling {
   date: string;
   outcome: RulingOutcome;
   summary: string;
+  /** The court record (uscourts.gov, courtlistener.com, govinfo.gov) where one exists. */
   url: string;
+  /** A news or law-firm report of the ruling, never labelled official (added 2026-12). */
+  press?: string;
   entities: string[];
 }
 
@@ -154,4 +168,14 @@ export interface Dataset {
   rulings: Ruling[];
   /** What each program means for a US person; listings refer to them by id. */
   programs?: Program[];
+  /**
+   * The as-of date of the oldest official source the data was built from (YYYY-MM-DD): how stale
+   * the least recent part may be. `version` and `generatedAt` follow the curated facts' date and
+   * never a date newer than the sources (added 2026-12; optional for older feeds).
+   */
+  oldestSourceAsOf?: string;
+  /** Id of that oldest source in `sources` (added 2026-12). */
+  oldestSourceId?: string;
+  /** What changed since the last published list (written by `feed:build`; see lib/dataset/changes.ts). */
+  changes?: DatasetChanges;
 }

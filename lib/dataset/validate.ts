@@ -5,6 +5,7 @@
 import { isDatasetVersion, isIsoDate, isSlug, isValidIsin } from './ids';
 import { SCHEMA_VERSION, type Dataset } from './types';
 import { checkNameSafety } from './blast-radius';
+import { checkChanges } from './changes';
 
 export interface DatasetProblem {
   /** Where: `entities[3] (xiaomi-corporation).listings[0].since`. */
@@ -26,6 +27,29 @@ export class DatasetError extends Error {
 export type DatasetCheck = { ok: true; dataset: Dataset; errors: [] } | { ok: false; errors: DatasetProblem[] };
 
 const SEVERITIES = ['prohibited', 'restricted', 'caution'];
+const PERMISSIONS = ['allowed', 'prohibited', 'licence-required'];
+const SEVERITY_RANK: Record<string, number> = { prohibited: 3, restricted: 2, caution: 1 };
+
+/**
+ * Government publication hosts a listing's `source` and a program citation may point at (and any
+ * subdomain). News and law-firm pages go in `press`, never here.
+ */
+export const OFFICIAL_HOSTS = [
+  'treasury.gov', 'treas.gov', 'federalregister.gov', 'defense.gov', 'fcc.gov', 'congress.gov', 'govinfo.gov',
+  'bis.gov', 'bis.doc.gov', 'ecfr.gov', 'dhs.gov', 'cbp.gov', 'uscourts.gov', 'courtlistener.com',
+];
+/** Where a ruling's `url` may point: the court record. */
+export const COURT_HOSTS = ['uscourts.gov', 'courtlistener.com', 'govinfo.gov'];
+
+export function hostIn(url: string, hosts: string[]): boolean {
+  let host: string;
+  try {
+    host = new URL(url).hostname.toLowerCase();
+  } catch {
+    return false;
+  }
+  return hosts.some((h) => host === h || host.endsWith(`.${h}`));
+}
 const STATUSES = ['active', 'removed', 'vacated', 'enjoined'];
 const RELATIONS = ['parent', 'subsidiary', 'affiliate'];
 const MAX_TEXT = 4000;
@@ -141,8 +165,8 @@ function label(path: string, index: number, item: unknown): string {
   return typeof id === 'string' ? `${path}[${index}] (${id})` : `${path}[${index}]`;
 }
 
-function checkSources(c: Checker, sources: unknown[]): void {
-  c.ids(sources, 'sources');
+function checkSources(c: Checker, sources: unknown[]): Set<string> {
+  const ids = c.ids(sources, 'sources');
   sources.forEach((source, i) => {
     const at = label('sources', i, source);
     if (!c.object(source, at)) return;
@@ -151,7 +175,9 @@ function checkSources(c: Checker, sources: unknown[]): void {
     c.date(source.asOf, `${at}.asOf`);
     c.text(source.licence, `${at}.licence`, { optional: true });
     c.text(source.note, `${at}.note`, { optional: true });
+    if (source.historic !== undefined && typeof source.historic !== 'boolean') c.fail(`${at}.historic`, 'must be true or false');
   });
+  return new Set(ids.keys());
 }
 
 function checkLists(c: Checker, lists: unknown[]): Set<string> {
@@ -168,8 +194,17 @@ function checkLists(c: Checker, lists: unknown[]): Set<string> {
   return new Set(ids.keys());
 }
 
-function checkListing(c: Checker, listing: unknown, at: string, listIds: Set<string>): void {
+interface Refs {
+  lists: Set<string>;
+  entities: Map<string, number>;
+  rulings: Map<string, number>;
+  programs: Set<string>;
+  sources: Set<string>;
+}
+
+function checkListing(c: Checker, listing: unknown, at: string, refs: Refs): void {
   if (!c.object(listing, at)) return;
+  const listIds = refs.lists;
   if (c.text(listing.list, `${at}.list`) && !listIds.has(listing.list)) {
     c.fail(`${at}.list`, `names a list that is not in lists[] (${describe(listing.list)})`);
   }
@@ -189,13 +224,58 @@ function checkListing(c: Checker, listing: unknown, at: string, listIds: Set<str
   }
   c.text(listing.note, `${at}.note`, { optional: true });
   c.url(listing.source, `${at}.source`);
+  if (typeof listing.source === 'string' && !hostIn(listing.source, OFFICIAL_HOSTS)) {
+    c.fail(`${at}.source`, `must be a government publication (${OFFICIAL_HOSTS.join(', ')}); put news or law-firm pages in "press" (got ${describe(listing.source)})`);
+  }
+  if (listing.press !== undefined) c.url(listing.press, `${at}.press`);
+  // Only its shape: a feed that drops a source is refused by feed:build's as-of gate, which says why.
+  if (listing.sourceId !== undefined) c.text(listing.sourceId, `${at}.sourceId`);
+  if (listing.programs !== undefined && c.array(listing.programs, `${at}.programs`)) {
+    if (listing.programs.length === 0) c.fail(`${at}.programs`, 'must name at least one program when present');
+    listing.programs.forEach((id, k) => {
+      if (typeof id !== 'string' || !refs.programs.has(id)) {
+        c.fail(`${at}.programs[${k}]`, `names a program that is not in programs[] (${describe(id)})`);
+      }
+    });
+  }
+}
+
+function checkPrograms(c: Checker, programs: unknown[], listIds: Set<string>): Set<string> {
+  const ids = c.ids(programs, 'programs');
+  programs.forEach((program, i) => {
+    const at = label('programs', i, program);
+    if (!c.object(program, at)) return;
+    for (const field of ['name', 'legalBasis', 'summary', 'details'] as const) c.text(program[field], `${at}.${field}`);
+    if (c.text(program.list, `${at}.list`) && !listIds.has(program.list)) {
+      c.fail(`${at}.list`, `names a list that is not in lists[] (${describe(program.list)})`);
+    }
+    c.oneOf(program.severity, SEVERITIES, `${at}.severity`);
+    for (const field of ['buy', 'hold', 'sell'] as const) c.oneOf(program[field], PERMISSIONS, `${at}.${field}`);
+    // Severity follows what a US person may not do: a program that bars buying is 'prohibited'.
+    if (program.buy === 'prohibited' && typeof program.severity === 'string' && SEVERITY_RANK[program.severity] !== 3) {
+      c.fail(`${at}.severity`, `must be "prohibited" when buying is prohibited (got ${describe(program.severity)})`);
+    }
+    if (c.array(program.citations, `${at}.citations`)) {
+      if (program.citations.length === 0) c.fail(`${at}.citations`, 'must cite at least one order or FAQ');
+      program.citations.forEach((cite, k) => {
+        const cat = `${at}.citations[${k}]`;
+        if (!c.object(cite, cat)) return;
+        c.text(cite.title, `${cat}.title`);
+        c.url(cite.url, `${cat}.url`);
+        if (typeof cite.url === 'string' && !hostIn(cite.url, OFFICIAL_HOSTS)) {
+          c.fail(`${cat}.url`, `must be an official host (${OFFICIAL_HOSTS.join(', ')}) (got ${describe(cite.url)})`);
+        }
+      });
+    }
+  });
+  return new Set(ids.keys());
 }
 
 function checkEntity(
   c: Checker,
   entity: unknown,
   at: string,
-  refs: { lists: Set<string>; entities: Map<string, number>; rulings: Map<string, number> },
+  refs: Refs,
 ): void {
   if (!c.object(entity, at)) return;
   c.text(entity.name, `${at}.name`);
@@ -232,7 +312,7 @@ function checkEntity(
   }
   if (c.array(entity.listings, `${at}.listings`)) {
     if (entity.listings.length === 0) c.fail(`${at}.listings`, 'must name at least one listing');
-    entity.listings.forEach((listing, j) => checkListing(c, listing, `${at}.listings[${j}]`, refs.lists));
+    entity.listings.forEach((listing, j) => checkListing(c, listing, `${at}.listings[${j}]`, refs));
   }
   if (c.array(entity.rulings, `${at}.rulings`)) {
     entity.rulings.forEach((id, j) => {
@@ -263,6 +343,10 @@ function checkRulings(c: Checker, rulings: unknown[], entities: unknown[], entit
     c.text(ruling.judge, `${at}.judge`, { empty: true });
     c.date(ruling.date, `${at}.date`);
     c.url(ruling.url, `${at}.url`);
+    if (typeof ruling.url === 'string' && !hostIn(ruling.url, COURT_HOSTS)) {
+      c.fail(`${at}.url`, `must be the court record (${COURT_HOSTS.join(', ')}); put news or law-firm pages in "press" (got ${describe(ruling.url)})`);
+    }
+    if (ruling.press !== undefined) c.url(ruling.press, `${at}.press`);
     if (!c.array(ruling.entities, `${at}.entities`)) return;
     if (ruling.entities.length === 0) c.fail(`${at}.entities`, 'must name at least one entity');
     ruling.entities.forEach((id, j) => {
@@ -296,14 +380,25 @@ export function checkDataset(value: unknown): DatasetCheck {
   const lists = c.array(value.lists, 'lists') ? value.lists : [];
   const entities = c.array(value.entities, 'entities') ? value.entities : [];
   const rulings = c.array(value.rulings, 'rulings') ? value.rulings : [];
-  checkSources(c, sources);
+  const sourceIds = checkSources(c, sources);
   const listIds = checkLists(c, lists);
+  let programIds = new Set<string>();
+  if (value.programs !== undefined && c.array(value.programs, 'programs')) programIds = checkPrograms(c, value.programs, listIds);
+  for (const field of ['oldestSourceAsOf'] as const) if (value[field] !== undefined) c.date(value[field], field);
+  if (value.oldestSourceId !== undefined) c.text(value.oldestSourceId, 'oldestSourceId');
   const entityIds = c.ids(entities, 'entities');
   const rulingIds = c.ids(rulings, 'rulings');
   entities.forEach((entity, i) =>
-    checkEntity(c, entity, label('entities', i, entity), { lists: listIds, entities: entityIds, rulings: rulingIds }),
+    checkEntity(c, entity, label('entities', i, entity), {
+      lists: listIds,
+      entities: entityIds,
+      rulings: rulingIds,
+      programs: programIds,
+      sources: sourceIds,
+    }),
   );
   checkRulings(c, rulings, entities, entityIds);
+  if (value.changes !== undefined) c.problems.push(...checkChanges(value.changes));
   if (c.problems.length === 0) c.problems.push(...checkNameSafety(value as unknown as Dataset));
   if (c.problems.length > 0) return { ok: false, errors: c.problems };
   return { ok: true, dataset: value as unknown as Dataset, errors: [] };

@@ -30,6 +30,8 @@ export interface Painter {
   setLook(palette: Palette, style: HighlightStyle): void;
   /** Which painted entity, if any, lies under a viewport point. */
   hitTest(x: number, y: number): { entityId: string; range: Range } | null;
+  /** Registers our highlights again if the page removed them (called on each flush and now and then). */
+  reassert?(): void;
   /** Number of painted ranges (for tests and the findings panel). */
   readonly size: number;
   /** Removes every highlight and stylesheet. */
@@ -127,6 +129,7 @@ class HighlightPainter implements Painter {
   }
 
   flush(): void {
+    this.reassert();
     if (this.pendingDeletes.length === 0 && this.pendingAdds.size === 0) return;
     for (const painted of this.pendingDeletes) this.highlights.get(painted.key)?.delete(painted.range);
     for (const painted of this.pendingAdds) {
@@ -140,6 +143,16 @@ class HighlightPainter implements Painter {
 
   styleRoot(root: ShadowRoot): void {
     this.shadowRoots.add(root);
+  }
+
+  /** The registry is the page's too: a page that cleared or replaced our highlights gets them back. */
+  reassert(): void {
+    if (this.count === 0) return;
+    for (const key of PALETTE_KEYS) {
+      const name = highlightName(key);
+      const ours = this.highlights.get(key)!;
+      if (CSS.highlights.get(name) !== ours) CSS.highlights.set(name, ours);
+    }
   }
 
   setLook(palette: Palette, style: HighlightStyle): void {
@@ -255,6 +268,8 @@ class MarkPainter implements Painter {
 
   /** Marks are inserted as they are painted; there is nothing to batch. */
   flush(): void {}
+
+  reassert(): void {}
 
   styleRoot(root: ShadowRoot): void {
     const copy = this.style.cloneNode(true);

@@ -10,6 +10,7 @@ import type { CardModel } from '../../components/hover-card/card-model';
 import { CARD_CSS } from '../../components/hover-card/styles';
 import type { Palette } from '../settings/types';
 import { OWN_UI_PREFIX } from './elements';
+import type { PageLife } from './life';
 import type { Painter } from './highlighter';
 
 /** Rest time on a highlight before the card opens, and grace time to move onto the card. */
@@ -17,7 +18,7 @@ const SHOW_DELAY_MS = 350;
 const HIDE_DELAY_MS = 300;
 
 export interface PageUiActions {
-  describe(entityId: string): CardModel | undefined;
+  describe(entityId: string): Promise<CardModel | undefined>;
   /** The tab's findings, every frame included (asked of the background). */
   panelEntries(): Promise<PanelEntry[]>;
   palette(): Palette;
@@ -45,7 +46,7 @@ export class PageUi {
   private readonly cleanups: (() => void)[] = [];
 
   constructor(
-    private readonly ctx: ContentScriptContext,
+    private readonly ctx: PageLife,
     private readonly painter: Painter,
     private readonly actions: PageUiActions,
   ) {
@@ -124,8 +125,9 @@ export class PageUi {
 
   private async showCard(hit: { entityId: string; range: Range }): Promise<void> {
     if (this.view?.kind === 'panel') return;
-    const model = this.actions.describe(hit.entityId);
-    if (!model || !this.ctx.isValid) return;
+    const model = await this.actions.describe(hit.entityId);
+    // The pointer moved on while the details came.
+    if (!model || !this.ctx.isValid || this.hovered?.range !== hit.range) return;
     const rects = hit.range.getClientRects();
     const anchor = rects.length > 0 ? rects[0] : hit.range.getBoundingClientRect();
     this.view = { kind: 'card', model, matched: hit.range.toString().replace(/\s+/g, ' ').trim(), anchor };
@@ -134,7 +136,8 @@ export class PageUi {
 
   private async ensureUi(): Promise<HTMLElement> {
     if (!this.ui) {
-      this.ui = await createShadowRootUi<HTMLElement>(this.ctx, {
+      // The helper only asks the context when to remove the UI: the extension's life, not WXT's.
+      this.ui = await createShadowRootUi<HTMLElement>(this.ctx as unknown as ContentScriptContext, {
         name: 'sanctions-lens-ui',
         position: 'inline',
         anchor: () => document.documentElement,

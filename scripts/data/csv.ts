@@ -1,40 +1,19 @@
-// RFC 4180 CSV reading for the data build: quoted fields may hold commas, quotes ("") and newlines.
-// OFAC's legacy files have no header row, the DoD/FCC/NDAA tables do; both shapes are offered.
+// CSV reading for the data build, on papaparse (RFC 4180: quoted fields may hold commas, quotes
+// and newlines). OFAC's legacy files have no header row, the DoD/FCC/NDAA tables do; both shapes
+// are offered. OFAC ends its files with a 0x1A (DOS end-of-file) byte, which is not a record.
+import Papa from 'papaparse';
+
+export class CsvError extends Error {}
 
 export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  for (; i < text.length; i++) {
-    const char = text[i];
-    if (quoted) {
-      if (char === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else field += char;
-    } else if (char === '"' && field === '') {
-      quoted = true;
-    } else if (char === ',') {
-      row.push(field);
-      field = '';
-    } else if (char === '\n' || char === '\r') {
-      if (char === '\r' && text[i + 1] === '\n') i++;
-      row.push(field);
-      rows.push(row);
-      row = [];
-      field = '';
-    } else field += char;
-  }
-  if (field !== '' || row.length > 0) {
-    row.push(field);
-    rows.push(row);
-  }
+  let body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // One line end for the whole file (OFAC writes CRLF, the DoD table LF); a quoted line break becomes \n.
+  body = body.replace(/\x1a\s*$/, '').replace(/\r\n?/g, '\n');
+  const result = Papa.parse<string[]>(body, { delimiter: ',', newline: '\n', skipEmptyLines: false });
+  const fatal = result.errors.find((e) => e.type === 'Quotes');
+  if (fatal) throw new CsvError(`CSV row ${(fatal.row ?? 0) + 1}: ${fatal.message}`);
   // A file ending in a newline, or a stray blank line, is not a record.
-  return rows.filter((r) => !(r.length === 1 && r[0].trim() === ''));
+  return result.data.filter((r) => !(r.length === 1 && r[0].trim() === ''));
 }
 
 /** Rows keyed by the header row; throws naming any required column that is missing. */

@@ -29,7 +29,8 @@ export function parseDod1260hCsv(text: string): Dod1260hRow[] {
   return rows.map((row, i) => {
     // Some names carry DoD's short form in brackets ("MGI Tech Co., Ltd. (MGI)"): the bracket is an alias.
     const printed = (row['Clean Name'] || row.Name).replace(/\*+$/, '').trim();
-    const bracket = /^(.*\S)\s+\(([^()]+)\)$/.exec(printed);
+    // A bracketed legal form ("… Group (Limited)") is part of the name, not a short name.
+    const bracket = /^(.*\S)\s+\((?!(?:limited|ltd\.?|inc\.?|co\.,? ltd\.?|corporation)\))([^()]+)\)$/i.exec(printed);
     const name = bracket ? bracket[1] : printed;
     if (!name) throw new Error(`DoD 1260H table, row ${i + 2}: no name`);
     if (!DATE.test(row['Start date'])) {

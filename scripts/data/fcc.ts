@@ -15,7 +15,7 @@ export interface FccEntry {
 export interface FccFile {
   entries: FccEntry[];
   /** Product-class rows without a named company. */
-  categories: { description: string; since: string }[];
+  categories: { description: string; since: string; dates: string[] }[];
   /** Latest date printed anywhere in the table. */
   asOf: string;
 }
@@ -63,7 +63,7 @@ export function parseFccCsv(text: string): FccFile {
     for (const date of [since, ...updated]) if (date > asOf) asOf = date;
     const company = fccCompany(description);
     if (company) entries.push({ company, since, updated, description });
-    else categories.push({ description, since });
+    else categories.push({ description, since, dates: [since, ...updated] });
   });
   return { entries, categories, asOf };
 }

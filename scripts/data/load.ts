@@ -9,6 +9,7 @@ import { parseFccCsv } from './fcc';
 import { parseNdaaCsv } from './ndaa';
 import { parseOfacCsv } from './ofac-csv';
 import { parseOfacEnhancedXml } from './ofac-enhanced';
+import { parseSdnAliases, parseSdnCountries, parseSdnCsv, parseSdnHistory } from './ofac-sdn';
 
 export interface SourcePaths {
   curated: string;
@@ -17,7 +18,18 @@ export interface SourcePaths {
   dod1260h?: string;
   fcc?: string;
   ndaaDir?: string;
+  /** Folder with sdn.csv (and, optionally, its companions). */
+  sdnDir?: string;
+  /** Folder with newer alt.csv / add.csv / sdn_comments.csv than sdn.csv, if any. */
+  sdnAuxDir?: string;
+  /** The legacy sdn.csv carries no date: the date it was downloaded (YYYY-MM-DD). */
+  sdnAsOf?: string;
+  /** The companions carry no date either: the date they were downloaded (YYYY-MM-DD). */
+  sdnAuxAsOf?: string;
+  /** ent_num → first day in OFAC's published sdn.csv (scripts/data/sdn-history.ts). */
+  sdnHistory?: string;
 }
+
 
 function read(path: string, what: string): string {
   try {
@@ -54,6 +66,30 @@ export function loadInputs(paths: SourcePaths): BuildInputs {
     ofac.push({ records, format: 'legacy-csv' });
   }
   const inputs: BuildInputs = { curated: loadCurated(paths.curated), ofac };
+  if (paths.sdnDir) {
+    if (!paths.sdnAsOf || !/^\d{4}-\d{2}-\d{2}$/.test(paths.sdnAsOf)) {
+      throw new Error('--sdn-csv needs --sdn-as-of YYYY-MM-DD: the legacy sdn.csv carries no date of its own');
+    }
+    const file = (dir: string, name: string) => {
+      const found = readdirSync(dir).find((f) => f.toLowerCase() === name);
+      return found ? read(join(dir, found), `OFAC ${name}`) : '';
+    };
+    const sdnText = file(paths.sdnDir, 'sdn.csv');
+    if (!sdnText) throw new Error(`--sdn-csv ${paths.sdnDir}: no sdn.csv in that folder`);
+    if (paths.sdnAuxDir && !/^\d{4}-\d{2}-\d{2}$/.test(paths.sdnAuxAsOf ?? '')) {
+      throw new Error('--sdn-aux needs --sdn-aux-as-of YYYY-MM-DD: the companion files carry no date of their own');
+    }
+    const aux = paths.sdnAuxDir ?? paths.sdnDir;
+    const comments = file(aux, 'sdn_comments.csv');
+    inputs.sdn = {
+      records: parseSdnCsv(sdnText, comments),
+      aliases: parseSdnAliases(file(aux, 'alt.csv')),
+      countries: parseSdnCountries(file(aux, 'add.csv')),
+      history: paths.sdnHistory ? parseSdnHistory(read(paths.sdnHistory, 'the SDN first-seen table')) : new Map(),
+      asOf: paths.sdnAsOf,
+      ...(paths.sdnAuxDir ? { auxAsOf: paths.sdnAuxAsOf } : {}),
+    };
+  }
   if (paths.dod1260h) inputs.dod1260h = parseDod1260hCsv(read(paths.dod1260h, 'the DoD 1260H table'));
   if (paths.fcc) inputs.fcc = parseFccCsv(read(paths.fcc, 'the FCC Covered List table'));
   if (paths.ndaaDir) {

@@ -60,7 +60,16 @@ export function parseOfacCsv(prim: string, alt = '', comments = '', add = ''): O
     const programs = programsOf(cell(row[3]));
     const record: OfacRecord = {
       ofacId,
-      kind: sdnType === '' ? 'entity' : sdnType === 'individual' ? 'individual' : sdnType === 'vessel' ? 'vessel' : 'other',
+      kind:
+        sdnType === ''
+          ? 'entity'
+          : sdnType === 'individual'
+            ? 'individual'
+            : sdnType === 'vessel'
+              ? 'vessel'
+              : sdnType === 'aircraft'
+                ? 'aircraft'
+                : 'other',
       name: cell(row[1]),
       names: [{ name: cell(row[1]), type: 'primary', script: 'latin', lowQuality: false }, ...(aliases.get(ofacId) ?? [])],
       lists: [],
@@ -72,18 +81,30 @@ export function parseOfacCsv(prim: string, alt = '', comments = '', add = ''): O
       related: [],
     };
     let mbsSince: string | undefined;
+    const directives = new Map<string, { program: string; listed?: string; effective?: string }>();
     for (const item of remarkItems(remarks)) {
       const text = item.replace(/^alt\.\s+/, '');
       let m: RegExpExecArray | null;
       if ((m = /^Equity Ticker (.+)$/.exec(text))) record.tickers.push({ code: m[1].trim() });
+      // The SDN list's older Russian entries give the Moscow Exchange code instead.
+      else if ((m = /^MICEX Code (\S+)$/.exec(text))) record.tickers.push({ code: `${m[1]} RU`, comment: '(MOEX)' });
       else if ((m = /^ISIN ([A-Z0-9]+)$/.exec(text))) record.isins.push(m[1]);
       else if ((m = /^Issuer Name (.+)$/.exec(text))) record.issuerNames.push(m[1].trim());
       else if ((m = /^Listing Date \(CMIC\) (.+)$/.exec(text))) (record.cmic ??= {}).listed = ofacDate(m[1]);
       else if ((m = /^Effective Date \(CMIC\) (.+)$/.exec(text))) (record.cmic ??= {}).effective = ofacDate(m[1]);
       else if ((m = /^Purchase\/Sales For Divestment Date \(CMIC\) (.+)$/.exec(text))) (record.cmic ??= {}).divestBy = ofacDate(m[1]);
-      else if ((m = /^Listing Date \(EO 14024 Directive [^)]*\):\s*(.+)$/.exec(text))) {
-        const date = ofacDate(m[1]);
-        if (date && (!mbsSince || date < mbsSince)) mbsSince = date;
+      else if ((m = /^(Listing|Effective) Date \(EO (14024|14014) Directive (\w+)\):\s*(.+)$/.exec(text))) {
+        const date = ofacDate(m[4]);
+        const program = `ns-mbs-eo${m[2]}-directive-${m[3].toLowerCase()}`;
+        const entry = directives.get(program) ?? { program };
+        directives.set(program, entry);
+        if (m[1] === 'Listing') {
+          entry.listed = date;
+          if (date && (!mbsSince || date < mbsSince)) mbsSince = date;
+        } else entry.effective = date;
+      } else if ((m = /Subject to Directive (\w+) - any transaction involving/.exec(text))) {
+        const program = `ns-mbs-eo14024-directive-${m[1].toLowerCase()}`;
+        if (!directives.has(program)) directives.set(program, { program });
       } else if ((m = /^a\.k\.a\. '(.+)'$/.exec(text))) {
         record.names.push({ name: m[1], type: 'aka', script: 'latin', lowQuality: true });
       }
@@ -92,6 +113,8 @@ export function parseOfacCsv(prim: string, alt = '', comments = '', add = ''): O
     // The legacy files carry no membership dates for SSI; the build reports such listings and skips them.
     if (programs.includes('UKRAINE-EO13662')) record.lists.push({ list: 'ofac-ssi' });
     if (mbsSince) record.lists.push({ list: 'ofac-ns-mbs', since: mbsSince });
+    const menu = [...directives.values()].filter((d) => d.program !== 'ns-mbs-eo14024-directive-2');
+    if (menu.length > 0) record.directives = menu.sort((a, b) => (a.program < b.program ? -1 : 1));
     return record;
   });
 }

@@ -2,7 +2,7 @@
 // names in every script, list memberships with their publication dates, and the CMIC features
 // (Equity Ticker, ISIN, Issuer Name, Listing/Effective/Divestment dates) as structured data.
 import { OFAC_LIST_NAMES, type OfacName, type OfacRecord } from './ofac-record';
-import { all, child, parseXml, textOf, type XmlElement } from './xml';
+import { all, child, streamElements, textOf, type XmlElement } from './xml';
 
 export interface OfacEnhancedFile {
   /** `<publicationInfo><dataAsOf>` as YYYY-MM-DD. */
@@ -75,10 +75,17 @@ function readEntity(entity: XmlElement): OfacRecord {
     related: [],
   };
   const directives: string[] = [];
+  const mbs = new Map<string, { program: string; listed?: string; effective?: string; detail?: string }>();
+  const mbsEntry = (program: string) => {
+    const found = mbs.get(program) ?? { program };
+    mbs.set(program, found);
+    return found;
+  };
   for (const membership of all(entity, 'sanctionsLists', 'sanctionsList')) {
     const list = OFAC_LIST_NAMES[membership.text.trim()];
     if (list) record.lists.push({ list, since: membership.attrs.datePublished?.slice(0, 10) });
   }
+  let m: RegExpExecArray | null;
   for (const feature of all(entity, 'features', 'feature')) {
     const type = textOf(feature, 'type') ?? '';
     const value = textOf(feature, 'value') ?? '';
@@ -90,11 +97,23 @@ function readEntity(entity: XmlElement): OfacRecord {
     else if (type === 'Effective Date (CMIC)') (record.cmic ??= {}).effective = featureDate(feature);
     else if (type === 'Purchase/Sales For Divestment Date (CMIC)') (record.cmic ??= {}).divestBy = featureDate(feature);
     else if (type.startsWith('Executive Order 13662 Directive Determination') && value) directives.push(value);
+    else if ((m = /^(Listing|Effective) Date \(EO (14024|14014) Directive (\w+)\):?$/.exec(type))) {
+      const entry = mbsEntry(`ns-mbs-eo${m[2]}-directive-${m[3].toLowerCase()}`);
+      entry[m[1] === 'Listing' ? 'listed' : 'effective'] = featureDate(feature);
+    } else if (/^Executive Order 14024 Directive Information/.test(type) && (m = /^Subject to Directive (\w+)\b/.exec(value))) {
+      mbsEntry(`ns-mbs-eo14024-directive-${m[1].toLowerCase()}`);
+    } else if (/^CAATSA Section 235 Information/.test(type) && value) {
+      const entry = mbsEntry('ns-mbs-caatsa-235');
+      entry.detail = [entry.detail, value.trim()].filter(Boolean).join('; ');
+    }
   }
   if (directives.length > 0) {
     const ssi = record.lists.find((l) => l.list === 'ofac-ssi');
     if (ssi) ssi.note = [...new Set(directives)].join('; ');
   }
+  // Directive 2 (correspondent accounts) rides on SDN entries and is not a menu-list listing.
+  const menu = [...mbs.values()].filter((d) => d.program !== 'ns-mbs-eo14024-directive-2');
+  if (menu.length > 0) record.directives = menu.sort((a, b) => (a.program < b.program ? -1 : a.program > b.program ? 1 : 0));
   // OFAC prints the registered address first; branches abroad follow.
   const countries = all(entity, 'addresses', 'address', 'country').map((c) => c.text.trim()).filter(Boolean);
   record.countries = [...new Set(countries)];
@@ -111,10 +130,17 @@ function readEntity(entity: XmlElement): OfacRecord {
 }
 
 export function parseOfacEnhancedXml(xml: string): OfacEnhancedFile {
-  const root = parseXml(xml);
-  const data = child(root, 'sanctionsData');
-  if (!data) throw new Error('not an OFAC ENHANCED XML file: no <sanctionsData> root element');
-  const asOf = textOf(data, 'publicationInfo', 'dataAsOf')?.slice(0, 10);
+  let inSanctionsData = false;
+  let asOf: string | undefined;
+  const records: OfacRecord[] = [];
+  // One <entity> at a time: the file is read as a stream and each entry's tree is dropped once read.
+  streamElements(xml, new Set(['publicationInfo', 'entity']), (element, path) => {
+    if (path[0] !== 'sanctionsData') return;
+    inSanctionsData = true;
+    if (element.name === 'publicationInfo' && path.length === 1) asOf = textOf(element, 'dataAsOf')?.slice(0, 10);
+    else if (element.name === 'entity' && path[path.length - 1] === 'entities') records.push(readEntity(element));
+  });
+  if (!inSanctionsData) throw new Error('not an OFAC ENHANCED XML file: no <sanctionsData> root element');
   if (!asOf) throw new Error('OFAC ENHANCED XML has no <publicationInfo><dataAsOf>');
-  return { asOf, records: all(data, 'entities', 'entity').map(readEntity) };
+  return { asOf, records };
 }

@@ -25,6 +25,11 @@ export interface OfacRecord {
   isins: string[];
   issuerNames: string[];
   cmic?: { listed?: string; effective?: string; divestBy?: string };
+  /**
+   * NS-MBS directives OFAC attaches to the entry (EO 14024 Directives 1A, 3, 4; EO 14014 Directive 1;
+   * CAATSA section 235), by program id, with the directive's own listing and effective dates.
+   */
+  directives?: { program: string; listed?: string; effective?: string; detail?: string }[];
   /** Country names as OFAC prints them, in address order (registered address first). */
   countries: string[];
   related: { ofacId: string; name: string; relation: string }[];

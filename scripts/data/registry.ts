@@ -20,10 +20,14 @@ export interface Draft {
   listings: Listing[];
   rulings: Set<string>;
   /** Related companies by name or id, resolved at the end. */
-  relatedNames: { name: string; relation: 'parent' | 'subsidiary' | 'affiliate' }[];
+  relatedNames: { name: string; relation: 'parent' | 'subsidiary' | 'affiliate'; from?: 'ofac' | 'dod' }[];
   relatedIds: { id: string; relation: 'parent' | 'subsidiary' | 'affiliate' }[];
   keys: Set<string>;
   ofacIds: Set<string>;
+  /** Every OFAC and DoD name the draft was built from, with where it came from (for the name check). */
+  officialNames: { name: string; from: string }[];
+  /** OFAC SDN ent_nums the curated file ties to this draft. */
+  sdnIds: Set<string>;
 }
 
 export class Registry {
@@ -47,6 +51,8 @@ export class Registry {
       relatedIds: [],
       keys: new Set(),
       ofacIds: new Set(),
+      sdnIds: new Set(),
+      officialNames: [],
     };
     this.drafts.push(draft);
     return draft;
@@ -88,8 +94,14 @@ export class Registry {
   }
 }
 
+/** A name seen again with a better rank takes that rank (a DoD copy of an OFAC name can promote it). */
 export function addName(draft: Draft, name: string, rank: number): void {
-  if (!draft.names.some((n) => n.name === name)) draft.names.push({ name, rank });
+  const found = draft.names.find((n) => n.name.toLowerCase() === name.toLowerCase());
+  if (!found) draft.names.push({ name, rank });
+  else if (rank < found.rank) {
+    found.rank = rank;
+    found.name = name;
+  }
 }
 
 function pushUnique(list: string[], value: string): void {

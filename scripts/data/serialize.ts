@@ -8,10 +8,13 @@ export function serializeDataset(dataset: Dataset): string {
     schemaVersion: dataset.schemaVersion,
     version: dataset.version,
     generatedAt: dataset.generatedAt,
+    ...(dataset.oldestSourceAsOf ? { oldestSourceAsOf: dataset.oldestSourceAsOf } : {}),
+    ...(dataset.oldestSourceId ? { oldestSourceId: dataset.oldestSourceId } : {}),
   };
   const parts = Object.entries(head).map(([k, v]) => `${JSON.stringify(k)}:${JSON.stringify(v)}`);
   parts.push(`"sources":${rows(dataset.sources)}`);
   parts.push(`"lists":${rows(dataset.lists)}`);
+  if (dataset.programs) parts.push(`"programs":${rows(dataset.programs)}`);
   parts.push(`"entities":${rows(dataset.entities)}`);
   parts.push(`"rulings":${rows(dataset.rulings)}`);
   return `{${parts.join(',\n')}}\n`;

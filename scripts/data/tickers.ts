@@ -3,14 +3,16 @@
 //   HK → HKEX, leading zeros dropped (`00883` → `883`, as quote pages and news print it)
 //   US → NYSE or NASDAQ when OFAC's comment names it, else `US` (OFAC does not say which venue)
 //   CN → SSE for codes starting 6 or 9, SZSE for 0, 2 or 3 (the two A-share markets' code ranges)
-//   RU → MOEX, SG → SGX, BR → B3, AR → BCBA, CA → TSX, LN → LSE
+//   RU → MOEX only when OFAC's comment says so (a MICEX Code); else `RU`: OFAC prints Russia's country
+//        code for foreign ADRs traded there (CHL RU), and the venue is not given
+//   SG → SGX, BR → B3, AR → BCBA, CA → TSX, LN → LSE
 //   DE → `DE` (Bloomberg's German composite: Xetra and the regional exchanges share symbols)
 //   any other code is kept as printed.
 import type { Ticker } from '../../lib/dataset/types';
 
 const BY_CODE: Record<string, string> = {
   HK: 'HKEX',
-  RU: 'MOEX',
+  RU: 'RU',
   SG: 'SGX',
   BR: 'B3',
   AR: 'BCBA',
@@ -43,6 +45,7 @@ export function normalizeOfacTicker(code: string, comment?: string): Ticker {
     return { exchange, symbol: rawSymbol };
   }
   if (market === 'US' && venue && US_VENUES.includes(venue)) return { exchange: venue, symbol: rawSymbol };
+  if (market === 'RU' && venue === 'MOEX') return { exchange: 'MOEX', symbol: rawSymbol };
   return { exchange: BY_CODE[market] ?? market, symbol: rawSymbol };
 }
 

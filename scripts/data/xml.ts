@@ -1,6 +1,9 @@
-// A small, strict XML reader for the data build: OFAC's ENHANCED XML is plain elements,
-// attributes and text, so a tree of {name, attrs, children, text} is all the parsers need.
-// Namespace prefixes are dropped; comments, processing instructions and DOCTYPE are skipped.
+// XML reading for the data build, on saxes (a streaming, well-formedness-checking parser). OFAC's
+// ENHANCED XML is plain elements, attributes and text, so the parsers work on small trees of
+// {name, attrs, children, text}: `parseXml` builds the whole document, `streamElements` builds one
+// subtree at a time (each <entity> of OFAC's file) and lets it go once handed over, so memory stays
+// flat however long the list grows. Namespace prefixes are dropped.
+import { SaxesParser } from 'saxes';
 
 export interface XmlElement {
   name: string;
@@ -10,76 +13,66 @@ export interface XmlElement {
   text: string;
 }
 
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-function decode(raw: string): string {
-  return raw.replace(/&(#x[0-9a-fA-F]+|#\d+|[a-zA-Z]+);/g, (whole, ref: string) => {
-    if (ref[0] === '#') {
-      const code = ref[1] === 'x' ? parseInt(ref.slice(2), 16) : parseInt(ref.slice(1), 10);
-      return String.fromCodePoint(code);
-    }
-    return ENTITIES[ref] ?? whole;
-  });
-}
+export class XmlSyntaxError extends Error {}
 
 function localName(qualified: string): string {
   const colon = qualified.indexOf(':');
   return colon === -1 ? qualified : qualified.slice(colon + 1);
 }
 
-export class XmlSyntaxError extends Error {}
+/**
+ * Reads `source` and calls `onElement` with every complete element whose local name is in `names`
+ * (with its subtree), outermost first; elements outside those are not kept. Throws XmlSyntaxError
+ * with the line of the first well-formedness error.
+ */
+export function streamElements(source: string, names: ReadonlySet<string> | 'all', onElement: (element: XmlElement, path: string[]) => void): void {
+  const parser = new SaxesParser({ xmlns: false, position: true });
+  const path: string[] = [];
+  // Open elements being kept (inside a wanted element, or the whole document for 'all').
+  const stack: (XmlElement | undefined)[] = [];
+  let error: XmlSyntaxError | undefined;
+  parser.on('error', (e) => {
+    error ??= new XmlSyntaxError(e.message.replace(/^(?:[^:]*:)?(\d+):(\d+): /, 'line $1, column $2: '));
+    throw error;
+  });
+  parser.on('opentag', (tag) => {
+    const name = localName(tag.name);
+    const parent = stack[stack.length - 1];
+    let element: XmlElement | undefined;
+    if (parent || names === 'all' || names.has(name)) {
+      element = { name, attrs: {}, children: [], text: '' };
+      for (const [key, value] of Object.entries(tag.attributes as Record<string, string>)) element.attrs[localName(key)] = value;
+      parent?.children.push(element);
+    }
+    stack.push(element);
+    path.push(name);
+  });
+  const addText = (text: string) => {
+    const top = stack[stack.length - 1];
+    if (top) top.text += text;
+  };
+  parser.on('text', addText);
+  parser.on('cdata', addText);
+  parser.on('closetag', () => {
+    const element = stack.pop();
+    path.pop();
+    const parent = stack[stack.length - 1];
+    if (element && (!parent || names === 'all')) {
+      if (!parent) onElement(element, [...path]);
+    }
+  });
+  try {
+    parser.write(source).close();
+  } catch (e) {
+    if (e instanceof XmlSyntaxError) throw e;
+    throw error ?? new XmlSyntaxError((e as Error).message);
+  }
+}
 
+/** The whole document as a tree under a `#document` root. */
 export function parseXml(source: string): XmlElement {
   const root: XmlElement = { name: '#document', attrs: {}, children: [], text: '' };
-  const stack: XmlElement[] = [root];
-  let i = 0;
-  const where = () => {
-    const line = source.slice(0, i).split('\n').length;
-    return `line ${line}`;
-  };
-  while (i < source.length) {
-    const lt = source.indexOf('<', i);
-    const top = stack[stack.length - 1];
-    if (lt === -1) {
-      if (source.slice(i).trim()) top.text += decode(source.slice(i));
-      break;
-    }
-    if (lt > i) top.text += decode(source.slice(i, lt));
-    i = lt;
-    if (source.startsWith('<!--', i)) {
-      const end = source.indexOf('-->', i);
-      if (end === -1) throw new XmlSyntaxError(`unclosed comment at ${where()}`);
-      i = end + 3;
-    } else if (source.startsWith('<![CDATA[', i)) {
-      const end = source.indexOf(']]>', i);
-      if (end === -1) throw new XmlSyntaxError(`unclosed CDATA at ${where()}`);
-      top.text += source.slice(i + 9, end);
-      i = end + 3;
-    } else if (source.startsWith('<?', i) || source.startsWith('<!', i)) {
-      const end = source.indexOf('>', i);
-      if (end === -1) throw new XmlSyntaxError(`unclosed declaration at ${where()}`);
-      i = end + 1;
-    } else if (source.startsWith('</', i)) {
-      const end = source.indexOf('>', i);
-      const name = localName(source.slice(i + 2, end).trim());
-      if (stack.length === 1 || top.name !== name) {
-        throw new XmlSyntaxError(`unexpected </${name}> at ${where()} (open element: <${top.name}>)`);
-      }
-      stack.pop();
-      i = end + 1;
-    } else {
-      const tag = /^<([^\s/>]+)((?:\s+[^\s=]+\s*=\s*(?:"[^"]*"|'[^']*'))*)\s*(\/?)>/.exec(source.slice(i, i + 4096));
-      if (!tag) throw new XmlSyntaxError(`malformed tag at ${where()}`);
-      const element: XmlElement = { name: localName(tag[1]), attrs: {}, children: [], text: '' };
-      for (const attr of tag[2].matchAll(/([^\s=]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) {
-        element.attrs[localName(attr[1])] = decode(attr[2] ?? attr[3]);
-      }
-      top.children.push(element);
-      if (!tag[3]) stack.push(element);
-      i += tag[0].length;
-    }
-  }
-  if (stack.length > 1) throw new XmlSyntaxError(`unclosed <${stack[stack.length - 1].name}> at end of file`);
+  streamElements(source, 'all', (element) => root.children.push(element));
   return root;
 }
 

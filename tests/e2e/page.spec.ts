@@ -369,7 +369,9 @@ test('same-document navigation: new content is highlighted and reported under th
   expect(pageErrors).toEqual([]);
 });
 
-test('a dataset swap and a new highlight style apply to the open page without a reload', async ({ extension, page, server, pageErrors }) => {
+// A dataset swap without a reload is covered through the signed feed in feed.spec.ts ("Update now" …):
+// a list written straight into storage carries no signature and is, rightly, never used.
+test('a new highlight style applies to the open page without a reload', async ({ extension, page, server, pageErrors }) => {
   await page.goto(server.url('/news-xiaomi.html'));
   await expectHighlighted(page, ['Hikvision', 'Inspur']);
 
@@ -380,19 +382,5 @@ test('a dataset swap and a new highlight style apply to the open page without a 
   await page.locator('text=Others on the list').scrollIntoViewIfNeeded();
   await page.screenshot({ path: shot('underline-style.png') });
 
-  // A feed update that no longer lists Hikvision (as when a company is delisted).
-  const bundled = JSON.parse(readFileSync(join(ROOT, 'public/data/dataset.json'), 'utf8')) as Dataset;
-  const gone = 'hangzhou-hikvision-digital-technology-co-ltd';
-  const next: Dataset = {
-    ...bundled,
-    version: `${bundled.version.split('.').slice(0, 3).join('.')}.99`,
-    entities: bundled.entities
-      .filter((entity) => entity.id !== gone)
-      .map((entity) => ({ ...entity, related: entity.related?.filter((link) => link.id !== gone) })),
-    rulings: bundled.rulings.map((ruling) => ({ ...ruling, entities: ruling.entities.filter((id) => id !== gone) })),
-  };
-  await extension.worker.evaluate((dataset) => chrome.storage.local.set({ 'dataset:active': dataset }), next);
-  await expect.poll(async () => (await allHighlighted(page)).includes('Hikvision')).toBe(false);
-  expect(await allHighlighted(page)).toContain('Inspur');
   expect(pageErrors).toEqual([]);
 });

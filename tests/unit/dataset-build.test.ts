@@ -89,7 +89,9 @@ describe('data build on fixture excerpts', () => {
 
   it('merges DJI’s OFAC entry with both of its 1260H names and keeps its Chinese name', () => {
     const dji = entity('sz-dji-technology-co-ltd');
-    expect(dji.listings.map((l) => l.list)).toEqual(['ofac-ns-cmic', 'dod-1260h', 'bis-entity']);
+    expect(dji.listings.map((l) => l.list)).toEqual(['ofac-ns-cmic', 'dod-1260h', 'bis-entity', 'fcc-covered']);
+    // The FCC's UAS row names no company itself; it covers those named in FY25 NDAA §1709(a)(1).
+    expect(dji.listings.find((l) => l.list === 'fcc-covered')).toMatchObject({ status: 'active', since: '2025-12-22' });
     expect(dji.aliases).toContain('DJI');
     expect(dji.aliases).toContain('深圳市大疆创新科技有限公司');
   });

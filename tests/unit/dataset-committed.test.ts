@@ -4,7 +4,9 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compareVersions, isValidIsin } from '../../lib/dataset/ids';
 import type { Entity } from '../../lib/dataset/types';
-import { validateDataset } from '../../lib/dataset/validate';
+import { combinedPermissions, listingSeverity, programIndex, programsOf } from '../../lib/dataset/effect';
+import { entitySeverity, listIndex } from '../../lib/dataset/severity';
+import { hostIn, OFFICIAL_HOSTS, validateDataset } from '../../lib/dataset/validate';
 
 const text = readFileSync(new URL('../../public/data/dataset.json', import.meta.url), 'utf8');
 const dataset = validateDataset(JSON.parse(text));
@@ -85,7 +87,11 @@ describe('committed dataset', () => {
     ]);
     expect(onList('ndaa-5949')).toHaveLength(3);
     expect(onList('ndaa-154')).toHaveLength(6);
-    expect(onList('fcc-covered')).toHaveLength(11);
+    // 11 company rows, plus DJI and Autel Robotics through the UAS row's FY25 NDAA §1709(a)(1).
+    expect(onList('fcc-covered')).toHaveLength(13);
+    for (const id of ['sz-dji-technology-co-ltd', 'autel-robotics-co-ltd']) {
+      expect(entity(id).listings.find((l) => l.list === 'fcc-covered'), id).toMatchObject({ status: 'active', since: '2025-12-22' });
+    }
   });
 
   it('does not give Huawei Technologies its parent’s name as an alias', () => {
@@ -104,5 +110,76 @@ describe('committed dataset', () => {
         seen.set(key, e.id);
       }
     }
+  });
+
+  const programs = programIndex(dataset);
+  const lists = listIndex(dataset);
+  const permissions = (id: string) =>
+    combinedPermissions(entity(id).listings.filter((l) => l.status === 'active').flatMap((l) => programsOf(l, programs)));
+
+  it('tells a US person they may not buy Gazprom, Novatek or any other Russian issuer (EO 14071, FAQ 1054)', () => {
+    for (const id of ['gazprom', 'novatek', 'transneft', 'gazprom-neft', 'sberbank']) {
+      expect(permissions(id)?.buy, id).toBe('prohibited');
+      expect(entitySeverity(entity(id), lists, programs), id).toBe('prohibited');
+    }
+    expect(permissions('gazprom')).toEqual({ buy: 'prohibited', hold: 'allowed', sell: 'allowed' });
+    const russian = dataset.entities.filter((e) => e.country === 'RU' && e.listings.some((l) => /^ofac-/.test(l.list) && l.status === 'active'));
+    expect(russian.length).toBeGreaterThan(200);
+    for (const e of russian) expect(entitySeverity(e, lists, programs), e.id).toBe('prohibited');
+    const ssi = dataset.lists.find((l) => l.id === 'ofac-ssi')!;
+    expect(ssi.effect).not.toMatch(/can still be traded/);
+  });
+
+  it('makes the three Directive 4 bodies prohibited, with the directive on the listing', () => {
+    const bodies = dataset.entities.filter((e) => e.listings.some((l) => l.programs?.includes('ns-mbs-eo14024-directive-4')));
+    expect(bodies.map((e) => e.name).sort()).toEqual(
+      expect.arrayContaining(['Central Bank of the Russian Federation']),
+    );
+    expect(bodies).toHaveLength(3);
+    for (const e of bodies) {
+      const mbs = e.listings.find((l) => l.list === 'ofac-ns-mbs')!;
+      expect(listingSeverity(mbs, lists, programs), e.id).toBe('prohibited');
+    }
+    expect(entity('gazprom').listings.find((l) => l.list === 'ofac-ns-mbs')).toMatchObject({ since: '2022-02-24', effective: '2022-03-26' });
+  });
+
+  it('names the programs of every listing, and every program cites official orders', () => {
+    for (const e of dataset.entities) for (const l of e.listings) expect(l.programs?.length, `${e.id} ${l.list}`).toBeGreaterThan(0);
+    const sdn = dataset.programs!.find((p) => p.id === 'sdn-blocking')!;
+    expect(sdn.details).toMatch(/individually or in the aggregate/);
+    for (const p of dataset.programs!) for (const c of p.citations) expect(hostIn(c.url, OFFICIAL_HOSTS), c.url).toBe(true);
+  });
+
+  it('has the SDN issuers with their SDN listing, tickers and ISINs where OFAC gives them', () => {
+    const since = (id: string) => entity(id).listings.find((l) => l.list === 'ofac-sdn' && l.status === 'active')?.since;
+    for (const id of ['rosbank', 'alrosa', 'severstal', 'polyus', 'sovcomflot', 'magnitogorsk-iron-and-steel-works', 'kamaz', 'moscow-exchange', 'national-settlement-depository', 'national-clearing-centre', 'pingtan-marine-enterprise-ltd']) {
+      expect(since(id), id).toBeDefined();
+    }
+    expect(entity('rosbank')).toMatchObject({ isins: ['RU000A0HHK26'] });
+    expect(entity('rosbank').tickers).toContainEqual({ exchange: 'MOEX', symbol: 'ROSB' });
+    expect(entity('pingtan-marine-enterprise-ltd').isins).toContain('KYG7114V1023');
+    expect(since('moscow-exchange')).toBe('2024-06-12');
+    expect(since('alrosa')).toBe('2022-04-07');
+    expect(entity('alrosa').aliases).toContain('АЛРОСА');
+  });
+
+  it('never dates an SDN listing before its program existed (EO 14024: 15 April 2021)', () => {
+    const sdnSince = (id: string) => entity(id).listings.find((l) => l.list === 'ofac-sdn')?.since;
+    // The consolidated file printed their SSI dates (2016, 2018) as SDN dates.
+    expect(sdnSince('state-corporation-bank-for-development-and-foreign-economic-affairs-vnesheconombank')).toBe('2022-02-22');
+    expect(sdnSince('gazprombank-switzerland-ltd')).toBe('2024-11-21');
+    expect(sdnSince('kinef-ooo')).toBe('2025-01-10');
+    for (const id of ['bm-bank-jsc', 'eximbank-of-russia-jsc', 'bank-belveb-ojsc', 'joint-stock-commercial-bank-novikombank', 'gazprom-vniigaz-ooo', 'kriogenmash-oao', 'gpb-international-sa', 'joint-stock-company-surgutneftegasbank']) {
+      expect(sdnSince(id)! >= '2021-04-15', id).toBe(true);
+    }
+  });
+
+  it('cites an official host for at least 99% of listings, and says which source is oldest', () => {
+    const all = dataset.entities.flatMap((e) => e.listings);
+    const official = all.filter((l) => hostIn(l.source, OFFICIAL_HOSTS));
+    expect(official.length / all.length).toBeGreaterThanOrEqual(0.99);
+    expect(dataset.oldestSourceAsOf).toBe(dataset.sources.find((s) => s.id === dataset.oldestSourceId)?.asOf);
+    expect(dataset.version.startsWith(dataset.generatedAt.slice(0, 10).replace(/-/g, '.'))).toBe(true);
+    for (const s of dataset.sources) expect(s.asOf <= dataset.generatedAt.slice(0, 10), s.id).toBe(true);
   });
 });

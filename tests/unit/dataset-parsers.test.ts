@@ -9,7 +9,7 @@ import { parseOfacCsv } from '../../scripts/data/ofac-csv';
 import { parseOfacEnhancedXml } from '../../scripts/data/ofac-enhanced';
 import { normalizeOfacTicker, TickerError } from '../../scripts/data/tickers';
 import { mergeKey, displayCase, cleanName } from '../../scripts/data/names';
-import { parseXml, XmlSyntaxError } from '../../scripts/data/xml';
+import { parseXml, streamElements, XmlSyntaxError } from '../../scripts/data/xml';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/data/${name}`, import.meta.url), 'utf8');
 
@@ -19,7 +19,7 @@ describe('OFAC ENHANCED XML', () => {
 
   it('reads the publication date and every entity', () => {
     expect(file.asOf).toBe('2026-01-08');
-    expect(file.records.map((r) => r.ofacId)).toEqual(['30923', '30944', '33111', '17016', '17250']);
+    expect(file.records.map((r) => r.ofacId)).toEqual(['30923', '30944', '33111', '17016', '17250', '31695']);
   });
 
   it('reads China Mobile’s CMIC facts: tickers with exchange comments, ISINs, dates, owner', () => {
@@ -103,7 +103,8 @@ describe('ticker normalisation', () => {
     ['600118 CN', undefined, 'SSE', '600118'],
     ['002415 CN', undefined, 'SZSE', '002415'],
     ['300474 CN', undefined, 'SZSE', '300474'],
-    ['SBER RU', undefined, 'MOEX', 'SBER'],
+    ['SBER RU', undefined, 'RU', 'SBER'],
+    ['MSTT RU', '(MOEX)', 'MOEX', 'MSTT'],
     ['C1HL34 BR', undefined, 'B3', 'C1HL34'],
     ['CTMA DE', undefined, 'DE', 'CTMA'],
     ['601698  CN', undefined, 'SSE', '601698'],
@@ -178,6 +179,16 @@ describe('names', () => {
   it('strips OFAC alias markers', () => {
     expect(cleanName('ROSNEFT a.k.a.')).toBe('ROSNEFT');
     expect(cleanName('  CHINA   MOBILE ; ')).toBe('CHINA MOBILE');
+  });
+});
+
+describe('streaming XML reader', () => {
+  it('hands over each wanted element with its subtree and where it was, keeping nothing else', () => {
+    const seen: string[] = [];
+    streamElements('<r><info><d>1</d></info><list><e id="a"><n>A</n></e><e id="b"><n>B &amp; C</n></e></list></r>', new Set(['e']), (el, path) => {
+      seen.push(`${path.join('/')} ${el.attrs.id} ${el.children[0].text}`);
+    });
+    expect(seen).toEqual(['r/list a A', 'r/list b B & C']);
   });
 });
 

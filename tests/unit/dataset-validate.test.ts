@@ -25,11 +25,11 @@ function sample(): Dataset {
       {
         id: 'xiaomi-corporation', name: 'Xiaomi Corporation', aliases: ['Xiaomi'], weakAliases: [],
         tickers: [{ exchange: 'HKEX', symbol: '1810' }], isins: [], country: 'CN',
-        listings: [{ list: 'dod-1237', status: 'vacated', since: '2021-01-14', until: '2021-05-25', source: 'https://example.org/order' }],
+        listings: [{ list: 'dod-1237', status: 'vacated', since: '2021-01-14', until: '2021-05-25', source: 'https://www.defense.gov/News/Releases/Search/1237/' }],
         rulings: ['xiaomi-v-dod-2021-05-25'],
       },
     ],
-    rulings: [{ id: 'xiaomi-v-dod-2021-05-25', caption: 'Xiaomi v. DoD', court: 'D.D.C.', docket: '1:21-cv-00280', judge: 'Contreras', date: '2021-05-25', outcome: 'vacated', summary: 'Vacated.', url: 'https://example.org/r', entities: ['xiaomi-corporation'] }],
+    rulings: [{ id: 'xiaomi-v-dod-2021-05-25', caption: 'Xiaomi v. DoD', court: 'D.D.C.', docket: '1:21-cv-00280', judge: 'Contreras', date: '2021-05-25', outcome: 'vacated', summary: 'Vacated.', url: 'https://www.courtlistener.com/?q=21-cv-00280', entities: ['xiaomi-corporation'] }],
   };
 }
 
@@ -120,5 +120,62 @@ describe('identifier helpers', () => {
   it('makes readable ids', () => {
     expect(slugify('AVIC Xi’an Aircraft Industry Group Company Ltd.')).toBe('avic-xian-aircraft-industry-group-company-ltd');
     expect(slugify('Research & Development Co.')).toBe('research-and-development-co');
+  });
+});
+
+describe('programs, official sources and dates', () => {
+  const program = {
+    id: 'ns-cmic-eo14032', list: 'ofac-ns-cmic', name: 'NS-CMIC ban', legalBasis: 'EO 14032', severity: 'prohibited' as const,
+    buy: 'prohibited' as const, hold: 'allowed' as const, sell: 'prohibited' as const, summary: 'No buying or selling.', details: 'EO 14032 …',
+    citations: [{ title: 'EO 14032', url: 'https://www.federalregister.gov/documents/2021/06/07/2021-12019/x' }],
+  };
+  const withPrograms = (d: Dataset) => {
+    d.programs = [JSON.parse(JSON.stringify(program))];
+    d.entities[0].listings[0].programs = ['ns-cmic-eo14032'];
+  };
+
+  it('accepts listings that name defined programs', () => {
+    expect(problems(withPrograms)).toEqual([]);
+  });
+
+  it('rejects a listing that names an unknown program', () => {
+    expect(problems((d) => { withPrograms(d); d.entities[0].listings[0].programs = ['ns-cmic-eo14032', 'no-such-program']; })).toEqual([
+      'entities[0] (china-mobile-limited).listings[0].programs[1]: names a program that is not in programs[] ("no-such-program")',
+    ]);
+  });
+
+  it('rejects a program that bars buying but is not prohibited, and one citing an unofficial page', () => {
+    const found = problems((d) => {
+      withPrograms(d);
+      d.programs![0].severity = 'restricted';
+      d.programs![0].citations = [{ title: 'A law firm', url: 'https://www.example-law.com/alert' }];
+    });
+    expect(found).toEqual([
+      'programs[0] (ns-cmic-eo14032).severity: must be "prohibited" when buying is prohibited (got "restricted")',
+      expect.stringMatching(/^programs\[0\] \(ns-cmic-eo14032\)\.citations\[0\]\.url: must be an official host/),
+    ]);
+  });
+
+  it('wants a government host for a listing source and the court record for a ruling, with news under press', () => {
+    expect(problems((d) => (d.entities[1].listings[0].source = 'https://www.theepochtimes.com/pentagon'))).toEqual([
+      expect.stringMatching(/^entities\[1\] \(xiaomi-corporation\)\.listings\[0\]\.source: must be a government publication/),
+    ]);
+    expect(problems((d) => (d.rulings[0].url = 'https://www.caixinglobal.com/2021-05-26/x'))).toEqual([
+      expect.stringMatching(/^rulings\[0\] \(xiaomi-v-dod-2021-05-25\)\.url: must be the court record/),
+    ]);
+    expect(problems((d) => {
+      d.entities[1].listings[0].press = 'https://www.theepochtimes.com/pentagon';
+      d.rulings[0].press = 'https://www.caixinglobal.com/2021-05-26/x';
+    })).toEqual([]);
+    // A look-alike host is not the government's.
+    expect(problems((d) => (d.entities[1].listings[0].source = 'https://defense.gov.example.com/x'))).toHaveLength(1);
+  });
+
+  it('checks the oldest-source fields and a listing’s source id', () => {
+    expect(problems((d) => { d.oldestSourceAsOf = '2026-01-08'; d.oldestSourceId = 'ofac-consolidated'; d.entities[0].listings[0].sourceId = 'ofac-consolidated'; })).toEqual([]);
+    expect(problems((d) => { d.oldestSourceAsOf = '8 Jan 2026'; d.entities[0].listings[0].sourceId = ''; })).toEqual([
+      'oldestSourceAsOf: must be a date written YYYY-MM-DD (got "8 Jan 2026")',
+      'entities[0] (china-mobile-limited).listings[0].sourceId: must not be empty',
+    ]);
   });
 });

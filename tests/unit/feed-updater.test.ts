@@ -334,7 +334,7 @@ describe('bad input leaves the current dataset and says why', () => {
   it('a manifest announcing a dataset over the hard limit is refused without downloading it', async () => {
     const bytes = bytesOf(NEWER);
     const manifest = await manifestFor(bytes, { size: MAX_DATASET_BYTES + 1 }, keys.privateKey, keys.publicKey);
-    const { server } = await expectRejected({ [FEED_URL]: manifest, [DATASET_URL]: bytes }, /more than the 4\.0 MB this extension accepts/);
+    const { server } = await expectRejected({ [FEED_URL]: manifest, [DATASET_URL]: bytes }, /more than the 2\.0 MB this extension accepts/);
     expect(server.requests.map((r) => r.url)).toEqual([FEED_URL]);
   });
 

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PaintedRange, Painter } from '../../lib/page/highlighter';
-import { PageScanner, type PageMatch, type ScanRules } from '../../lib/page/scanner';
+import { MAX_PAINTED_PER_RUN, PageScanner, type PageMatch, type ScanRules } from '../../lib/page/scanner';
 import { SliceScheduler } from '../../lib/page/scheduler';
 
 /** Finds fixed names; counts how often it is asked, so tests can see what was rescanned. */
@@ -49,6 +49,7 @@ class RecordingPainter implements Painter {
     this.pending.clear();
   }
   styleRoot() {}
+  reassert() {}
   setLook() {}
   hitTest() {
     return null;
@@ -100,6 +101,14 @@ function setup(html: string, rules: Partial<ScanRules> = {}) {
 }
 
 describe('page scanner', () => {
+  it('paints at most a few hundred ranges of a huge run, and still counts every find', async () => {
+    const every = { scan: (text: string) => [...text.matchAll(/Xiaomi/g)].map((m) => ({ start: m.index!, end: m.index! + 6, entityId: 'xiaomi', kind: 'name' as const })) };
+    const { painter, scanner } = setup(`<p>${'Xiaomi rose. '.repeat(500)}</p>`, { matcher: every });
+    await settle(scanner);
+    expect(painter.size).toBe(MAX_PAINTED_PER_RUN);
+    expect(scanner.findings()[0].count).toBe(500);
+  });
+
   it('paints each company in its colour and reports one finding per company', async () => {
     const { painter, scanner } = setup('<p>Shares of <b>China</b> Mobile and Xiaomi rose; Xiaomi led.</p><p>SMIC</p>');
     await settle(scanner);

@@ -1,0 +1,79 @@
+// Reads OFAC's SDN list in the legacy CSV layout (sdn.csv, same columns as cons_prim.csv) with its
+// companion files (alt.csv aliases, add.csv addresses, sdn_comments.csv remarks overflow), and the
+// table that dates each entry from daily copies of sdn.csv (scripts/data/sdn-history.ts).
+// The companions may be newer than sdn.csv (they are here): their aliases then also name entries
+// designated after the sdn.csv was published, which the curated file can take by ent_num.
+import { parseCsv, parseCsvWithHeader } from './csv';
+import { parseOfacCsv } from './ofac-csv';
+import type { OfacName, OfacRecord } from './ofac-record';
+
+export interface SdnFirstSeen {
+  date: string;
+  /** Already in the first daily copy: designated on or before `date`, not on it. */
+  inFirstCopy: boolean;
+}
+
+export interface SdnInput {
+  /** Entities only (individuals, vessels and aircraft are dropped here). */
+  records: OfacRecord[];
+  /** Aliases from alt.csv by ent_num, including entries missing from sdn.csv. */
+  aliases: Map<string, OfacName[]>;
+  /** Countries from add.csv by ent_num, registered address first. */
+  countries: Map<string, string[]>;
+  history: Map<string, SdnFirstSeen>;
+}
+
+function scriptOf(name: string): OfacName['script'] {
+  if (/[\u0400-\u04ff]/.test(name)) return 'cyrillic';
+  if (/[\u3400-\u9fff]/.test(name)) return 'chinese';
+  return 'latin';
+}
+
+export function parseSdnAliases(alt: string): Map<string, OfacName[]> {
+  const aliases = new Map<string, OfacName[]>();
+  for (const row of parseCsv(alt)) {
+    const id = row[0]?.trim();
+    const name = (row[3] ?? '').trim();
+    if (!id || !name || name === '-0-') continue;
+    const type = (row[2] ?? '').trim().toLowerCase();
+    const list = aliases.get(id) ?? [];
+    list.push({ name, type: type === 'fka' ? 'fka' : type === 'nka' ? 'nka' : 'aka', script: scriptOf(name), lowQuality: type === 'weak' });
+    aliases.set(id, list);
+  }
+  return aliases;
+}
+
+export function parseSdnCountries(add: string): Map<string, string[]> {
+  const countries = new Map<string, string[]>();
+  for (const row of parseCsv(add)) {
+    const id = row[0]?.trim();
+    const country = (row[4] ?? '').trim();
+    if (!id || !country || country === '-0-') continue;
+    const list = countries.get(id) ?? [];
+    if (!list.includes(country)) list.push(country);
+    countries.set(id, list);
+  }
+  return countries;
+}
+
+export function parseSdnHistory(text: string): Map<string, SdnFirstSeen> {
+  const rows = parseCsvWithHeader(text, ['ent_num', 'first_seen', 'in_first_copy'], 'SDN first-seen table');
+  const history = new Map<string, SdnFirstSeen>();
+  rows.forEach((row, i) => {
+    if (!/^\d+$/.test(row.ent_num) || !/^\d{4}-\d{2}-\d{2}$/.test(row.first_seen)) {
+      throw new Error(`SDN first-seen table, row ${i + 2}: expected "ent_num,YYYY-MM-DD,0|1", got "${Object.values(row).join(',')}"`);
+    }
+    history.set(row.ent_num, { date: row.first_seen, inFirstCopy: row.in_first_copy === '1' });
+  });
+  return history;
+}
+
+/**
+ * SDN entities of sdn.csv with their remarks features (Equity Ticker, ISIN, MICEX Code). Aliases come
+ * from alt.csv (not merged here, so an alt.csv newer than sdn.csv is used by ent_num).
+ */
+export function parseSdnCsv(sdn: string, comments = ''): OfacRecord[] {
+  return parseOfacCsv(sdn, '', comments)
+    .filter((record) => record.kind === 'entity')
+    .map((record) => ({ ...record, lists: [{ list: 'ofac-sdn' as const }] }));
+}

@@ -1,0 +1,90 @@
+// @vitest-environment happy-dom
+// The portfolio page with a fake extension: a file is checked in the page, a bad one leaves the
+// report as it was, the page check explains when there is no table, and a kept report comes back.
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import type { PortfolioApi } from '../../components/portfolio/api';
+import { PortfolioApp, parseParams } from '../../components/portfolio/PortfolioApp';
+import { KEPT_REPORT_KEY } from '../../lib/portfolio/keep';
+import { dataset, fixtureBytes, NOW } from './portfolio-helpers';
+
+function fakeApi(overrides: Partial<PortfolioApi> = {}) {
+  const store: Record<string, unknown> = {};
+  const api: PortfolioApi = {
+    dataset: async () => dataset,
+    palette: async () => 'colorblind-safe',
+    keptArea: {
+      get: async (key) => (key in store ? { [key]: store[key] } : {}),
+      set: async (items) => void Object.assign(store, items),
+      remove: async (key) => void delete store[key],
+    },
+    pageTables: vi.fn(async () => Promise.reject(new Error('No table on that page holds the flagged companies.'))),
+    download: vi.fn(),
+    print: vi.fn(),
+    ...overrides,
+  };
+  return { api, store };
+}
+
+function pick(bytes: Uint8Array, name: string) {
+  const input = document.getElementById('positions-file') as HTMLInputElement;
+  const file = new File([bytes as Uint8Array<ArrayBuffer>], name, { type: 'text/csv' });
+  Object.defineProperty(input, 'files', { value: [file], configurable: true });
+  fireEvent.change(input);
+}
+
+const statuses = () => screen.queryAllByTestId('holding').map((item) => `${item.getAttribute('data-status')} ${item.getAttribute('data-entity-id') ?? '-'}`);
+
+afterEach(cleanup);
+
+describe('portfolio page', () => {
+  it('checks a picked file, and a bad file afterwards changes nothing but says why', async () => {
+    const { api } = fakeApi();
+    render(<PortfolioApp api={api} now={() => NOW} />);
+    await waitFor(() => expect((document.getElementById('positions-file') as HTMLInputElement).disabled).toBe(false));
+    pick(fixtureBytes('fidelity-positions.csv'), 'Portfolio_Positions.csv');
+    await waitFor(() => expect(statuses()).toEqual(['prohibited china-mobile-limited', 'caution baidu-inc', 'clear -', 'clear -']));
+    expect(screen.getByTestId('summary').textContent).toBe('1 prohibited · 0 restricted · 1 caution · 2 clear');
+
+    pick(new Uint8Array(), 'empty.csv');
+    await waitFor(() => expect(screen.getByTestId('problem').textContent).toBe('empty.csv: The file is empty: there are no positions to check.'));
+    expect(statuses()).toHaveLength(4);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Export CSV' }));
+    expect(api.download).toHaveBeenCalledWith('portfolio-check-2026-12-01.csv', expect.stringContaining('Prohibited,CHL,CHINA MOBILE LTD SPONSORED ADR'), 'text/csv;charset=utf-8');
+  });
+
+  it('pasting nothing asks for rows instead of showing an empty report', async () => {
+    const { api } = fakeApi();
+    render(<PortfolioApp api={api} />);
+    await waitFor(() => expect((screen.getByRole('button', { name: 'Check pasted rows' }) as HTMLButtonElement).disabled).toBe(false));
+    fireEvent.click(screen.getByRole('button', { name: 'Check pasted rows' }));
+    expect(screen.getByTestId('problem').textContent).toMatch(/nothing to check/);
+    expect(statuses()).toEqual([]);
+  });
+
+  it('keeps the report only when asked, shows it again on the next visit, and deletes it', async () => {
+    const { api, store } = fakeApi();
+    render(<PortfolioApp api={api} now={() => NOW} />);
+    await waitFor(() => expect((document.getElementById('positions-file') as HTMLInputElement).disabled).toBe(false));
+    pick(fixtureBytes('vanguard-download.csv'), 'OfxDownload.csv');
+    await waitFor(() => expect(statuses()).toHaveLength(3));
+    expect(store[KEPT_REPORT_KEY]).toBeUndefined();
+    fireEvent.click(screen.getByRole('button', { name: 'Keep on this device' }));
+    await waitFor(() => expect(store[KEPT_REPORT_KEY]).toBeDefined());
+    cleanup();
+
+    render(<PortfolioApp api={api} />);
+    await waitFor(() => expect(statuses()).toEqual(['caution alibaba-group-holding-limited', 'clear -', 'clear -']));
+    fireEvent.click(screen.getByRole('button', { name: 'Delete kept report' }));
+    await waitFor(() => expect(store[KEPT_REPORT_KEY]).toBeUndefined());
+  });
+
+  it('the page check says so when the page has no positions table', async () => {
+    const { api } = fakeApi();
+    expect(parseParams('?tab=12')).toEqual({ tabId: 12 });
+    render(<PortfolioApp api={api} tabId={12} />);
+    await waitFor(() => expect(screen.getByTestId('problem').textContent).toBe('The page: No table on that page holds the flagged companies.'));
+    expect(api.pageTables).toHaveBeenCalledWith(12);
+  });
+});
