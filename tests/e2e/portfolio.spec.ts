@@ -16,7 +16,8 @@ const FIXTURES = join(ROOT, 'tests/fixtures/portfolio');
 const SCHWAB_ROWS = [
   'prohibited china-unicom-hong-kong-limited',
   'prohibited lukoil',
-  'restricted gazprom',
+  // EO 14071: US persons may not buy new or existing Russian securities (OFAC FAQ 1054).
+  'prohibited gazprom',
   'caution hesai-group',
   'check -',
   'formerly-listed xiaomi-corporation',
@@ -53,7 +54,7 @@ test('a Schwab export: every severity, a formerly listed company and unlisted on
   await page.locator('#positions-file').setInputFiles(join(FIXTURES, 'schwab-positions.csv'));
   await expect(page.getByTestId('holding')).toHaveCount(10);
   expect(await rowsOf(page)).toEqual(SCHWAB_ROWS);
-  await expect(page.getByTestId('summary')).toHaveText('2 prohibited · 1 restricted · 1 caution · 1 to check · 5 clear (1 formerly listed)');
+  await expect(page.getByTestId('summary')).toHaveText('3 prohibited · 0 restricted · 1 caution · 1 to check · 5 clear (1 formerly listed)');
 
   const unicom = page.locator('[data-testid="holding"][data-entity-id="china-unicom-hong-kong-limited"]');
   await expect(unicom).toContainText('by ticker “CHU” in column Symbol');
