@@ -5,60 +5,28 @@
 // file makes a key pair at run time and builds its own Firefox copy of the extension with the
 // public half in WXT_FEED_TEST_PUBLIC_KEY (lib/feed/public-key.ts); released builds never set it.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Page } from 'puppeteer-core';
 import { decodeStoredDataset } from '../../lib/dataset/stored';
 import type { Dataset } from '../../lib/dataset/types';
-import { generateSigningKeyPair } from '../../lib/feed/crypto';
-import { buildFeed, type BuiltFeed } from '../../lib/feed/publish';
+import type { BuiltFeed } from '../../lib/feed/publish';
+import { buildTrustingTestKey, signTestFeed, withAddedCompany, type TestKeys } from '../support/test-feed';
 import { ROOT } from '../../scripts/firefox';
 import { allHighlighted, expectHighlighted, firefoxSuite, openPage, openPopup, pageErrors, shot, waitFor, type Suite } from './harness';
 
 const OUT_DIR = '.output-firefox-feed-e2e';
 const ADDED = 'Halvard Quantum Systems Co., Ltd';
 const bundled: Dataset = JSON.parse(readFileSync(join(ROOT, 'public/data/dataset.json'), 'utf8'));
-let keys: Awaited<ReturnType<typeof generateSigningKeyPair>>;
+let keys: TestKeys;
 
 const suite = firefoxSuite({ extensionDir: join(ROOT, OUT_DIR, 'firefox-mv3') }, async () => {
-  keys = await generateSigningKeyPair();
-  execFileSync('npx', ['wxt', 'build', '-b', 'firefox', '--mv3'], {
-    cwd: ROOT,
-    env: { ...process.env, SL_OUT_DIR: OUT_DIR, WXT_FEED_TEST_PUBLIC_KEY: JSON.stringify(keys.publicKey) },
-    stdio: 'pipe',
-  });
+  keys = await buildTrustingTestKey(ROOT, OUT_DIR, 'firefox');
 });
 
-/** The bundled dataset plus one company, under the next version number. */
-function newerDataset(): Dataset {
-  const [year, month, day, n] = bundled.version.split('.').map(Number);
-  const version = [year, String(month).padStart(2, '0'), String(day).padStart(2, '0'), n + 1].join('.');
-  const listing = bundled.entities.flatMap((e) => e.listings).find((l) => l.list === 'ofac-ns-cmic' && l.status === 'active')!;
-  return {
-    ...bundled,
-    version,
-    entities: [
-      ...bundled.entities,
-      {
-        id: 'halvard-quantum-systems',
-        name: 'Halvard Quantum Systems Co., Ltd.',
-        aliases: ['Halvard Quantum Systems'],
-        weakAliases: [],
-        tickers: [],
-        isins: [],
-        country: 'CN',
-        listings: [{ list: 'ofac-ns-cmic', status: 'active', since: '2026-11-25', source: listing.source }],
-        rulings: [],
-      },
-    ],
-  };
-}
-
-function signed(dataset: Dataset): Promise<BuiltFeed> {
-  return buildFeed({ datasetBytes: new TextEncoder().encode(JSON.stringify(dataset)), privateKey: keys.privateKey, now: new Date(), expiresDays: 14 });
-}
+const newerDataset = () => withAddedCompany(bundled);
+const signed = (dataset: Dataset) => signTestFeed(dataset, keys);
 
 /** Serves `feed` under /feed/, replacing what was served before. */
 function serve({ server }: Suite, feed: BuiltFeed): void {

@@ -5,14 +5,13 @@
 // The extension must trust the key that signs the test feed. This file generates a key pair at
 // run time and builds its own copy of the extension with the public half in
 // WXT_FEED_TEST_PUBLIC_KEY (see lib/feed/public-key.ts); released builds never set it.
-import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { decodeStoredDataset } from '../../lib/dataset/stored';
 import type { Dataset } from '../../lib/dataset/types';
-import { generateSigningKeyPair } from '../../lib/feed/crypto';
-import { buildFeed, type BuiltFeed } from '../../lib/feed/publish';
+import type { BuiltFeed } from '../../lib/feed/publish';
+import { buildTrustingTestKey, signTestFeed, withAddedCompany, type TestKeys } from '../support/test-feed';
 import { sha256Hex } from '../../lib/feed/crypto';
 import { signManifest } from '../../lib/feed/manifest';
 import type { FeedStatus } from '../../lib/messaging';
@@ -21,9 +20,8 @@ import { ROOT, expect, launchWithExtension, test as base, type FixtureServer } f
 const OUT_DIR = '.output-feed-e2e';
 const EXTENSION_DIR = join(ROOT, OUT_DIR, 'chrome-mv3');
 const SHOTS = join(ROOT, 'test-results/screenshots');
-const ADDED = 'halvard-quantum-systems';
 
-let keys: Awaited<ReturnType<typeof generateSigningKeyPair>>;
+let keys: TestKeys;
 const bundled: Dataset = JSON.parse(readFileSync(join(ROOT, 'public/data/dataset.json'), 'utf8'));
 
 const test = base.extend<{ extension: Awaited<ReturnType<typeof launchWithExtension>> }>({
@@ -36,47 +34,11 @@ const test = base.extend<{ extension: Awaited<ReturnType<typeof launchWithExtens
 
 test.beforeAll(async () => {
   test.setTimeout(180_000);
-  keys = await generateSigningKeyPair();
-  execFileSync('npx', ['wxt', 'build'], {
-    cwd: ROOT,
-    env: { ...process.env, SL_OUT_DIR: OUT_DIR, WXT_FEED_TEST_PUBLIC_KEY: JSON.stringify(keys.publicKey) },
-    stdio: 'pipe',
-  });
+  keys = await buildTrustingTestKey(ROOT, OUT_DIR);
 });
 
-/** The bundled dataset plus one company, under the next version number. */
-function newerDataset(): Dataset {
-  const [year, month, day, n] = bundled.version.split('.').map(Number);
-  const version = [year, String(month).padStart(2, '0'), String(day).padStart(2, '0'), n + 1].join('.');
-  const listing = bundled.entities.flatMap((e) => e.listings).find((l) => l.list === 'ofac-ns-cmic' && l.status === 'active')!;
-  return {
-    ...bundled,
-    version,
-    entities: [
-      ...bundled.entities,
-      {
-        id: ADDED,
-        name: 'Halvard Quantum Systems Co., Ltd.',
-        aliases: ['Halvard Quantum Systems'],
-        weakAliases: [],
-        tickers: [],
-        isins: [],
-        country: 'CN',
-        listings: [{ list: 'ofac-ns-cmic', status: 'active', since: '2026-11-25', source: listing.source }],
-        rulings: [],
-      },
-    ],
-  };
-}
-
-async function signed(dataset: Dataset): Promise<BuiltFeed> {
-  return buildFeed({
-    datasetBytes: new TextEncoder().encode(JSON.stringify(dataset)),
-    privateKey: keys.privateKey,
-    now: new Date(),
-    expiresDays: 14,
-  });
-}
+const newerDataset = () => withAddedCompany(bundled);
+const signed = (dataset: Dataset) => signTestFeed(dataset, keys);
 
 /** Serves `feed` under /feed/ (replacing what was served before). */
 function serve(server: FixtureServer, feed: BuiltFeed, datasetBytes = feed.datasetBytes): void {
