@@ -52,8 +52,12 @@ export interface Messages {
   reportFindings: { req: { url: string; findings: Finding[] }; res: void };
   /** popup → background */
   getTabFindings: { req: { tabId: number }; res: TabFindings };
-  /** content → background: the findings of the sender's own tab, all frames merged (findings panel). */
-  getMyTabFindings: { req: Record<string, never>; res: TabFindings | null };
+  /**
+   * content → background: the findings of the sender's own tab for the page's findings panel: frames
+   * of the sender's origin merged; companies only other origins' frames show are just counted
+   * (`otherSites`), since the page could read the panel's text.
+   */
+  getMyTabFindings: { req: Record<string, never>; res: (TabFindings & { otherSites?: number }) | null };
   getFeedStatus: { req: Record<string, never>; res: FeedStatus };
   updateNow: { req: Record<string, never>; res: FeedStatus };
   /** popup/content → background: open the popup view of one company in a tab. */

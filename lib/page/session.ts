@@ -3,13 +3,13 @@
 // background. Settings and dataset changes are applied in place, without a reload.
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { cardModel, type CardModel } from '../../components/hover-card/card-model';
-import type { PanelEntry } from '../../components/hover-card/FindingsPanel';
-import { SEVERITY_RANK } from '../dataset/severity';
 import type { Dataset, Ruling } from '../dataset/types';
 import { createMatcherAsync, type Matcher } from '../match';
 import { sendMessage, type Finding } from '../messaging';
 import { isIgnored } from '../settings/rules';
-import { addIgnore } from '../settings/store';
+import { addIgnore, removeIgnore } from '../settings/store';
+import { normalizeSiteRule } from '../settings/site';
+import { decidingAsOf } from '../findings/freshness';
 import type { Settings } from '../settings/types';
 import { buildPageView, type PageView } from './entity-view';
 import { createPainter, type Painter } from './highlighter';
@@ -110,14 +110,15 @@ export class PageSession {
     });
     this.ui = new PageUi(ctx, this.painter, {
       describe: (entityId) => this.describe(entityId),
-      panelEntries: () => this.panelEntries(),
+      ownFindings: () => this.scanner.findings(),
+      tabFindings: () => this.tabFindings(),
+      asOf: () => decidingAsOf(this.dataset)?.date,
       palette: () => this.settings.palette,
       hoverEnabled: () => this.settings.hoverCards,
       openDetails: (entityId) => void sendMessage('openDetails', { entityId }).catch(() => undefined),
-      notThisCompany: (entityId, matched) =>
-        void addIgnore({ entityId, text: matched, site: location.hostname || '*' }).catch((error) =>
-          console.warn('Sanctions Lens could not save the ignore rule:', error),
-        ),
+      notThisCompany: (entityId, matched) => addIgnore({ entityId, text: matched, site: location.hostname || '*' }).then(() => undefined),
+      undoNotThisCompany: (entityId, matched) =>
+        removeIgnore({ entityId, text: matched, site: (location.hostname && normalizeSiteRule(location.hostname)) || '*' }).then(() => undefined),
       reveal: (entityId) => this.reveal(entityId),
     });
     // The last stretch of the build runs on into this constructor in the same task.
@@ -215,36 +216,18 @@ export class PageSession {
     const entity = this.view.entities.get(entityId);
     const key = this.view.keys.get(entityId);
     if (!entity || !key) return undefined;
-    return cardModel(entity, key, this.view.lists, this.rulings);
+    return cardModel(entity, key, { lists: this.view.lists, programs: this.view.programs }, this.rulings, { asOf: decidingAsOf(this.dataset)?.date });
   }
 
   /**
-   * The panel lists the whole tab, frames included (a quote widget in an iframe counts as much as
-   * the article). This frame's findings are reported first so the background's answer is current;
-   * without an answer (the background restarting) the panel still shows this frame's own.
+   * The tab's findings for the panel (frames of this site only; the background counts the rest).
+   * This frame's findings are reported first so the background's answer is current.
    */
-  private async panelEntries(): Promise<PanelEntry[]> {
+  private async tabFindings(): Promise<{ findings: Finding[]; elsewhere: number } | null> {
     clearTimeout(this.reportTimer);
     await this.report();
-    const own = this.scanner.findings();
-    let findings = own;
-    try {
-      const tab = await sendMessage('getMyTabFindings', {});
-      if (tab) {
-        const known = new Set(tab.findings.map((finding) => finding.entityId));
-        findings = [...tab.findings, ...own.filter((finding) => !known.has(finding.entityId))];
-      }
-    } catch {
-      // Keep this frame's findings.
-    }
-    const entries: PanelEntry[] = [];
-    for (const finding of findings) {
-      const model = this.describe(finding.entityId);
-      if (!model) continue;
-      entries.push({ entityId: model.entityId, name: model.name, key: model.key, effect: model.effect, count: finding.count, texts: finding.texts });
-    }
-    const rank = (entry: PanelEntry) => (entry.key === 'watchlist' ? 1.5 : SEVERITY_RANK[entry.key]);
-    return entries.sort((a, b) => rank(b) - rank(a) || a.name.localeCompare(b.name));
+    const tab = await sendMessage('getMyTabFindings', {});
+    return tab ? { findings: tab.findings, elsewhere: tab.otherSites ?? 0 } : null;
   }
 
   private reveal(entityId: string): Range | undefined {
