@@ -4,6 +4,7 @@
 // content from other sites are counted, not named: the panel lives in the page.
 import { SEVERITY_RANK } from '../../lib/dataset/severity';
 import type { Finding } from '../../lib/messaging';
+import { distinctTexts } from '../format';
 import type { CardModel } from './card-model';
 import type { PanelEntry } from './FindingsPanel';
 
@@ -25,7 +26,7 @@ export function panelEntries(
   const entries: PanelEntry[] = [];
   for (const finding of byId.values()) {
     const model = describe(finding.entityId);
-    if (model) entries.push({ model, count: finding.count, texts: finding.texts });
+    if (model) entries.push({ model, count: finding.count, texts: distinctTexts(finding.texts) });
   }
   entries.sort((a, b) => rank(b.model) - rank(a.model) || b.count - a.count || a.model.name.localeCompare(b.model.name));
   return { entries, elsewhere: tab?.elsewhere ?? 0 };

@@ -52,7 +52,7 @@ button { font: inherit; }
 .confirm p { margin: 0 0 8px; }
 .foot { margin: 8px 0 0; color: var(--sl-muted); font-size: 11.5px; }
 .notice p:first-child { margin: 0 0 8px; font-weight: 550; }
-.findings li { padding: 8px 0; border-top: 1px solid var(--sl-rule); }
+.findings > li { padding: 8px 0; border-top: 1px solid var(--sl-rule); }
 .row { display: flex; gap: 8px; align-items: center; margin-bottom: 4px; }
 .entry-name { font-size: 14px; margin: 0; font-weight: 650; }
 .findings .effect { margin: 4px 0; }

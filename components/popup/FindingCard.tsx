@@ -1,21 +1,10 @@
 // One company found on the page, as a row: what it means for a US person now (one line that is
 // never cut off), buy / hold / sell and the dates that matter, the lists in force, how the page
 // named it. The whole story is one click away in the details view.
-import { STATUS_LABEL, StandingChip, StatusChip } from '../Chips';
-import { formatDate, plural } from '../format';
+import { STATUS_LABEL, StandingChip } from '../Chips';
+import { distinctTexts, formatDate, plural } from '../format';
 import { divestWords, effectiveWords, permissionLine } from '../meaning';
 import type { Catalog, PageCompany } from './model';
-
-/** The page's spellings, one per symbol: "0981" and "981" are the same SMIC code. */
-export function distinctTexts(texts: string[]): string[] {
-  const seen = new Set<string>();
-  return texts.filter((text) => {
-    const key = text.toLowerCase().replace(/^0+(?=\d)/, '').replace(/\s+/g, ' ');
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
-}
 
 export function FindingCard({ company, data, onOpen, now = new Date() }: { company: PageCompany; data: Catalog; onOpen: (entityId: string) => void; now?: Date }) {
   const { entity, finding, severity, meaning } = company;
@@ -41,10 +30,8 @@ export function FindingCard({ company, data, onOpen, now = new Date() }: { compa
       {meaning.inForce.length > 0 ? (
         <ul class="listing-chips" aria-label="Lists in force">
           {meaning.inForce.map(({ listing, listName }) => (
-            <li key={`${listing.list}-${listing.since}`}>
-              <span class="list-name">{listName}</span>
-              <StatusChip status={listing.status} />
-              <span class="muted small nowrap">since {formatDate(listing.since)}</span>
+            <li key={`${listing.list}-${listing.since}`} data-testid="finding-list">
+              <span class="list-name">{listName}</span> <span class="muted nowrap">since {formatDate(listing.since)}</span>
             </li>
           ))}
         </ul>

@@ -78,7 +78,7 @@ describe('popup: this page', () => {
     expect(cards.map((card) => card.dataset.entityId)).toEqual(['china-mobile-limited', 'hesai-group', 'xiaomi-corporation']);
     expect(api.tabFindings).toHaveBeenCalledWith(12);
     expect(within(cards[0]).getByTestId('severity-chip').textContent).toBe('Buying banned');
-    expect(within(cards[0]).getByText('NS-CMIC').nextElementSibling?.textContent).toBe('Active');
+    expect(within(cards[0]).getAllByTestId('finding-list').map((li) => li.textContent)).toEqual(['NS-CMIC since Jun 3, 2021', 'DoD 1260H since Jun 3, 2021']);
     expect(within(cards[0]).getByTestId('finding-dates').textContent).toContain('Divest by Jun 3, 2022 (passed)');
     // Xiaomi's only listing was vacated: no chip, its own plain label and sentence, in its own group.
     expect(within(cards[2]).queryByTestId('severity-chip')).toBeNull();
