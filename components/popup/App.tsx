@@ -36,6 +36,14 @@ function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** What the settings leave unflagged, for the status line: a hidden list must never be silent. */
+export function hiddenWords(settings: Pick<Settings, 'lists' | 'minSeverity'> | undefined): string {
+  if (!settings) return '';
+  const lists = Object.values(settings.lists).filter((shown) => shown === false).length;
+  const parts = [lists > 0 ? plural(lists, 'list') + ' hidden' : '', settings.minSeverity !== 'caution' ? `only ${settings.minSeverity} and above` : ''];
+  return parts.filter(Boolean).join(' · ');
+}
+
 export function parseParams(search: string): { tabId?: number; entityId?: string } {
   const params = new URLSearchParams(search);
   const tab = Number(params.get('tab'));
@@ -252,6 +260,7 @@ export function App({ api, tabId: tabParam, entityId }: PopupProps) {
         subtitle={subtitle}
         busy={busy}
         message={siteMessage}
+        hidden={hiddenWords(loaded?.settings)}
         onSiteSwitch={setSiteEnabled}
         onPause={pause}
         onResume={resume}

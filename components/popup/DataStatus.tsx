@@ -60,7 +60,7 @@ export function useFeed(api: PopupApi, dataset: Dataset | undefined): Feed {
 }
 
 /** The header's status line: "OFAC lists as of Jan 8, 2026 · 327 days old · Update now". */
-export function StatusLine({ feed, dataset, now = Date.now() }: { feed: Feed; dataset: Dataset; now?: number }) {
+export function StatusLine({ feed, dataset, hidden = '', now = Date.now() }: { feed: Feed; dataset: Dataset; hidden?: string; now?: number }) {
   const asOf = decidingAsOf(dataset);
   const age = ageInDays(asOf?.date, now);
   const status = feed.load.state === 'ready' ? feed.load.status : undefined;
@@ -73,6 +73,7 @@ export function StatusLine({ feed, dataset, now = Date.now() }: { feed: Feed; da
         {age !== undefined ? ` · ${ageWords(age)}` : ''}
         {old ? <span class="sr-only"> (may be out of date: verify before you trade)</span> : null}
       </span>
+      {hidden ? <span data-testid="hidden-lists">{hidden}</span> : null}
       <button type="button" class="link-button" onClick={feed.updateNow} disabled={checking || feed.load.state !== 'ready'} aria-describedby="update-notice">
         {checking ? 'Checking…' : 'Update now'}
       </button>

@@ -4,7 +4,9 @@ import type { Dataset } from '../../lib/dataset/types';
 import { StatusLine, type Feed } from './DataStatus';
 import type { SiteState } from './model';
 
-export function Header({ site, dataset, feed, subtitle, busy, message, onSiteSwitch, onPause, onResume, onSettings }: {
+export function Header({ site, dataset, feed, subtitle, busy, message, hidden, onSiteSwitch, onPause, onResume, onSettings }: {
+  /** What the user's settings leave out ("2 lists hidden"), or ''. */
+  hidden: string;
   site: SiteState | undefined;
   dataset: Dataset | undefined;
   feed: Feed;
@@ -65,7 +67,7 @@ export function Header({ site, dataset, feed, subtitle, busy, message, onSiteSwi
       {paused ? <p class="small" id="paused-note">{description}</p> : null}
       <p class="subtitle" data-testid="subtitle" aria-live="polite">{subtitle}</p>
       {message ? <p class="small site-message" data-testid="site-message" aria-live="polite">{message}</p> : null}
-      {dataset ? <StatusLine feed={feed} dataset={dataset} /> : null}
+      {dataset ? <StatusLine feed={feed} dataset={dataset} hidden={hidden} /> : null}
     </header>
   );
 }

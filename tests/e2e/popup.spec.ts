@@ -100,7 +100,7 @@ test('latest rulings: newest first, filtered to the companies on this page, with
   expect(dates.length).toBeGreaterThan(3);
   expect(dates).toEqual([...dates].sort().reverse());
 
-  await popup.getByRole('checkbox', { name: /Only this page’s companies/ }).check();
+  await popup.getByRole('checkbox', { name: /Only rulings about this page’s companies/ }).check();
   const captions = await rulings.locator('.ruling-caption').allTextContents();
   expect(captions.length).toBeGreaterThan(0);
   for (const caption of captions) expect(caption).toContain('Xiaomi');

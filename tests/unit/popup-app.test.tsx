@@ -209,7 +209,7 @@ describe('popup: tabs, rulings and search', () => {
     fireEvent.click(screen.getByRole('tab', { name: 'Updates' }));
     const ids = () => screen.getAllByTestId('ruling').map((r) => r.dataset.rulingId);
     expect(ids()).toEqual(['hesai-v-dod-2025', 'xiaomi-v-dod-final', 'luokung-v-dod-pi', 'xiaomi-v-dod-pi']);
-    fireEvent.click(screen.getByRole('checkbox', { name: /Only this page’s companies \(2\)/ }));
+    fireEvent.click(screen.getByRole('checkbox', { name: /Only rulings about this page’s companies \(2\)/ }));
     expect(ids()).toEqual(['xiaomi-v-dod-final', 'xiaomi-v-dod-pi']);
     const changes = screen.getAllByTestId('list-change');
     expect(changes[0].textContent).toContain('Jan 31, 2024');
@@ -357,6 +357,12 @@ describe('popup: what it means for you, and what is not counted', () => {
     expect(within(listing).getByRole('link', { name: /Executive Order 14032/ }).getAttribute('href')).toMatch(/^https:\/\/www\.federalregister\.gov\//);
     expect(details.textContent).toContain('US persons: US citizens and green-card holders anywhere');
     expect(details.textContent).toContain('Information, not legal advice');
+  });
+
+  it('says in the status line when the settings hide lists or severities', async () => {
+    const settings = { ...defaultSettings(), lists: { 'ofac-sdn': false, 'dod-1260h': false }, minSeverity: 'restricted' as const };
+    render(<App api={fakeApi({ settings, findings: pageFindings })} tabId={1} />);
+    expect((await screen.findByTestId('hidden-lists')).textContent).toBe('2 lists hidden · only restricted and above');
   });
 
   it('shows what is ignored on this site, and flags it again on request', async () => {
