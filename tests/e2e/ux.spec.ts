@@ -182,6 +182,12 @@ test('the popup reflows at 320 px: no sideways scrolling on any view', async ({ 
   // Severity chips are whole words, not clipped.
   const chip = popup.getByTestId('details').getByTestId('severity-chip');
   expect(await chip.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
+
+  // 200% zoom gives the popup about 400×300 CSS px: one scroll for the whole view, not a panel
+  // scrolling inside a page that scrolls too.
+  await popup.setViewportSize({ width: 400, height: 300 });
+  expect(await popup.evaluate(() => getComputedStyle(document.querySelector('.panel')!).overflowY)).toBe('visible');
+  expect(await overflow(), 'zoomed').toBe(0);
 });
 
 test('a first-run page opens once on install: pin the icon, the colours, the shortcut, settings', async ({ extension, context }) => {

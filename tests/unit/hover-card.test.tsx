@@ -130,3 +130,23 @@ describe('findings panel', () => {
     expect(screen.getByTestId('panel-elsewhere').textContent).toBe('And 2 companies in embedded content from other sites; open the toolbar popup to see them.');
   });
 });
+
+describe('card colours', () => {
+  // axe leaves the card's contrast undecided (it floats over the page), so the tokens are checked here.
+  it('keeps text at 4.5:1 on the card’s backgrounds, light and dark', async () => {
+    const { CARD_CSS } = await import('../../components/hover-card/styles');
+    const { contrastRatio } = await import('../../lib/settings/palette');
+    const tokens = (selector: string) => {
+      const block = CARD_CSS.slice(CARD_CSS.indexOf(selector)).split('}')[0];
+      return Object.fromEntries([...block.matchAll(/--sl-([a-z-]+):\s*(#[0-9a-f]{6})/gi)].map((m) => [m[1], m[2]]));
+    };
+    const light = tokens('[data-scheme] {');
+    const dark = { ...light, ...tokens('[data-scheme="dark"]') };
+    for (const [name, t] of [['light', light], ['dark', dark]] as const) {
+      for (const text of ['fg', 'muted', 'accent', 'danger']) {
+        for (const bg of ['bg', 'soft']) expect(contrastRatio(t[text], t[bg]), `${name} ${text} on ${bg}`).toBeGreaterThanOrEqual(4.5);
+      }
+      expect(contrastRatio(t['strong-fg'], t['strong-bg']), `${name} primary button`).toBeGreaterThanOrEqual(4.5);
+    }
+  });
+});
