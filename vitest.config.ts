@@ -8,5 +8,8 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.{ts,tsx}'],
     environment: 'node',
     restoreMocks: true,
+    // Corpus suites build the matcher and score hundreds of snippets in their first test; on a
+    // busy 2-core machine that can pass the 5 s default.
+    testTimeout: 20_000,
   },
 });

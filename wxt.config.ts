@@ -17,7 +17,10 @@ export default defineConfig({
     name: 'Sanctions Lens',
     description:
       'Flags companies on US sanctions and investment-restriction lists (NS-CMIC, SDN, 1260H…) where you read about them.',
-    permissions: ['storage', 'alarms', 'tabs', 'notifications'],
+    // No `tabs`: tab addresses come from the host permission, which scanning every site needs anyway.
+    // Notifications are asked for only when the user turns them on.
+    permissions: ['storage', 'alarms'],
+    optional_permissions: ['notifications'],
     host_permissions: ['<all_urls>'],
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
     action: { default_title: 'Sanctions Lens' },

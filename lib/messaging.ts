@@ -2,6 +2,9 @@
 // the popup asks for them and for the feed status; the background answers. Page text never
 // travels here: only entity ids, the short matched strings, and counts.
 import browser from 'webextension-polyfill';
+import type { CardModel } from '../components/hover-card/card-model';
+import type { PaletteKey } from './settings/palette';
+import type { HighlightStyle, IgnoreRule, Palette } from './settings/types';
 
 export type MatchKind = 'name' | 'ticker' | 'isin';
 
@@ -47,6 +50,42 @@ export interface FeedStatus {
   checking: boolean;
 }
 
+/** What a frame needs to know before it reads its own text (the background answers; pages never read storage). */
+export type PageSetup =
+  | { enabled: false; /** Epoch ms when a pause ends and the frame should ask again. */ until?: number }
+  | {
+      enabled: true;
+      /** Which match index the tokens belong to (dataset version and the settings that shape it). */
+      indexId: string;
+      /** First words of every pattern: a frame whose text holds none of them loads nothing more. */
+      tokens: string[];
+      look: { palette: Palette; highlightStyle: HighlightStyle; hoverCards: boolean };
+      /** "Not this company" rules that apply to this frame's site. */
+      ignored: IgnoreRule[];
+    };
+
+/** The name fields the matcher compiles (contract 2's input, trimmed). */
+export interface MatchEntity {
+  id: string;
+  name: string;
+  aliases: string[];
+  weakAliases?: string[];
+  tickers?: { exchange: string; symbol: string }[];
+  isins?: string[];
+}
+
+/**
+ * What a frame's scanner needs, prepared once per dataset version and settings by the background:
+ * the entities to match (already filtered by the user's lists, threshold and watchlist), their
+ * colour, and for each first word of a pattern the entities that have one starting with it.
+ */
+export interface MatchIndex {
+  id: string;
+  entities: MatchEntity[];
+  keys: PaletteKey[];
+  tokens: Record<string, number[]>;
+}
+
 export interface Messages {
   /** content → background: this frame's findings (replaces earlier ones of the frame). */
   reportFindings: { req: { url: string; findings: Finding[] }; res: void };
@@ -62,6 +101,18 @@ export interface Messages {
   updateNow: { req: Record<string, never>; res: FeedStatus };
   /** popup/content → background: open the popup view of one company in a tab. */
   openDetails: { req: { entityId: string; tabId?: number }; res: void };
+  /** content → background: site decision, look and first words for this frame (see PageSetup). */
+  pageSetup: { req: { address: string }; res: PageSetup };
+  /** content → background: the compact match index (asked only by frames whose text may match). */
+  getMatchIndex: { req: { indexId: string }; res: MatchIndex };
+  /** content → background: hover-card and panel details of some companies. */
+  describeEntities: { req: { entityIds: string[] }; res: CardModel[] };
+  /** content → background: "Not this company" on this site. */
+  addIgnoreRule: { req: { entityId: string; text: string; site: string }; res: void };
+  /** content → background: Undo of "Not this company" on this site. */
+  removeIgnoreRule: { req: { entityId: string; text: string; site: string }; res: void };
+  /** background → every frame: the dataset or settings changed; ask pageSetup again. */
+  pageDataChanged: { req: Record<string, never>; res: void };
   /** background → content: show the accessible findings panel. */
   showFindingsPanel: { req: Record<string, never>; res: void };
 }

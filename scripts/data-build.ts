@@ -2,7 +2,7 @@
 // Builds public/data/dataset.json from the official source files plus data/curated.json, validates it,
 // and refuses to write a version that is not newer than the one already there (unless identical).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { compareVersions } from '../lib/dataset/ids';
 import { validateDataset } from '../lib/dataset/validate';
@@ -10,13 +10,15 @@ import { buildDataset } from './data/build';
 import { loadInputs } from './data/load';
 import { serializeDataset } from './data/serialize';
 
-const USAGE = `usage: npm run data:build -- --ofac-xml cons_enhanced.xml --dod-1260h sanctions.csv --fcc table.csv --ndaa DIR [--ofac-csv DIR] [--curated data/curated.json] [--out public/data/dataset.json] [--check]
+const USAGE = `usage: npm run data:build -- [--sources data/sources] --ofac-xml cons_enhanced.xml --dod-1260h sanctions.csv --fcc table.csv --ndaa DIR [--ofac-csv DIR] [--curated data/curated.json] [--out public/data/dataset.json] [--check]
 
   --ofac-xml   OFAC Consolidated List, ENHANCED XML export
   --ofac-csv   folder with OFAC's legacy cons_prim.csv / cons_alt.csv / cons_comments.csv / cons_add.csv
   --dod-1260h  DoD Section 1260H table (Name, Clean Name, Alias, …, Start date, End date)
   --fcc        FCC Covered List table (covered_equipment_or_services, date_of_inclusion_on_covered_list)
   --ndaa       folder with section_889.csv, section_5949.csv, section_154.csv
+  --sources    folder written by \`npm run data:fetch\`: reads CONS_ENHANCED.XML and fcc-covered.csv from it
+               unless --ofac-xml / --fcc are given
   --check      build and compare with --out without writing; exit 1 if they differ`;
 
 function main(): number {
@@ -27,6 +29,7 @@ function main(): number {
       'dod-1260h': { type: 'string' },
       fcc: { type: 'string' },
       ndaa: { type: 'string' },
+      sources: { type: 'string' },
       curated: { type: 'string', default: 'data/curated.json' },
       out: { type: 'string', default: 'public/data/dataset.json' },
       check: { type: 'boolean', default: false },
@@ -36,6 +39,11 @@ function main(): number {
   if (values.help) {
     console.log(USAGE);
     return 0;
+  }
+  if (values.sources) {
+    const fetched = (file: string) => (existsSync(join(values.sources!, file)) ? join(values.sources!, file) : undefined);
+    values['ofac-xml'] ??= fetched('CONS_ENHANCED.XML');
+    values.fcc ??= fetched('fcc-covered.csv');
   }
   if (!values['ofac-xml'] && !values['ofac-csv']) {
     console.error(`data:build: give at least --ofac-xml or --ofac-csv\n\n${USAGE}`);

@@ -3,6 +3,21 @@ import { useEffect, useState } from 'preact/hooks';
 import { DEFAULT_FEED_URL, UPDATE_INTERVAL_CHOICES, checkFeedUrl, type Settings } from '../../lib/settings';
 import { Section, Toggle } from './Section';
 import type { Save } from './useSettings';
+import browser from 'webextension-polyfill';
+
+/**
+ * Notifications are an optional permission, asked for only when the user turns them on (the
+ * request must start inside the click); without it, the switch stays off and says why.
+ */
+async function setNotifications(on: boolean, save: Save): Promise<void> {
+  if (!on) {
+    await save((s) => ({ ...s, notifications: false }), 'Notifications off.');
+    return;
+  }
+  const granted = await browser.permissions.request({ permissions: ['notifications'] }).catch(() => false);
+  if (granted) await save((s) => ({ ...s, notifications: true }), 'Notifications on.');
+  else await save((s) => ({ ...s, notifications: false }), 'Notifications stay off: the browser did not allow them.');
+}
 
 const intervalLabel = (hours: number) => (hours < 24 ? `Every ${hours} hour${hours === 1 ? '' : 's'}` : hours === 24 ? 'Once a day' : hours === 168 ? 'Once a week' : `Every ${hours / 24} days`);
 
@@ -54,7 +69,7 @@ export function UpdatesSection({ settings, save }: { settings: Settings; save: S
         hint="A browser notification when a company you came across in the last 30 days gets a new listing or court ruling."
         checked={settings.notifications}
         testId="notifications"
-        onChange={(value) => save((s) => ({ ...s, notifications: value }), value ? 'Notifications on.' : 'Notifications off.')}
+        onChange={(value) => void setNotifications(value, save)}
       />
     </Section>
   );

@@ -16,7 +16,8 @@ export function encodeStoredDataset(dataset: Dataset): string {
 export function decodeStoredDataset(value: unknown): unknown {
   if (typeof value !== 'string') return value;
   try {
-    return JSON.parse(value);
+    // A feed copy is kept byte for byte as downloaded, byte-order mark included.
+    return JSON.parse(value.charCodeAt(0) === 0xfeff ? value.slice(1) : value);
   } catch {
     return undefined;
   }

@@ -2,6 +2,8 @@
 // public/data/dataset.json — the data build, the feed, the background, the matcher,
 // the popup — goes through these types; `validateDataset` checks them at runtime.
 
+import type { DatasetChanges } from './changes';
+
 export const SCHEMA_VERSION = 1;
 
 export type Severity = 'prohibited' | 'restricted' | 'caution';
@@ -154,4 +156,6 @@ export interface Dataset {
   rulings: Ruling[];
   /** What each program means for a US person; listings refer to them by id. */
   programs?: Program[];
+  /** What changed since the last published list (written by `feed:build`; see lib/dataset/changes.ts). */
+  changes?: DatasetChanges;
 }

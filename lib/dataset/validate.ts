@@ -4,6 +4,8 @@
 // feed or a bad curated edit can be fixed from the message alone.
 import { isDatasetVersion, isIsoDate, isSlug, isValidIsin } from './ids';
 import { SCHEMA_VERSION, type Dataset } from './types';
+import { checkNameSafety } from './blast-radius';
+import { checkChanges } from './changes';
 
 export interface DatasetProblem {
   /** Where: `entities[3] (xiaomi-corporation).listings[0].since`. */
@@ -28,6 +30,8 @@ const SEVERITIES = ['prohibited', 'restricted', 'caution'];
 const STATUSES = ['active', 'removed', 'vacated', 'enjoined'];
 const RELATIONS = ['parent', 'subsidiary', 'affiliate'];
 const MAX_TEXT = 4000;
+/** Unicode format characters (bidi controls, zero-width, soft hyphen, BOM…); line breaks are fine. */
+const INVISIBLE = /\p{Cf}/u;
 /** Stops a hostile or corrupt feed from making us collect millions of messages. */
 const MAX_PROBLEMS = 200;
 
@@ -73,6 +77,16 @@ class Checker {
     }
     if (value.length > MAX_TEXT) {
       this.fail(path, `is too long (${value.length} characters, at most ${MAX_TEXT})`);
+      return false;
+    }
+    // Bidi overrides could make a signed name display as another company's; zero-width and other
+    // format characters could make an "empty" name pass. Neither belongs in a list.
+    if (INVISIBLE.test(value)) {
+      this.fail(path, `contains an invisible or text-direction control character (U+${value.codePointAt(value.search(INVISIBLE))!.toString(16).toUpperCase().padStart(4, '0')})`);
+      return false;
+    }
+    if (!empty && !/[\p{L}\p{N}]/u.test(value)) {
+      this.fail(path, 'must contain a letter or a digit');
       return false;
     }
     return true;
@@ -186,6 +200,7 @@ function checkEntity(
 ): void {
   if (!c.object(entity, at)) return;
   c.text(entity.name, `${at}.name`);
+  if (entity.watchlist !== undefined) c.fail(`${at}.watchlist`, 'only the user adds watchlist entries; a list cannot');
   c.strings(entity.aliases, `${at}.aliases`);
   c.strings(entity.weakAliases, `${at}.weakAliases`);
   if (c.array(entity.tickers, `${at}.tickers`)) {
@@ -290,6 +305,8 @@ export function checkDataset(value: unknown): DatasetCheck {
     checkEntity(c, entity, label('entities', i, entity), { lists: listIds, entities: entityIds, rulings: rulingIds }),
   );
   checkRulings(c, rulings, entities, entityIds);
+  if (value.changes !== undefined) c.problems.push(...checkChanges(value.changes));
+  if (c.problems.length === 0) c.problems.push(...checkNameSafety(value as unknown as Dataset));
   if (c.problems.length > 0) return { ok: false, errors: c.problems };
   return { ok: true, dataset: value as unknown as Dataset, errors: [] };
 }

@@ -4,8 +4,12 @@
 
 /** The manifest is a few hundred bytes; anything far larger is not ours. */
 export const MAX_MANIFEST_BYTES = 64 * 1024;
-/** Upper bound on a dataset whatever the manifest claims (storage.local holds two copies). */
-export const MAX_DATASET_BYTES = 4 * 1024 * 1024;
+/**
+ * Upper bound on a dataset whatever the manifest claims: about five times the bundled list, so two
+ * copies fit in storage.local with room to spare and no list is too large for a page to match
+ * against (the pattern cap in lib/dataset/blast-radius.ts bounds the rest).
+ */
+export const MAX_DATASET_BYTES = 2 * 1024 * 1024;
 export const MANIFEST_TIMEOUT_MS = 20_000;
 export const DATASET_TIMEOUT_MS = 60_000;
 

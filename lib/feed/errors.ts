@@ -16,6 +16,8 @@ export type FeedErrorCode =
   | 'invalid-dataset'
   | 'version-mismatch'
   | 'rollback'
+  | 'implausible'
+  | 'poisoned'
   | 'extension-too-old'
   | 'storage-full'
   | 'storage'

@@ -54,6 +54,14 @@ export async function signManifest(manifest: FeedManifest, privateKey: JsonWebKe
  * Nothing in the manifest is read before its signature has been verified.
  */
 export async function openEnvelope(bytes: Uint8Array, trustedKeys: readonly FeedPublicKey[]): Promise<FeedManifest> {
+  return (await openEnvelopeWithKey(bytes, trustedKeys)).manifest;
+}
+
+/** As openEnvelope, also saying which trusted key verified it (stored with the list it signs). */
+export async function openEnvelopeWithKey(
+  bytes: Uint8Array,
+  trustedKeys: readonly FeedPublicKey[],
+): Promise<{ manifest: FeedManifest; keyId: string }> {
   let envelope: Partial<FeedEnvelope>;
   try {
     envelope = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
@@ -81,7 +89,7 @@ export async function openEnvelope(bytes: Uint8Array, trustedKeys: readonly Feed
       } catch {
         continue;
       }
-      if (await verifySignature(key, signature, signed)) return parseManifest(envelope.manifest);
+      if (await verifySignature(key, signature, signed)) return { manifest: parseManifest(envelope.manifest), keyId: id };
     }
   }
   if (!triedTrustedKey) {

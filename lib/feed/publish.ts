@@ -2,6 +2,8 @@
 // feeds with keys they generate. The dataset bytes are published exactly as given, under a name
 // that carries the version, so a cached old file can never be mistaken for a new one.
 import { validateDataset } from '../dataset/validate';
+import { checkCanary } from '../dataset/blast-radius';
+import { createMatcher } from '../match';
 import { MIN_EXTENSION_VERSION } from './config';
 import { publicKeyOf, sha256Hex } from './crypto';
 import { signManifest, type FeedEnvelope, type FeedManifest } from './manifest';
@@ -25,7 +27,10 @@ export interface BuildFeedOptions {
 }
 
 export async function buildFeed(options: BuildFeedOptions): Promise<BuiltFeed> {
+  // The same checks the extension makes on receipt, so a bad build is stopped here, not by users.
   const dataset = validateDataset(JSON.parse(new TextDecoder().decode(options.datasetBytes)));
+  const canary = checkCanary(createMatcher(dataset));
+  if (canary.problems.length > 0) throw new Error(`refusing to publish: the dataset ${canary.problems[0].message}`);
   if (!(options.expiresDays > 0)) throw new Error('expiresDays must be a positive number of days');
   const datasetFileName = `dataset-${dataset.version}.json`;
   const datasetUrl = options.baseUrl ? new URL(datasetFileName, options.baseUrl.replace(/\/?$/, '/')).href : datasetFileName;

@@ -1,7 +1,7 @@
 // Wires the feed updater into the background: alarms, start-up, install, messages, settings
 // changes and notifications. Everything here is thin; the decisions live in updater.ts.
 import browser from 'webextension-polyfill';
-import { datasetStore, type KeyValueArea } from '../dataset/store';
+import { ACTIVE_DATASET_KEY, createDatasetStore, datasetStore, loadBundledDataset, type KeyValueArea } from '../dataset/store';
 import { onMessages } from '../messaging';
 import { FEED_PUBLIC_KEYS } from './public-key';
 import { createSeenLog, type SeenNews } from './seen';
@@ -24,6 +24,8 @@ export function recordSeen(entityIds: readonly string[]): Promise<void> {
 }
 
 async function notify(news: SeenNews[]): Promise<void> {
+  // An optional permission: the user may have taken it back in the browser's settings.
+  if (!(await browser.permissions.contains({ permissions: ['notifications'] }).catch(() => false))) return;
   const lines = news.slice(0, 3).map((item) => `${item.name}: ${item.change}`);
   if (news.length > 3) lines.push(`…and ${news.length - 3} more`);
   await browser.notifications.create('sanctions-lens-feed-update', {
@@ -46,11 +48,16 @@ async function setAlarm(when: number): Promise<void> {
 export function registerFeed(overrides: Partial<Pick<UpdaterDeps, 'publicKeys' | 'fetch' | 'extensionVersion'>> = {}): Updater {
   seenLog ??= createSeenLog(area());
   const log = seenLog;
+  const publicKeys = overrides.publicKeys ?? FEED_PUBLIC_KEYS;
+  const store = overrides.publicKeys
+    ? createDatasetStore({ area: area(), loadBundled: loadBundledDataset, trustedKeys: publicKeys })
+    : datasetStore();
   const updater = createUpdater({
-    publicKeys: overrides.publicKeys ?? FEED_PUBLIC_KEYS,
+    publicKeys,
     fetch: overrides.fetch ?? ((input, init) => fetch(input, init)),
     area: area(),
-    store: datasetStore(),
+    // The store re-verifies stored lists against the same keys the updater accepts.
+    store,
     settings: readFeedSettings,
     extensionVersion: overrides.extensionVersion ?? browser.runtime.getManifest().version,
     recentlySeen: () => log.recent(),
@@ -74,6 +81,16 @@ export function registerFeed(overrides: Partial<Pick<UpdaterDeps, 'publicKeys' |
   });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === FEED_ALARM) void started.then(() => updater.check());
+  });
+  // Anything that writes a list into storage behind the updater's back (a compromised page renderer
+  // where the browser cannot close storage to it) is undone at once: a copy that does not verify is
+  // replaced by the last good one, so no page keeps using it.
+  browser.storage.onChanged.addListener((changes, areaName) => {
+    if (areaName !== 'local' || !(ACTIVE_DATASET_KEY in changes)) return;
+    void started.then(async () => {
+      const loaded = await store.load();
+      if (loaded.source !== 'active') await store.repair();
+    }).catch((error) => console.error('Sanctions Lens: could not restore the saved list', error));
   });
   watchFeedSettings((settings) => {
     void started.then(async () => {

@@ -10,18 +10,20 @@
 //                     dataset ── size, sha256, schema, version ► swap ► updated
 //   any failure ──► failed (current dataset untouched, plain-words error, backoff)
 import type { Dataset } from '../dataset/types';
-import type { DatasetStore, KeyValueArea } from '../dataset/store';
+import type { DatasetStore, FeedProof, KeyValueArea } from '../dataset/store';
 import type { FeedStatus } from '../messaging';
 import { checkFeedUrl } from '../settings/validate';
 import { DATASET_TIMEOUT_MS, MANIFEST_TIMEOUT_MS, MAX_DATASET_BYTES, MAX_MANIFEST_BYTES } from './config';
 import type { FeedPublicKey } from './crypto';
 import { FeedError, asFeedError, type FeedErrorCode } from './errors';
 import { fetchBounded, formatBytes, type FetchLike } from './fetch';
-import { openEnvelope } from './manifest';
+import { checkManifestBounds, effectiveExpiry, versionProblem } from './bounds';
+import { keyIdOf } from './crypto';
+import { openEnvelopeWithKey } from './manifest';
 import { nextCheckAfterFailure, nextCheckAfterSuccess, staleReason } from './schedule';
 import { newsFor, type SeenNews } from './seen';
 import { checkExtensionVersion, resolveDatasetUrl, verifyDataset } from './verify';
-import { compareVersions } from './version';
+import { compareVersions, isDottedVersion } from './version';
 
 export const FEED_STATE_KEY = 'feed:state';
 
@@ -35,9 +37,10 @@ export interface FeedSettings {
 export interface FeedState {
   /** The feed the fields below belong to; a new feed URL starts afresh. */
   feedUrl?: string;
-  etag?: string;
   /** Version of the newest verified manifest from this feed: anything older is a replay. */
   manifestVersion?: string;
+  /** The key that signed that manifest: when a release stops trusting it, the version is forgotten. */
+  manifestKeyId?: string;
   manifestExpires?: number;
   lastCheck?: number;
   lastSuccess?: number;
@@ -91,8 +94,8 @@ export function createUpdater(deps: UpdaterDeps): Updater {
   let running: Promise<FeedStatus & { outcome: CheckOutcome }> | undefined;
 
   async function readState(): Promise<FeedState> {
-    const stored = (await deps.area.get(FEED_STATE_KEY))[FEED_STATE_KEY] as Partial<FeedState> | undefined;
-    return { failures: 0, ...(typeof stored === 'object' && stored !== null ? stored : {}) };
+    const stored = (await deps.area.get(FEED_STATE_KEY).catch(() => ({}) as Record<string, unknown>))[FEED_STATE_KEY];
+    return readFeedState(stored);
   }
 
   async function writeState(state: FeedState): Promise<void> {
@@ -153,20 +156,20 @@ export function createUpdater(deps: UpdaterDeps): Updater {
   ): Promise<{ outcome: CheckOutcome; state: Partial<FeedState>; news: SeenNews[] }> {
     const manifestUrl = parseFeedUrl(settings.feedUrl);
     const current = await deps.store.load();
-    // "Not modified" only means something when the list from that manifest is the one in use
-    // (it may have been replaced by the built-in list after storage damage).
-    const haveManifestData =
-      state.manifestVersion !== undefined && compareVersions(current.dataset.version, state.manifestVersion) >= 0;
+    // No conditional request: the manifest is under 1 kB, and an ETag the server chose and the
+    // extension sent back on every check would let the feed host follow one install.
     const manifestResponse = await fetchBounded(manifestUrl, {
       fetch: deps.fetch,
       timeoutMs: timeouts.manifestMs,
       maxBytes: MAX_MANIFEST_BYTES,
-      etag: haveManifestData ? state.etag : undefined,
       what: 'the update manifest',
     });
-    if (manifestResponse.status === 'not-modified') return { outcome: 'up-to-date', state: {}, news: [] };
+    if (manifestResponse.status !== 'ok') throw new FeedError('http', 'The update server gave no content for the manifest.');
+    checkSameOrigin(manifestResponse.url, manifestUrl, 'the update manifest');
 
-    const manifest = await openEnvelope(manifestResponse.bytes, deps.publicKeys);
+    const envelopeText = new TextDecoder().decode(manifestResponse.bytes);
+    const { manifest, keyId } = await openEnvelopeWithKey(manifestResponse.bytes, deps.publicKeys);
+    checkManifestBounds(manifest, now());
     if (state.manifestVersion && compareVersions(manifest.version, state.manifestVersion) < 0) {
       throw new FeedError(
         'rollback',
@@ -174,9 +177,9 @@ export function createUpdater(deps: UpdaterDeps): Updater {
       );
     }
     const verified: Partial<FeedState> = {
-      etag: manifestResponse.etag,
       manifestVersion: manifest.version,
-      manifestExpires: Date.parse(manifest.expires),
+      manifestKeyId: keyId,
+      manifestExpires: effectiveExpiry(manifest),
     };
     if (compareVersions(manifest.version, current.dataset.version) <= 0) {
       return { outcome: 'up-to-date', state: verified, news: [] };
@@ -185,7 +188,8 @@ export function createUpdater(deps: UpdaterDeps): Updater {
     if (manifest.size > MAX_DATASET_BYTES) {
       throw new FeedError('too-large', `The newer list is ${formatBytes(manifest.size)}, more than the ${formatBytes(MAX_DATASET_BYTES)} this extension accepts; it was not downloaded.`);
     }
-    const datasetUrl = resolveDatasetUrl(manifest, manifestResponse.url);
+    // Relative to the address the user configured: a redirect cannot move the list elsewhere.
+    const datasetUrl = resolveDatasetUrl(manifest, manifestUrl);
     const datasetResponse = await fetchBounded(datasetUrl, {
       fetch: deps.fetch,
       timeoutMs: timeouts.datasetMs,
@@ -194,15 +198,19 @@ export function createUpdater(deps: UpdaterDeps): Updater {
       what: 'the list',
     });
     if (datasetResponse.status !== 'ok') throw new FeedError('http', 'The update server gave no content for the list.');
+    checkSameOrigin(datasetResponse.url, manifestUrl, 'the list');
     const dataset = await verifyDataset(manifest, datasetResponse.bytes);
-    await activate(dataset);
+    await activate(dataset, {
+      text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(datasetResponse.bytes),
+      envelope: envelopeText,
+    });
     const news = await findNews(current.dataset, dataset);
     return { outcome: 'updated', state: verified, news };
   }
 
-  async function activate(dataset: Dataset): Promise<void> {
+  async function activate(dataset: Dataset, proof: FeedProof): Promise<void> {
     try {
-      await deps.store.activate(dataset, 'feed');
+      await deps.store.activate(dataset, 'feed', proof);
     } catch (error) {
       const text = error instanceof Error ? error.message : String(error);
       if (/quota/i.test(text)) {
@@ -226,6 +234,16 @@ export function createUpdater(deps: UpdaterDeps): Updater {
     if (repaired.problem) {
       next.lastError = repaired.problem;
       next.lastErrorCode = 'storage';
+    }
+    // After a key rotation (TUF's root rotation), forget what a no-longer-trusted key published:
+    // otherwise one manifest it signed with a far-future version would block every honest update.
+    const trustedIds = new Set(await Promise.all(deps.publicKeys.map((key) => keyIdOf(key))));
+    const revoked = next.manifestKeyId !== undefined && !trustedIds.has(next.manifestKeyId);
+    const implausible = next.manifestVersion !== undefined && versionProblem(next.manifestVersion, at) !== undefined;
+    if (repaired.untrusted || revoked || implausible || (next.manifestVersion !== undefined && next.manifestKeyId === undefined)) {
+      delete next.manifestVersion;
+      delete next.manifestKeyId;
+      delete next.manifestExpires;
     }
     await deps.area.set({ [FEED_STATE_KEY]: next }).catch(() => undefined);
     const overdue = next.nextCheck === undefined || next.nextCheck <= at;
@@ -259,6 +277,69 @@ export function createUpdater(deps: UpdaterDeps): Updater {
   };
 }
 
+/** Redirects may not take the manifest or the list to another server than the configured feed's. */
+function checkSameOrigin(finalUrl: string, feedUrl: string, what: string): void {
+  let origin: string;
+  try {
+    origin = new URL(finalUrl).origin;
+  } catch {
+    return;
+  }
+  const expected = new URL(feedUrl).origin;
+  if (origin !== expected) {
+    throw new FeedError('foreign-url', `The update server redirected ${what} to another server (${origin}) than the feed (${expected}); it was ignored.`);
+  }
+}
+
+const ERROR_CODES = new Set<string>([
+  'offline', 'timeout', 'http', 'too-large', 'truncated', 'bad-manifest', 'unsigned', 'bad-signature', 'unknown-key',
+  'foreign-url', 'wrong-hash', 'invalid-dataset', 'version-mismatch', 'rollback', 'implausible', 'poisoned',
+  'extension-too-old', 'storage-full', 'storage', 'internal',
+]);
+
+/**
+ * The stored state, field by field: a value of the wrong type is dropped (and said), never used,
+ * so a damaged record cannot wedge the updater or hide staleness.
+ */
+export function readFeedState(stored: unknown): FeedState {
+  const state: FeedState = { failures: 0 };
+  if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) return state;
+  const value = stored as Record<string, unknown>;
+  const dropped: string[] = [];
+  const text = (key: 'feedUrl' | 'manifestKeyId' | 'lastError', max = 2000) => {
+    if (value[key] === undefined) return;
+    if (typeof value[key] === 'string' && (value[key] as string).length <= max) state[key] = value[key] as string;
+    else dropped.push(key);
+  };
+  const time = (key: 'manifestExpires' | 'lastCheck' | 'lastSuccess' | 'nextCheck' | 'trackingSince') => {
+    if (value[key] === undefined) return;
+    const number = value[key];
+    if (typeof number === 'number' && Number.isFinite(number) && Math.abs(number) < 8.64e15) state[key] = number;
+    else dropped.push(key);
+  };
+  text('feedUrl');
+  text('manifestKeyId', 64);
+  text('lastError');
+  if (value.manifestVersion !== undefined) {
+    if (isDottedVersion(value.manifestVersion)) state.manifestVersion = value.manifestVersion;
+    else dropped.push('manifestVersion');
+  }
+  if (value.lastErrorCode !== undefined) {
+    if (typeof value.lastErrorCode === 'string' && ERROR_CODES.has(value.lastErrorCode)) {
+      state.lastErrorCode = value.lastErrorCode as FeedErrorCode;
+    } else dropped.push('lastErrorCode');
+  }
+  for (const key of ['manifestExpires', 'lastCheck', 'lastSuccess', 'nextCheck', 'trackingSince'] as const) time(key);
+  const failures = value.failures;
+  if (typeof failures === 'number' && Number.isSafeInteger(failures) && failures >= 0) state.failures = Math.min(failures, 1000);
+  else if (failures !== undefined) dropped.push('failures');
+  if (dropped.length > 0 && state.lastError === undefined) {
+    state.lastError = `Part of the update record was damaged and was reset (${dropped.join(', ')}).`;
+    state.lastErrorCode = 'storage';
+  }
+  return state;
+}
+
 function parseFeedUrl(text: string): string {
   const problem = checkFeedUrl(text);
   if (problem) throw new FeedError('http', `The feed address "${text}" ${problem}; check it in the settings.`);
@@ -287,7 +368,8 @@ export function describeStatus(
     origin,
     lastCheck: iso(state.lastCheck),
     lastSuccess: iso(state.lastSuccess),
-    lastError: state.lastError ?? storeProblem,
+    // A stored list refused on read matters more than the last check: the user is on a fallback.
+    lastError: storeProblem ?? state.lastError,
     nextCheck: iso(state.nextCheck),
     stale: reason !== undefined,
     staleReason: reason,

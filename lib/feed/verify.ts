@@ -2,6 +2,9 @@
 // manifest's origin, the bytes match the signed size and SHA-256, the JSON passes the dataset
 // schema, and its version is the one the manifest announced. Pure apart from WebCrypto.
 import { checkDataset } from '../dataset/validate';
+import { checkCanary } from '../dataset/blast-radius';
+import { projectDataset } from '../dataset/project';
+import { createMatcher } from '../match';
 import type { Dataset } from '../dataset/types';
 import { sha256Hex } from './crypto';
 import { FeedError } from './errors';
@@ -69,5 +72,11 @@ export async function verifyDataset(manifest: FeedManifest, bytes: Uint8Array): 
       `The downloaded list is version ${result.dataset.version}, but the signed manifest announced ${manifest.version}; it was not accepted.`,
     );
   }
-  return result.dataset;
+  const dataset = projectDataset(result.dataset);
+  // Signed is not the same as sane: a list that would mark ordinary prose as companies is refused.
+  const canary = checkCanary(createMatcher(dataset));
+  if (canary.problems.length > 0) {
+    throw new FeedError('poisoned', `The downloaded list was refused: it ${canary.problems[0].message}. The current list is kept.`);
+  }
+  return dataset;
 }

@@ -32,20 +32,27 @@ export function mergeFindings(lists: Iterable<Finding[]>): Finding[] {
 }
 
 const KINDS = new Set<string>(KIND_ORDER);
+/** More than any page names; enough for a long holdings table. */
+export const MAX_FINDINGS_PER_REPORT = 500;
+const MAX_ID_LENGTH = 200;
+const MAX_COUNT = 100_000;
 
 /**
  * Checks a report from a content script before it is stored: messages cross a trust boundary
  * (a compromised page cannot send them, but a buggy or older content script can), so malformed
  * entries are dropped rather than allowed to break the badge or the popup.
  */
-export function sanitizeFindings(value: unknown): Finding[] {
+export function sanitizeFindings(value: unknown, isKnown: (entityId: string) => boolean = () => true): Finding[] {
   if (!Array.isArray(value)) return [];
   const findings: Finding[] = [];
   for (const item of value) {
+    // A page's renderer, if compromised, can send anything: a report is bounded in size and names
+    // only companies the list (or the user's watchlist) holds.
+    if (findings.length >= MAX_FINDINGS_PER_REPORT) break;
     if (typeof item !== 'object' || item === null) continue;
     const { entityId, texts, kinds, count } = item as Partial<Finding>;
-    if (typeof entityId !== 'string' || entityId === '') continue;
-    const n = typeof count === 'number' && Number.isFinite(count) ? Math.max(1, Math.floor(count)) : 1;
+    if (typeof entityId !== 'string' || entityId === '' || entityId.length > MAX_ID_LENGTH || !isKnown(entityId)) continue;
+    const n = typeof count === 'number' && Number.isFinite(count) ? Math.min(MAX_COUNT, Math.max(1, Math.floor(count))) : 1;
     findings.push({
       entityId,
       texts: Array.isArray(texts)

@@ -7,7 +7,7 @@ import type { DisplaySeverity } from '../dataset/severity';
 import { onMessages, sendToTab, type TabFindings } from '../messaging';
 import { badgeFor } from './badge';
 import { mergeFindings, sanitizeFindings } from './merge';
-import { TabFindingsStore, withoutHash } from './tab-store';
+import { TabFindingsStore, pageAddress, withoutHash } from './tab-store';
 
 export interface FindingsDeps {
   /** Whether the user's settings let the extension scan this URL. */
@@ -41,8 +41,28 @@ function originOf(url: string): string {
   }
 }
 
+/** One "Details" tab per second per page: a page cannot fake clicks into a flood of tabs. */
+const OPEN_DETAILS_INTERVAL_MS = 1000;
+
+/** Extension pages (popup, options, their tabs) may ask about any tab; content scripts only about their own. */
+function fromExtensionPage(sender: browser.Runtime.MessageSender): boolean {
+  if (sender.id !== undefined && sender.id !== browser.runtime.id) return false;
+  const base = browser.runtime.getURL('/');
+  return typeof sender.url === 'string' && sender.url.startsWith(base);
+}
+
 export function startFindingsService(deps: FindingsDeps): FindingsService {
   const store = deps.store ?? new TabFindingsStore();
+  const lastDetailsOpened = new Map<number, number>();
+  let knownIds: { dataset: object; ids: Set<string> } | undefined;
+
+  async function isKnownEntity(): Promise<(id: string) => boolean> {
+    const dataset = await deps.dataset();
+    if (!dataset) return (id) => id.startsWith('watchlist:');
+    if (knownIds?.dataset !== dataset) knownIds = { dataset, ids: new Set(dataset.entities.map((entity) => entity.id)) };
+    const ids = knownIds.ids;
+    return (id) => ids.has(id) || id.startsWith('watchlist:');
+  }
 
   async function tabUrl(tabId: number): Promise<string | undefined> {
     try {
@@ -83,7 +103,7 @@ export function startFindingsService(deps: FindingsDeps): FindingsService {
   async function getTabFindings(tabId: number): Promise<TabFindings> {
     const url = (await tabUrl(tabId)) ?? (await store.urlOf(tabId)) ?? '';
     const [findings, enabled] = await Promise.all([store.findings(tabId), url ? deps.isEnabled(url) : false]);
-    return { tabId, url, enabled, findings: enabled ? findings : [] };
+    return { tabId, url: url && pageAddress(url), enabled, findings: enabled ? findings : [] };
   }
 
   const removeMessages = onMessages({
@@ -94,7 +114,7 @@ export function startFindingsService(deps: FindingsDeps): FindingsService {
       const pageUrl = sender.tab?.url ?? url;
       // A late report from the page the user just left must not land on the new page.
       if (frameId === 0 && sender.tab?.url && withoutHash(sender.tab.url) !== withoutHash(url)) return;
-      const clean = sanitizeFindings(findings);
+      const clean = sanitizeFindings(findings, await isKnownEntity());
       await store.report(tabId, frameId, pageUrl, url, clean);
       await refreshBadge(tabId);
       if (clean.length && deps.onSeen) {
@@ -105,7 +125,9 @@ export function startFindingsService(deps: FindingsDeps): FindingsService {
         }
       }
     },
-    getTabFindings: ({ tabId }) => getTabFindings(tabId),
+    // Another tab's findings and address are for the extension's own pages only.
+    getTabFindings: ({ tabId }, sender) =>
+      fromExtensionPage(sender) ? getTabFindings(tabId) : { tabId, url: '', enabled: false, findings: [] },
     getMyTabFindings: async (_request, sender) => {
       const tabId = sender.tab?.id;
       if (tabId === undefined || tabId < 0) return null;
@@ -119,8 +141,16 @@ export function startFindingsService(deps: FindingsDeps): FindingsService {
       return { ...tab, findings, otherSites: tab.findings.length - findings.length };
     },
     openDetails: async ({ entityId, tabId }, sender) => {
+      if (typeof entityId !== 'string' || entityId.length > 200) return;
+      const trusted = fromExtensionPage(sender);
+      const forTab = trusted ? (tabId ?? sender.tab?.id) : sender.tab?.id;
+      if (!trusted) {
+        if (forTab === undefined) return;
+        const now = Date.now();
+        if (now - (lastDetailsOpened.get(forTab) ?? 0) < OPEN_DETAILS_INTERVAL_MS) return;
+        lastDetailsOpened.set(forTab, now);
+      }
       const params = new URLSearchParams();
-      const forTab = tabId ?? sender.tab?.id;
       if (forTab !== undefined) params.set('tab', String(forTab));
       params.set('entity', entityId);
       await browser.tabs.create({ url: `${browser.runtime.getURL('/popup.html')}?${params}` });
@@ -133,14 +163,17 @@ export function startFindingsService(deps: FindingsDeps): FindingsService {
       if (known === undefined) return;
       const now = change.url ?? tab.url ?? '';
       // A reload (same URL) or a move to another page starts over; a jump to an anchor does not.
-      const reload = change.status === 'loading' && now === known;
-      if (reload || withoutHash(now) !== withoutHash(known)) {
+      const reload = change.status === 'loading' && pageAddress(now) === known;
+      if (reload || pageAddress(now) !== known) {
         await store.clear(tabId);
         await browser.action.setBadgeText({ tabId, text: '' }).catch(() => undefined);
       }
     });
   };
-  const onRemoved = (tabId: number) => void store.clear(tabId);
+  const onRemoved = (tabId: number) => {
+    lastDetailsOpened.delete(tabId);
+    void store.clear(tabId);
+  };
   const onCommand = async (command: string, tab?: browser.Tabs.Tab) => {
     if (command !== SHOW_FINDINGS_COMMAND) return;
     const target = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;

@@ -6,6 +6,8 @@ import type { Finding } from '../messaging';
 import { mergeFindings } from './merge';
 
 const KEY_PREFIX = 'findings:tab:';
+/** Ad-heavy pages have a few dozen frames; a page making thousands cannot fill session storage. */
+const MAX_FRAMES_PER_TAB = 64;
 
 /** The session-storage key of one tab's findings (the popup watches it to update while open). */
 export function tabFindingsKey(tabId: number): string {
@@ -55,15 +57,17 @@ export class TabFindingsStore {
   report(tabId: number, frameId: number, tabUrl: string, frameUrl: string, findings: Finding[]): Promise<Finding[]> {
     return this.run(async () => {
       let record = this.tabs.get(tabId);
-      if (!record || (frameId === 0 && withoutHash(record.url) !== withoutHash(tabUrl))) {
+      if (!record || (frameId === 0 && record.url !== pageAddress(tabUrl))) {
         record = { url: tabUrl, frames: {} };
       }
       const frames = { ...record.frames };
-      if (findings.length > 0) frames[frameId] = { url: frameUrl, findings };
-      else delete frames[frameId];
-      record = { url: tabUrl, frames };
+      if (findings.length > 0 && (frameId in frames || Object.keys(frames).length < MAX_FRAMES_PER_TAB)) {
+        frames[frameId] = { url: pageAddress(frameUrl), findings };
+      } else delete frames[frameId];
+      record = { url: pageAddress(tabUrl), frames };
       this.tabs.set(tabId, record);
-      await this.area.set({ [KEY_PREFIX + tabId]: record });
+      // If session storage is full, the tab's findings still count in memory (badge, popup).
+      await this.area.set({ [KEY_PREFIX + tabId]: record }).catch(() => undefined);
       return mergeFindings(Object.values(frames).map((frame) => frame.findings));
     });
   }
@@ -98,6 +102,19 @@ export class TabFindingsStore {
   async tabIds(): Promise<number[]> {
     await this.run(async () => undefined);
     return [...this.tabs.keys()];
+  }
+}
+
+/**
+ * What is kept of a page's address: origin and path. Query strings and fragments can hold account
+ * numbers, session tokens or search terms, and nothing here needs them.
+ */
+export function pageAddress(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return parsed.origin === 'null' ? `${parsed.protocol}${parsed.pathname}`.slice(0, 200) : parsed.origin + parsed.pathname;
+  } catch {
+    return withoutHash(url).split('?')[0];
   }
 }
 

@@ -5,7 +5,11 @@ import { BLOOMBERG_VENUES, PREFIX_VENUES, SUFFIX_VENUES } from './exchanges';
 import { AutomatonBuilder } from './automaton';
 import { codePointLength, isHanUnit, isJsSpace, isLetterOrDigitAt, isLetterUnit, lowerSameAt, lowerSameUnit, upperSameAt, upperSameUnit } from './chars';
 import { AMP, CJK, SEP, SKIP, charClass, foldCode, matchKey } from './normalize';
-import { CJK_CODE_LABELS, CJK_COMPANY_CUES, CJK_NAME_SUFFIXES, COMPANY_CUES, CUES_IN_CAPITALS, GIVEN_NAMES } from './word-lists';
+import { isPlace } from './places';
+import { legalTailEnd } from './legal-tail';
+import {
+  CJK_CODE_LABELS, CJK_COMPANY_CUES, CJK_NAME_SUFFIXES, CJK_PRICE_MOVE, COMPANY_CUES, CUES_IN_CAPITALS, GIVEN_NAMES, INDEX_CUES, TICKER_CUE_PHRASES,
+} from './word-lists';
 
 // Words a capitalised name may keep in lower case ("Bank of China").
 const LOWER_OK = ['of', 'and', 'the', 'for', 'de', 'in', 'on'];
@@ -107,6 +111,8 @@ export function companyCueNear(text: string, start: number, end: number, shouted
     if ((next >= 65 && next <= 90) || (next >= 97 && next <= 122)) return true;
     // A company-form word straight after the name ("大疆创新", "华为公司") makes it a company name.
     if (CJK_NAME_SUFFIXES.some((suffix) => containsWithin(text, suffix, end, end + suffix.length))) return true;
+    // A price move right after the name ("騰訊一度跌近2%") is a market report about the stock.
+    if (CJK_PRICE_MOVE.test(text.slice(end, end + 16))) return true;
     return CJK_COMPANY_CUES.some((cue) => containsWithin(text, cue, Math.max(0, start - 8), start) ||
       containsWithin(text, cue, end, Math.min(text.length, end + 8))) || stockTagOnLine(text, start, end);
   }
@@ -175,8 +181,11 @@ export function venuePrefix(text: string, start: number): VenueMark | undefined 
   return venue ? { rule: 'exchange-prefix', venue } : undefined;
 }
 
-/** "1810.HK", "600760.SS", "941 HK", "CHL US Equity". */
+/** "1810.HK", "600760.SS", "941 HK", "CHL US Equity", "9988: HKG". */
 export function venueSuffix(text: string, end: number): VenueMark | undefined {
+  // Some wires write the venue after the code and a colon: "9988: HKG is down 5.52%, NIO: NYSE closed down".
+  const colon = /^:[ \u00a0]?([A-Z]{2,8})(?![\p{L}\p{N}])/u.exec(text.slice(end, end + 11));
+  if (colon && PREFIX_VENUES[colon[1]]) return { rule: 'exchange-suffix', venue: PREFIX_VENUES[colon[1]] };
   // NFKC first: full-width pages write "０１８１０．ＨＫ".
   const dotted = /^\.([A-Za-z]{1,2})(?![\p{L}\p{N}])/u.exec(text.slice(end, end + 4).normalize('NFKC'));
   if (dotted) {
@@ -199,11 +208,38 @@ export function isCashtag(text: string, start: number): boolean {
   return text[start - 1] === '$' && !isWordChar(text[start - 2]);
 }
 
-/** Index of the "(" that opens just before `start` ("Xiaomi (1810)", "小米（1810）"), or -1. */
+const OPENING_BRACKETS = '(（﹙';
+const CLOSING_BRACKETS = ')）﹚';
+
+/** Index of the "(" that opens just before `start` ("Xiaomi (1810)", "小米（1810）", "中移動﹙0941﹚"), or -1. */
 export function openingParenBefore(text: string, start: number): number {
   let k = start - 1;
   while (k >= 0 && text[k] === ' ') k--;
-  return text[k] === '(' || text[k] === '（' ? k : -1;
+  return k >= 0 && OPENING_BRACKETS.includes(text[k]) ? k : -1;
+}
+
+/**
+ * "洪都航空(600316)", "中移動﹙0941﹚": a code alone in brackets straight after Chinese characters (a company's
+ * name in Chinese text), the way mainland and Hong Kong reports cite a stock.
+ */
+export function codeInBracketsAfterHan(text: string, start: number, end: number): boolean {
+  const open = openingParenBefore(text, start);
+  if (open < 1 || open !== start - 1 || !isHanUnit(text.charCodeAt(open - 1))) return false;
+  return CLOSING_BRACKETS.includes(text.charAt(end));
+}
+
+/**
+ * "股份有限公司(AMEC)", "Co., Ltd. (CIMC)": a short name in brackets right after a legal form, the way lists give a
+ * company's own abbreviation after its full name (in any script).
+ */
+export function bracketAfterLegalForm(text: string, start: number, end: number): boolean {
+  const open = openingParenBefore(text, start);
+  if (open < 0 || !CLOSING_BRACKETS.includes(text.charAt(end))) return false;
+  let k = open - 1;
+  while (k >= 0 && text[k] === ' ') k--;
+  const before = text.slice(Math.max(0, k - 7), k + 1);
+  if (/(?:有限公司|有限責任公司|有限责任公司|公司)$/u.test(before)) return true;
+  return /(?:^|[^\p{L}])(?:Ltd|Limited|Inc|Corp|Co|LLC|PLC|JSC|PJSC)\.?$/u.test(text.slice(Math.max(0, k - 9), k + 1));
 }
 
 // A price of any size: "128.9", "6,820", "6 820", "6820", "262,10" (decimal comma), "1,234.5".
@@ -219,6 +255,77 @@ export function quoteFollows(text: string, end: number): boolean {
 /** "^DJI": a caret marks an index symbol (quote sites write indices so), never a company. */
 export function isIndexSymbol(text: string, start: number): boolean {
   return text.charCodeAt(start - 1) === 94;
+}
+
+/** "symbol=DJI&view", "indexdjx:.dji": the candidate sits inside a web address or a query, not in prose. */
+export function insideWebAddress(text: string, start: number, end: number): boolean {
+  let from = start;
+  while (from > 0 && start - from < 200 && !isJsSpace(text.charCodeAt(from - 1))) from--;
+  let to = end;
+  while (to < text.length && to - end < 200 && !isJsSpace(text.charCodeAt(to))) to++;
+  const token = text.slice(from, to);
+  return /(?:https?:\/\/|www\.|\/\/)/i.test(token) || /[?&][\w.-]+=/.test(token.slice(0, start - from + 1));
+}
+
+/**
+ * A market symbol that is also a company's acronym ("DJI") reads as the index next to words of indices: "the Dow
+ * Jones Industrial Average (DJI)", "DJI closed 200 points lower".
+ */
+export function indexWordsNear(text: string, start: number, end: number): boolean {
+  const [from, to] = lineAround(text, start, end, 60);
+  const line = (text.slice(from, start) + ' ' + text.slice(end, to)).toLowerCase();
+  return INDEX_CUES.some((cue) => line.includes(cue));
+}
+
+const TICKER_CUE_TRIE = (() => {
+  const builder = new AutomatonBuilder();
+  for (const phrase of TICKER_CUE_PHRASES) builder.add(matchKey(phrase), 0);
+  return builder.build();
+})();
+const LIST_ITEM_BEFORE = /(?:^|[\s(])([A-Z][A-Z0-9.]{0,9})(?:,| and| или| и)\s*$/u;
+
+/**
+ * "ticker symbol CEO", "trading in CHA, CHL and CHU", "(тикер SBER)": the words before the symbol, or before the list
+ * of symbols it ends, say it is a ticker.
+ */
+export function tickerNamedBefore(text: string, start: number): boolean {
+  let k = start;
+  // Walk back over a list of other symbols: "CHA, CHL and " before "CHU".
+  for (let items = 0; items < 8; items++) {
+    const item = LIST_ITEM_BEFORE.exec(text.slice(Math.max(0, k - 16), k));
+    if (!item) break;
+    k -= item[0].length - (item[0].startsWith(' ') || item[0].startsWith('(') ? 1 : 0);
+  }
+  // The phrase: up to two words right before, compared folded.
+  let e = k;
+  while (e > 0 && (isJsSpace(text.charCodeAt(e - 1)) || text[e - 1] === ':' || text[e - 1] === '—' || text[e - 1] === '-')) e--;
+  if (e === k && e > 0 && isLetterUnit(text.charCodeAt(e - 1))) return false;
+  for (let words = 1; words <= 2; words++) {
+    let s0 = e;
+    let seen = 0;
+    while (s0 > 0 && seen < words) {
+      while (s0 > 0 && isLetterUnit(text.charCodeAt(s0 - 1))) s0--;
+      seen++;
+      if (seen < words) while (s0 > 0 && text.charCodeAt(s0 - 1) === 32) s0--;
+    }
+    const phrase = matchKey(text.slice(s0, e));
+    if (s0 > 0 && isLetterUnit(text.charCodeAt(s0 - 1))) continue;
+    let node = 0;
+    for (let c = 0; c < phrase.length && (c === 0 || node !== 0); c++) node = TICKER_CUE_TRIE.child(node, phrase.charCodeAt(c));
+    if (phrase && node !== 0 && TICKER_CUE_TRIE.terminal[node] >= 0) return true;
+  }
+  return false;
+}
+
+/**
+ * "GPB Financial Services Hong Kong Limited", "Gazprombank Switzerland Ltd": the name goes on with a place and a
+ * legal form, which names the company's local offshoot, a company of its own.
+ */
+export function placeThenLegalForm(text: string, end: number): boolean {
+  const after = /^[ \u00a0]+(\p{Lu}[\p{L}]+(?:[ \u00a0]+\p{Lu}[\p{L}]+)?)[ \u00a0]+/u.exec(text.slice(end, end + 40));
+  if (!after || !isPlace(matchKey(after[1]))) return false;
+  const formAt = end + after[0].length;
+  return legalTailEnd(text, formAt - 1) > formAt;
 }
 
 const LIKENESS = /^-(?:style|like|type|esque|inspired)(?![\p{L}\p{N}])/iu;
@@ -346,10 +453,16 @@ export function namesAnotherCompany(
     const words = matchKey(expansion[1]).split(' ').filter((w) => w.length > 2 && !LOWER_OK.includes(w));
     return words.some((w) => !ownWords.has(w));
   }
-  const next = wordAfter(text, end);
-  if (!next || !capitalised(text, next[0]) || text[next[0] - 1] === '-') return false;
-  const word = matchKey(text.slice(next[0], next[1]));
-  return continuations.has(word) && !ownWords.has(word);
+  // Past words of the company's own names ("COSCO SHIPPING" before "Ports"), the next word decides.
+  let from = end;
+  for (let words = 0; words < 3; words++) {
+    const next = wordAfter(text, from);
+    if (!next || !capitalised(text, next[0]) || text[next[0] - 1] === '-') return false;
+    const word = matchKey(text.slice(next[0], next[1]));
+    if (!ownWords.has(word)) return continuations.has(word);
+    from = next[1];
+  }
+  return false;
 }
 
 const CAMEL = /^\p{Lu}\p{Ll}+\p{Lu}\p{Ll}/u;

@@ -10,6 +10,7 @@ import type { Dataset } from '../dataset/types';
 import { AutomatonBuilder } from './automaton';
 import { ACCEPT, DEFER, SKIP_TO_END, judge, verdictSlot } from './judge';
 import { resolvePending } from './pending';
+import { applyIntroduced, introducedIn } from './introduced';
 import { FirstWordFilter, WORD_HASH_SEED, hashStep, mayStart } from './first-words';
 import {
   AMP, CJK, SEP, SKIP, UNKNOWN_CLASS, WORD, WORD_FOLD_EXPANDS, WORD_FOLD_NONE, WORD_FOLD_UNLEARNED, charClass, classTable, foldCode, foldTable, foldedTail,
@@ -204,7 +205,19 @@ function matcherFrom({ patterns, warnings }: CompiledPatterns): Matcher {
     return count + 1;
   }
 
+  /** Whether `form` alone names a listed company (then it cannot be another company's short name). */
+  const namesACompany = (form: string) => scanText(form, {}).length > 0;
+
   function scan(text: string, context: ScanContext = {}): TextMatch[] {
+    const matches = scanText(text, context);
+    return applyIntroduced(text, matches, introducedIn(text, matches, namesACompany), context.introduced);
+  }
+
+  function introduced(text: string, matches: readonly TextMatch[]): ReadonlyMap<string, string | null> {
+    return introducedIn(text, matches, namesACompany);
+  }
+
+  function scanText(text: string, context: ScanContext): TextMatch[] {
     const found: TextMatch[] = [];
     const pending: TextMatch[] = [];
     const n = text.length;
@@ -278,7 +291,17 @@ function matcherFrom({ patterns, warnings }: CompiledPatterns): Matcher {
           if (ref !== 0 && wordFolds[code] === WF_EXPANDS) {
             for (const letter of foldedTail(code)!) if (ref !== 0) ref = childRef(ref >> 1, letter);
           }
-          if (ref === 0) break;
+          if (ref === 0) {
+            // "Банка России": a Russian case ending on an inner word of a name, before the name goes on.
+            if (cls === C_WORD && isCyrillic(folded) && lastClass === C_WORD && childRef(node, 32) !== 0) {
+              const endingEnd = inflectedEnd(text, j);
+              if (endingEnd > j) {
+                j = endingEnd;
+                continue;
+              }
+            }
+            break;
+          }
           node = ref >> 1;
           gap = false;
           lastClass = cls;
@@ -302,7 +325,14 @@ function matcherFrom({ patterns, warnings }: CompiledPatterns): Matcher {
             next = candidateEnd[c];
             break;
           }
-          if (verdict === DEFER && deferred === undefined) deferred = verdictSlot.match;
+          if (verdict === DEFER) {
+            // One symbol listed on two exchanges ("NVTK" in London and Moscow) is held once per venue, so either
+            // exchange's context can confirm it; the first held spelling of any other kind wins.
+            if (deferred === undefined) deferred = verdictSlot.match;
+            else if (verdictSlot.match!.kind === 'ticker' && deferred.kind === 'ticker' && verdictSlot.match!.entityId === deferred.entityId) {
+              pending.push(verdictSlot.match!);
+            }
+          }
         }
       }
       verdictSlot.match = undefined;
@@ -333,6 +363,11 @@ function matcherFrom({ patterns, warnings }: CompiledPatterns): Matcher {
     'acronym-among-listed-companies': 'its short name in a list of other listed companies',
     'ticker-with-company-nearby': 'a ticker with the company named nearby',
     'code-beside-name': 'its exchange code next to its name on the same line',
+    'ticker-named': 'a ticker the text calls a ticker ("ticker symbol", "trading in")',
+    'code-after-chinese-name': 'its exchange code in brackets after its Chinese name',
+    'abbreviation-defined': 'the abbreviation the text itself defined for the company',
+    'short-name-after-full-name': 'its short name, after the text gave its full name',
+    'parent-group': 'the name of a listed company followed by "group" (集团), which is its parent group',
     isin: 'an ISIN with a valid check digit',
   };
 
@@ -342,5 +377,5 @@ function matcherFrom({ patterns, warnings }: CompiledPatterns): Matcher {
     return `${seen} matched ${match.alias ? `"${match.alias}" ` : ''}of ${match.entityId} as ${how}.`;
   }
 
-  return { scan, explain, stats: { patterns: patterns.length, nodes: automaton.nodeCount }, warnings };
+  return { scan, introduced, explain, stats: { patterns: patterns.length, nodes: automaton.nodeCount }, warnings };
 }

@@ -3,6 +3,7 @@
 import {
   caseRuleHolds, companyCueNear, genericCompoundFollows, inShoutedLine, innerCapitalDiffers, isCashtag, isIndexSymbol, isLikenessOrCompound,
   givenNameBefore, hkCodeAfterClassName, listedAsAnotherCompany, namesAnotherCompany, openingParenBefore, opensLongerQuotedName, ownSymbolFollows, quoteFollows, venuePrefix, venueSuffix,
+  bracketAfterLegalForm, codeInBracketsAfterHan, indexWordsNear, insideWebAddress, placeThenLegalForm, tickerNamedBefore,
 } from './context';
 import { ownWordsOf } from './own-words';
 import { matchKey } from './normalize';
@@ -37,13 +38,41 @@ function verdict(result: number, pattern: Pattern, start: number, end: number, k
   return result;
 }
 
-/** The candidate follows the same company's name: "Xiaomi (1810)", "China Mobile, CHL". */
+/**
+ * The candidate follows the same company's name: "Xiaomi (1810)", "China Mobile, CHL", or the next cell of its row
+ * in a table ("China Telecom Corporation Limited | CHA").
+ */
 function afterOwnName(text: string, pattern: Pattern, start: number, found: TextMatch[]): boolean {
   const previous = found[found.length - 1];
   if (previous === undefined || previous.entityId !== pattern.entityId || previous.kind !== 'name') return false;
   const paren = openingParenBefore(text, start);
   const nameEnd = paren >= 0 ? paren : start;
-  return nameEnd - previous.end <= 2 && (paren >= 0 || onlySpacesAndCommas(text, previous.end, start));
+  if (nameEnd - previous.end <= 2 && (paren >= 0 || onlySpacesAndCommas(text, previous.end, start))) return true;
+  return start - previous.end <= 12 && onlyCellBreaks(text, previous.end, start);
+}
+
+/** Only a table's cell breaks between two offsets: "|", tabs, line breaks and spaces, with at least one "|" or tab. */
+function onlyCellBreaks(text: string, from: number, to: number): boolean {
+  let cell = false;
+  for (let k = from; k < to; k++) {
+    const code = text.charCodeAt(k);
+    if (code === 124 || code === 9) cell = true;
+    else if (!isJsSpace(code)) return false;
+  }
+  return cell;
+}
+
+/** A brand's written legal form that none of its own names use ("COSTAR GROUP, INC." for Costar Group Co). */
+function foreignLegalForm(text: string, pattern: Pattern, end: number, fullEnd: number): boolean {
+  if (!pattern.brandCase || fullEnd === end || !pattern.ownNames) return false;
+  const own = ownWordsOf(pattern.ownNames);
+  return matchKey(text.slice(end, fullEnd)).split(' ').some((word) => word !== '' && !own.has(word));
+}
+
+/** Hong Kong codes may carry zeros up to six digits ("000941.HK"); others must fit their venue. */
+function codeFits(text: string, venue: string, start: number, end: number): boolean {
+  if (venue === 'HK' && end - start === 6 && text.charCodeAt(start) === 48) return true;
+  return numericCodeFits(venue, end - start);
 }
 
 /**
@@ -57,10 +86,19 @@ function readsAsCode(text: string, start: number, end: number): boolean {
   let k = end;
   while (k < text.length && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 0xa0)) k++;
   const next = text.charCodeAt(k);
-  return !(next >= 97 && next <= 122) && !CJK_UNITS.includes(text.charAt(k)); // "700 million", "700亿"
+  return !(next >= 97 && next <= 122) && (k >= text.length || !CJK_UNITS.includes(text.charAt(k))); // "700 million", "700亿"
 }
 
 const isDigit = (code: number) => code >= 48 && code <= 57;
+
+/**
+ * A code in brackets after a Chinese name: six digits for a mainland listing; for Hong Kong only the zero-padded
+ * form ("(0941)", "(00700)"), so a year in brackets ("(2020)") is never read as a code.
+ */
+function bracketedCodeFits(text: string, venue: string, start: number, end: number): boolean {
+  if (venue === 'HK') return text.charCodeAt(start) === 48 && end - start >= 4 && end - start <= 5;
+  return venue === 'SSE' || venue === 'SZSE' || venue === 'CN' ? end - start === 6 : false;
+}
 /** Chinese counters and units after a number that make it a quantity, not a code. */
 const CJK_UNITS = '亿億万萬千百元股人个個台年月日号號倍名家只件次岁歲克吨噸架辆輛部款%％';
 
@@ -97,6 +135,18 @@ function partOfAnotherName(text: string, pattern: Pattern, start: number, end: n
   return !(next && pattern.ownNames && ownWordsOf(pattern.ownNames).has(matchKey(next[1])));
 }
 
+const GROUP_AFTER = /^[\u3400-\u9fff]{0,4}?(?:集团|集團)(?:有限责任公司|有限責任公司|有限公司|公司)?/u;
+
+/**
+ * "中国移动通信集团有限公司", "中國電信集團公司": a listed company's Chinese name followed by 集团 (group) is its parent
+ * group, when none of the company's own names says 集团. Returns the end of the group's name, or -1.
+ */
+function parentGroupEnd(text: string, pattern: Pattern, end: number): number {
+  if (!pattern.parentId || !pattern.ownNames || pattern.ownNames.some((n) => n.includes('集团') || n.includes('集團'))) return -1;
+  const group = GROUP_AFTER.exec(text.slice(end, end + 14));
+  return group ? end + group[0].length : -1;
+}
+
 /** Asks the pattern's rule whether text[start, end) is really this company here. */
 export function judge(text: string, pattern: Pattern, start: number, end: number, found: TextMatch[], context: ScanContext): number {
   switch (pattern.kind) {
@@ -106,17 +156,27 @@ export function judge(text: string, pattern: Pattern, start: number, end: number
       return verdict(ACCEPT, pattern, start, end, 'isin', 'isin');
     case 'name': {
       if (!caseRuleHolds(text, start, end, pattern.caseRule) || !standsForCompany(text, start, end)) return REJECT;
-      if (namesSomethingElse(text, pattern, start, end)) return REJECT;
+      // "symbol=DJI", "the Dow Jones (DJI)": an acronym that is also an index's symbol, used as the index.
+      if (pattern.indexLike && (insideWebAddress(text, start, end) || indexWordsNear(text, start, end))) return REJECT;
+      if (namesSomethingElse(text, pattern, start, end) || placeThenLegalForm(text, end)) return REJECT;
       const fullEnd = legalTailEnd(text, end);
+      if (foreignLegalForm(text, pattern, end, fullEnd)) return REJECT;
       if (pattern.symbols && listedAsAnotherCompany(text, fullEnd, pattern.symbols)) return REJECT;
       if (partOfAnotherName(text, pattern, start, fullEnd)) return REJECT;
+      const groupEnd = parentGroupEnd(text, pattern, end);
+      if (groupEnd > 0) {
+        verdictSlot.match = { start, end: groupEnd, entityId: pattern.parentId!, alias: text.slice(start, groupEnd), kind: 'name', rule: 'parent-group' };
+        return ACCEPT;
+      }
       return verdict(ACCEPT, pattern, start, fullEnd, 'name', 'name');
     }
     case 'weak': {
       if (!caseRuleHolds(text, start, end, pattern.caseRule) || !standsForCompany(text, start, end)) return REJECT;
       if (pattern.symbols && listedAsAnotherCompany(text, legalTailEnd(text, end), pattern.symbols)) return REJECT;
       if (namesSomethingElse(text, pattern, start, end) || partOfAnotherName(text, pattern, start, legalTailEnd(text, end))) return REJECT;
-      if (afterOwnName(text, pattern, start, found)) return verdict(ACCEPT, pattern, start, end, 'name', 'acronym-after-name');
+      if (afterOwnName(text, pattern, start, found) || bracketAfterLegalForm(text, start, end)) {
+        return verdict(ACCEPT, pattern, start, end, 'name', 'acronym-after-name');
+      }
       if (pattern.symbols && ownSymbolFollows(text, end, pattern.symbols)) return verdict(ACCEPT, pattern, start, end, 'name', 'acronym-with-cue');
       // In a line of capitals, capitals say nothing: a word the data wrote in capitals only as part of a longer
       // name ("ROSE" of "ROSE GROUP") is not read as an acronym there, and only telling cue words count.
@@ -132,7 +192,7 @@ export function judge(text: string, pattern: Pattern, start: number, end: number
       const venue = pattern.venue ?? '';
       if (pattern.glued) return verdict(ACCEPT, pattern, start, end, 'ticker', 'exchange-prefix');
       if (pattern.numeric) {
-        if (!numericCodeFits(venue, end - start)) return REJECT;
+        if (!codeFits(text, venue, start, end)) return REJECT;
       } else if (isCashtag(text, start)) {
         return verdict(ACCEPT, pattern, start, end, 'ticker', 'cashtag');
       } else if (!caseRuleHolds(text, start, end, 'upper')) {
@@ -145,7 +205,15 @@ export function judge(text: string, pattern: Pattern, start: number, end: number
         return verdict(ACCEPT, pattern, start, end, 'ticker', mark.rule);
       }
       if (afterOwnName(text, pattern, start, found)) return verdict(ACCEPT, pattern, start, end, 'ticker', 'ticker-after-name');
-      if (context.tickerContext) return verdict(ACCEPT, pattern, start, end, 'ticker', 'ticker-context');
+      // In a quote link a number is a code only when it stands alone: "121.20" in a live quote strip is a price,
+      // not Hong Kong code 20.
+      if (context.tickerContext && (!pattern.numeric || readsAsCode(text, start, end))) {
+        return verdict(ACCEPT, pattern, start, end, 'ticker', 'ticker-context');
+      }
+      if (!pattern.numeric && tickerNamedBefore(text, start)) return verdict(ACCEPT, pattern, start, end, 'ticker', 'ticker-named');
+      if (pattern.numeric && codeInBracketsAfterHan(text, start, end) && bracketedCodeFits(text, venue, start, end)) {
+        return verdict(ACCEPT, pattern, start, end, 'ticker', 'code-after-chinese-name');
+      }
       if (venue === 'HK' && hkCodeAfterClassName(text, start, end)) return verdict(ACCEPT, pattern, start, end, 'ticker', 'ticker-context');
       // A bare number is a code only in a row that names the company too ("700  TENCENT HOLDINGS LTD").
       if (pattern.numeric) return readsAsCode(text, start, end) ? verdict(DEFER, pattern, start, end, 'ticker', 'code-beside-name') : REJECT;

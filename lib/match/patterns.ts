@@ -34,7 +34,7 @@ export interface Pattern {
   symbols?: ReadonlySet<string>;
   /** Names made of ordinary words or a place plus a word ("China Mobile", "中国移动"): may run into a compound. */
   generic?: boolean;
-  /** Acronyms and one-word names: all the entity's names, to tell it from a company that starts the same way. */
+  /** All the entity's names, to tell it from a company that starts the same way ("COSCO SHIPPING Ports"). */
   ownNames?: readonly string[];
   /** Names: the key was left by stripping legal forms ("ROSE" of "ROSE GROUP"), not written so by the data. */
   derived?: boolean;
@@ -42,6 +42,10 @@ export interface Pattern {
   brandCase?: boolean;
   /** Tickers written with their market glued on ("SZ300750", "HK00700"): a marker by themselves. */
   glued?: boolean;
+  /** Names: the acronym is also a market index's symbol ("DJI"), so index words nearby make it the index. */
+  indexLike?: boolean;
+  /** Chinese names of a listed company: its parent group's entity, for "中国移动通信集团有限公司". */
+  parentId?: string;
   /** Lower is preferred when several patterns share a key. */
   rank: number;
 }
@@ -116,7 +120,8 @@ function isGenericName(key: string): boolean {
 /** "BYD", "ZTE", "ВТБ": one word of two to five capitals (or digits) as the data spells it, not an everyday word. */
 function isBrandAcronym(alias: string, key: string): boolean {
   if (isCjk(key) || key.includes(' ') || key.length < 2 || key.length > 5 || /^\d+$/.test(key)) return false;
-  if (COMMON_WORDS.has(key) || WORD_TICKERS.has(key) || MARKET_SYMBOLS.has(key)) return false;
+  // A market symbol ("DJI") stays a brand: the judge reads it as the index only beside index words.
+  if (COMMON_WORDS.has(key) || WORD_TICKERS.has(key)) return false;
   const letters = alias.replace(/[^\p{L}]/gu, '');
   return letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase();
 }
@@ -146,14 +151,13 @@ type NameKeys = typeof nameKeys;
 // several times as much to make and to keep.
 function namePattern(
   kind: 'name' | 'weak', key: string, entityId: string, alias: string, caseRule: CaseRule, rank: number, symbols: ReadonlySet<string>,
-  ownNames: readonly string[], derived: boolean, brandCase: boolean,
+  ownNames: readonly string[], derived: boolean, brandCase: boolean, parentId?: string,
 ): Pattern {
   const generic = kind === 'name' && isGenericName(key);
-  // Only a one-word name or an acronym can be the start of another company's longer name.
-  const short = kind === 'weak' || !key.includes(' ');
   return {
     kind, key, entityId, alias, caseRule, venue: undefined, numeric: undefined, wordTicker: undefined, symbols, rank,
-    generic, ownNames: short ? ownNames : undefined, derived, brandCase: brandCase || kind === 'weak', glued: undefined,
+    generic, ownNames, derived, brandCase: brandCase || kind === 'weak', glued: undefined,
+    indexLike: MARKET_SYMBOLS.has(key), parentId: isCjk(key) ? parentId : undefined,
   };
 }
 
@@ -165,6 +169,7 @@ function namePatterns(entity: Entity, rankBase: number, nameKeys: NameKeys): Pat
   const ownNames = [...strongSources, ...(entity.weakAliases ?? [])];
   const weakKeys = new Set((entity.weakAliases ?? []).map((alias) => matchKey(alias)));
   const firstWordWeak = (key: string) => weakKeys.size > 0 && weakKeys.has(key.split(' ')[0]);
+  const parentId = entity.related?.find((r) => r.relation === 'parent')?.id;
   // "Contemporary Amperex Technology Co., Limited (CATL)": the bracketed short name is an alias too.
   const bracketed = strongSources
     .filter((name) => name.includes(')') || name.includes('）'))
@@ -187,8 +192,11 @@ function namePatterns(entity: Entity, rankBase: number, nameKeys: NameKeys): Pat
       const brandCase = firstWordWeak(key);
       if (brand) out.push(namePattern('name', key, entity.id, alias, 'upper', KIND_RANK.name + rank, symbols, ownNames, derived, brandCase));
       const kind = weak ? 'weak' : 'name';
-      const caseRule = title ? 'capitalised' : caseRuleFor(alias, key, weak);
-      out.push(namePattern(kind, key, entity.id, alias, caseRule, KIND_RANK[kind] + rank, symbols, ownNames, derived, brandCase));
+      // "Лукойл", "Газпром": a Russian brand of six letters or more is no Russian word, so lower case
+      // ("акции лукойл дороже газпрома") still names it. A brand acronym in title case ("Dji", "Nio") is read
+      // too, but only as a short name that needs a second signal ("Byd said" is not enough).
+      const caseRule = title ? (key.length >= 6 ? 'any' : 'capitalised') : brand && key.length >= 3 ? 'capitalised' : caseRuleFor(alias, key, weak);
+      out.push(namePattern(kind, key, entity.id, alias, caseRule, KIND_RANK[kind] + rank, symbols, ownNames, derived, brandCase, parentId));
     }
   };
   for (const alias of strongSources) add(alias, false);

@@ -14,6 +14,16 @@ const ROW = 40;
 
 /** How far apart bare symbols of one exchange may be on a line and still vouch for each other. */
 const SYMBOL_RUN = 40;
+/** How far apart symbols written one per line may be and still form one column. */
+const SYMBOL_COLUMN = 160;
+
+/** The match is the whole of its line, spaces aside. */
+function aloneOnLine(text: string, m: TextMatch): boolean {
+  const from = text.lastIndexOf('\n', m.start - 1) + 1;
+  let to = text.indexOf('\n', m.end);
+  if (to < 0) to = text.length;
+  return text.slice(from, m.start).trim() === '' && text.slice(m.end, to).trim() === '';
+}
 
 /** The line around text[start, end) (at most `reach` code units each way). */
 function lineOf(text: string, start: number, end: number, reach: number): string {
@@ -31,6 +41,15 @@ function lineOf(text: string, start: number, end: number, reach: number): string
 function vouchedAsSymbol(text: string, m: TextMatch, pending: TextMatch[]): boolean {
   const venue = deferredVenue.get(m);
   if (venue === undefined) return false;
+  // A column of symbols, one per line ("* The list of shares:\nAFKS\nAFLT\n…GAZP"): two more of the same
+  // exchange, each alone on its line close by, make the column a list of tickers.
+  if (aloneOnLine(text, m)) {
+    let column = 0;
+    for (const other of pending) {
+      if (other === m || deferredVenue.get(other) !== venue || Math.abs(other.start - m.start) > SYMBOL_COLUMN) continue;
+      if (aloneOnLine(text, other) && ++column >= 2) return true;
+    }
+  }
   const line = lineOf(text, m.start, m.end, 200).toLowerCase();
   if (SPELLED_VENUES.some(([spelled, v]) => v === venue && spelled.test(line))) return true;
   return pending.some((other) => other !== m && other.entityId !== m.entityId && deferredVenue.get(other) === venue &&

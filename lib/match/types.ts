@@ -17,6 +17,11 @@ export type MatchRule =
   | 'ticker-with-quote'
   | 'ticker-with-company-nearby'
   | 'code-beside-name'
+  | 'ticker-named'
+  | 'code-after-chinese-name'
+  | 'abbreviation-defined'
+  | 'short-name-after-full-name'
+  | 'parent-group'
   | 'isin';
 
 export interface TextMatch {
@@ -35,10 +40,20 @@ export interface ScanContext {
   tickerContext?: boolean;
   /** Entities already found elsewhere on the page; an acronym or bare symbol of one of them needs no more proof. */
   entitiesNearby?: ReadonlySet<string>;
+  /**
+   * Forms other blocks of the page introduced (`Matcher.introduced`): an abbreviation defined for a company
+   * (entity id) or for something else (null). Only forms the text contains are looked up.
+   */
+  introduced?: ReadonlyMap<string, string | null>;
 }
 
 export interface Matcher {
   scan(text: string, context?: ScanContext): TextMatch[];
+  /**
+   * The forms `text` introduces for the rest of its page, given `scan(text)`'s matches: abbreviations it defines
+   * ("Газпромбанк (ГПБ)"), for a company or (null) for something else, and a full name's short first word.
+   */
+  introduced(text: string, matches: readonly TextMatch[]): ReadonlyMap<string, string | null>;
   /** One sentence for a person: which text matched which alias, and by which rule. */
   explain(match: TextMatch, text?: string): string;
   readonly stats: { patterns: number; nodes: number };

@@ -102,7 +102,7 @@ export const CUES_IN_CAPITALS = new Set(
 export const CJK_COMPANY_CUES = [
   '公司', '集团', '集團', '股份', '股价', '股價', '股票', '港股', '美股', 'A股', '上市', '控股', '代码', '制裁', '清单',
   '名单', '企业', '发布', '宣布', '表示', '手机', '芯片', '无人机', '电池', '通讯', '科技', '旗下', '财报', '营收', '投资',
-  '汽车',
+  '汽车', '中企',
 ];
 
 /**
@@ -132,7 +132,8 @@ export const CJK_GENERIC_COMPOUND_NEXT = ['支付', '互联网', '游戏', '市�
  */
 export const NAME_CONTINUATIONS = new Set(
   `microelectronics electronics optoelectronics semiconductor semiconductors instruments pharmaceuticals
-  pharmaceutical biotech biosciences therapeutics labs laboratories bancorp`.split(/\s+/),
+  pharmaceutical biotech biosciences therapeutics labs laboratories bancorp health ports pictures
+  arena арена stadium стадион`.split(/\s+/),
 );
 export const CORPORATE_NOUNS = new Set(
   `industries industry group corp corporation inc incorporated holdings holding company co ltd limited llc plc
@@ -141,3 +142,25 @@ export const CORPORATE_NOUNS = new Set(
 
 /** Labels that, before a colon, mark a stock code in Chinese filings ("股份代號：0020", "证券代码：600941"). */
 export const CJK_CODE_LABELS = ['代码', '代碼', '代号', '代號'];
+
+/**
+ * Words that, right before a symbol, say the text is naming a ticker: "ticker symbol CEO", "trading in CHA, CHL
+ * and CHU", "shares of BABA". A symbol that is also an English word counts after one of these (the words are
+ * compared folded, as phrases of one or two words ending just before the symbol or the list it opens).
+ */
+export const TICKER_CUE_PHRASES = [
+  'ticker symbol', 'ticker symbols', 'ticker', 'tickers', 'symbol', 'symbols', 'trading in', 'trade in', 'trades in',
+  'shares in', 'stock symbol', 'под тикером', 'тикер', 'тикеры', '代码', '代碼',
+];
+
+/**
+ * Words that make capitals near them an index, not a company: "the DJI closed", "Dow Jones (DJI)". Compared in
+ * lower case within the line around the symbol.
+ */
+export const INDEX_CUES = ['dow', 'jones', 'index', 'indices', 'djia', 'points', 's&p', 'nasdaq composite', 'индекс'];
+
+/**
+ * A price move right after a short Chinese name ("騰訊一度跌近2%", "蔚來升逾11%", "小米低開11%"): the name is a
+ * stock in a market report. Verbs of moving prices, then a number with % or 元 within a few characters.
+ */
+export const CJK_PRICE_MOVE = /^[^\n。,，;；]{0,4}?(?:升|跌|涨|漲|挫|飆|飙|低開|低开|高開|高开|收報|收报|報|报)[^\n。,，]{0,3}?\d+(?:\.\d+)?[%％元]/u;

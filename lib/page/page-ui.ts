@@ -16,6 +16,7 @@ import { CARD_CSS } from '../../components/hover-card/styles';
 import type { Finding } from '../messaging';
 import type { Palette } from '../settings/types';
 import { OWN_UI_PREFIX } from './elements';
+import type { PageLife } from './life';
 import type { Painter } from './highlighter';
 
 /** Rest time on a highlight before the card opens, and grace time to move onto the card. */
@@ -25,13 +26,14 @@ const HIDE_DELAY_MS = 300;
 const NOTICE_MS = 10_000;
 
 export interface PageUiActions {
-  describe(entityId: string): CardModel | undefined;
+  /** Card details of one company (asked of the background). */
+  describe(entityId: string): Promise<CardModel | undefined>;
+  /** Card details of several companies at once, by id. */
+  describeAll(entityIds: string[]): Promise<Map<string, CardModel>>;
   /** This frame's own findings. */
   ownFindings(): Finding[];
   /** The tab's findings from frames of this page's site, and how many companies other sites' frames show; null without an answer. */
   tabFindings(): Promise<{ findings: Finding[]; elsewhere: number } | null>;
-  /** The as-of date of the list data (YYYY-MM-DD). */
-  asOf(): string | undefined;
   palette(): Palette;
   hoverEnabled(): boolean;
   openDetails(entityId: string): void;
@@ -89,7 +91,7 @@ export class PageUi {
   private readonly cleanups: (() => void)[] = [];
 
   constructor(
-    private readonly ctx: ContentScriptContext,
+    private readonly ctx: PageLife,
     private readonly painter: Painter,
     private readonly actions: PageUiActions,
   ) {
@@ -172,8 +174,9 @@ export class PageUi {
 
   private async showCard(hit: { entityId: string; range: Range }): Promise<void> {
     if (this.view?.kind === 'panel' || this.view?.kind === 'ignored') return;
-    const model = this.actions.describe(hit.entityId);
-    if (!model || !this.ctx.isValid) return;
+    const model = await this.actions.describe(hit.entityId);
+    // The pointer moved on while the details came.
+    if (!model || !this.ctx.isValid || this.hovered?.range !== hit.range) return;
     const rects = hit.range.getClientRects();
     const anchor = rects.length > 0 ? rects[0] : hit.range.getBoundingClientRect();
     const matched = hit.range.toString().replace(/\s+/g, ' ').trim();
@@ -183,7 +186,8 @@ export class PageUi {
 
   private async ensureUi(): Promise<HTMLElement> {
     if (!this.ui) {
-      this.ui = await createShadowRootUi<HTMLElement>(this.ctx, {
+      // The helper only asks the context when to remove the UI: the extension's life, not WXT's.
+      this.ui = await createShadowRootUi<HTMLElement>(this.ctx as unknown as ContentScriptContext, {
         name: 'sanctions-lens-ui',
         position: 'inline',
         anchor: () => document.documentElement,
@@ -228,13 +232,15 @@ export class PageUi {
     const palette = this.actions.palette();
     if (view.kind === 'panel') {
       const tab = await this.actions.tabFindings().catch(() => null);
+      const own = this.actions.ownFindings();
+      const models = await this.actions.describeAll([...new Set([...(tab?.findings ?? []), ...own].map((finding) => finding.entityId))]);
       if (this.view !== view) return;
-      const { entries, elsewhere } = panelEntries(this.actions.ownFindings(), tab, (id) => this.actions.describe(id));
+      const { entries, elsewhere } = panelEntries(own, tab, (id) => models.get(id));
       render(
         h(FindingsPanel, {
           entries,
           elsewhere,
-          asOf: this.actions.asOf(),
+          asOf: entries[0]?.model.asOf,
           palette,
           onShow: (entityId) => this.actions.reveal(entityId),
           onDetails: (entityId) => this.actions.openDetails(entityId),

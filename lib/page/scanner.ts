@@ -19,7 +19,12 @@ export interface PageMatch {
 
 /** The matcher as the scanner uses it (contract 2 in DESIGN.md). */
 export interface PageMatcher {
-  scan(text: string, context?: { tickerContext?: boolean; entitiesNearby?: ReadonlySet<string> }): PageMatch[];
+  scan(
+    text: string,
+    context?: { tickerContext?: boolean; entitiesNearby?: ReadonlySet<string>; introduced?: ReadonlyMap<string, string | null> },
+  ): PageMatch[];
+  /** Abbreviations and short names a text defines for the rest of its page ("Газпромбанк (ГПБ)"). */
+  introduced?(text: string, matches: readonly PageMatch[]): ReadonlyMap<string, string | null>;
 }
 
 export interface ScanRules {
@@ -120,6 +125,22 @@ class NearbyEntities extends Set<string> {
   }
 }
 
+/**
+ * Abbreviations the page's blocks defined ("Газпромбанк (ГПБ)" in one paragraph, "ГПБ" in the next), passed to
+ * the matcher like the companies found; a read of one counts as asking about the page, so the result is cached
+ * only while no new definition or company appears.
+ */
+class IntroducedForms extends Map<string, string | null> {
+  constructor(private readonly nearby: () => NearbyEntities) {
+    super();
+  }
+
+  override get(form: string): string | null | undefined {
+    this.nearby().consulted = true;
+    return super.get(form);
+  }
+}
+
 /** Text shorter than this is cached by string, so re-rendered tables and repeated labels cost a lookup. */
 const CACHEABLE_LENGTH = 200;
 const MATCH_CACHE_LIMIT = 4000;
@@ -153,6 +174,7 @@ export class PageScanner {
   private readonly matchCache = new Map<string, CachedScan>();
   /** Companies found on this page so far (context for the matcher). */
   private nearby = new NearbyEntities();
+  private introduced = new IntroducedForms(() => this.nearby);
   /**
    * First nodes of runs whose result waited on a company not (yet) found on the page: read again
    * once the page is read and it names more companies (an acronym in a table above the article
@@ -194,11 +216,20 @@ export class PageScanner {
     PENDING_HOST_CHECKS.forEach((delay) => this.timers.push(setTimeout(() => this.checkPendingHosts(), delay)));
   }
 
-  /** New matcher or filters (settings or dataset changed): forget every result and read the page again. */
-  setRules(rules: ScanRules): void {
+  /**
+   * New matcher or filters (settings or dataset changed): forget every result and read the page again.
+   * With `asFirstRead`, that read counts as the page's first (a frame that first only looked for
+   * first words, and now has its matcher): batched paint, and the initial-scan callback once it is done.
+   */
+  setRules(rules: ScanRules, asFirstRead = false): void {
     this.rules = rules;
+    if (asFirstRead) {
+      this.initialDone = false;
+      this.stats.firstPaintMs = -1;
+    }
     this.matchCache.clear();
     this.nearby = new NearbyEntities();
+    this.introduced = new IntroducedForms(() => this.nearby);
     this.contextual.clear();
     this.runs = new NodeSlot();
     for (const owner of [...this.painted]) this.release(owner);
@@ -465,7 +496,13 @@ export class PageScanner {
   /** The matcher's share of the scan is kept apart so the benchmark can tell it from the walk. */
   private timedScan(text: string, tickerContext: boolean): PageMatch[] {
     const start = performance.now();
-    const matches = this.rules.matcher.scan(text, { tickerContext, entitiesNearby: this.nearby });
+    const matches = this.rules.matcher.scan(text, { tickerContext, entitiesNearby: this.nearby, introduced: this.introduced });
+    // New definitions count like a new company: results that depended on the page are read again.
+    for (const [form, entityId] of this.rules.matcher.introduced?.(text, matches) ?? []) {
+      if (this.introduced.has(form)) continue;
+      this.introduced.set(form, entityId);
+      this.nearby.generation += 1;
+    }
     this.stats.matchMs += performance.now() - start;
     return matches;
   }

@@ -1,96 +1,86 @@
-// One page's scanning session: builds the matcher from the active dataset and the user's settings,
-// runs the scanner, shows the hover card and findings panel, and reports findings to the
-// background. Settings and dataset changes are applied in place, without a reload.
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { cardModel, type CardModel } from '../../components/hover-card/card-model';
-import type { Dataset, Ruling } from '../dataset/types';
-import { createMatcherAsync, type Matcher } from '../match';
-import { sendMessage, type Finding } from '../messaging';
+// One frame's scanning session. It starts by only looking for first words of listed names in the
+// frame's text (no matcher, no index); a frame whose text holds none loads nothing more. Once one
+// appears, it asks the background for the compact match index, builds a matcher for just the
+// companies its text could name (subset-matcher.ts) and reads the frame again with it. It paints,
+// shows the hover card and findings panel (details asked of the background on demand), and
+// reports findings. New settings or a new dataset arrive as a new setup, applied without a reload.
+import type { CardModel } from '../../components/hover-card/card-model';
+import { sendMessage, type Finding, type MatchIndex, type PageSetup } from '../messaging';
+import type { PaletteKey } from '../settings/palette';
 import { isIgnored } from '../settings/rules';
-import { addIgnore, removeIgnore } from '../settings/store';
-import { normalizeSiteRule } from '../settings/site';
-import { decidingAsOf } from '../findings/freshness';
-import type { Settings } from '../settings/types';
-import { buildPageView, type PageView } from './entity-view';
+import { frameAddress } from './address';
 import { createPainter, type Painter } from './highlighter';
+import type { PageLife } from './life';
 import { PageUi } from './page-ui';
-import { PageScanner, type ScanRules } from './scanner';
+import { PageScanner, type PageMatch, type ScanRules } from './scanner';
 import { macrotask } from './scheduler';
+import { SubsetMatcher } from './subset-matcher';
+import { visitTokens } from './tokens';
+
+export type EnabledSetup = Extract<PageSetup, { enabled: true }>;
 
 /** Findings are sent at most this often while the page changes. */
 const REPORT_DEBOUNCE_MS = 400;
 /** A page that never stops changing (a trading app re-rendering every 200 ms) still reports this often. */
 const REPORT_MAX_WAIT_MS = 1500;
-
-/** The matcher is built in stretches this long, so building it never blocks the page for long. */
+/** A large matcher is built in stretches this long, so building it never blocks the page for long. */
 const BUILD_SLICE_MS = 8;
 
-/**
- * A matcher for the companies this page may show, built without a long task; also the longest
- * stretch of the build (from `since`) that ran without a pause, for the benchmark.
- */
-async function buildMatcher(view: PageView, since: number): Promise<{ matcher: Matcher; longestMs: number }> {
-  const next = macrotask();
-  let longestMs = 0;
-  let stretchStart = since;
-  const pause = async () => {
-    longestMs = Math.max(longestMs, performance.now() - stretchStart);
-    await new Promise<void>((resolve) => next(resolve));
-    stretchStart = performance.now();
-  };
-  const matcher = await createMatcherAsync(view.dataset, { sliceMs: BUILD_SLICE_MS, pause });
-  return { matcher, longestMs: Math.max(longestMs, performance.now() - stretchStart) };
-}
+/** The first-word look: matches nothing, notes which first words the text holds. */
+class FirstWordProbe {
+  readonly seen = new Set<string>();
+  constructor(
+    private readonly tokens: ReadonlySet<string>,
+    private readonly onFound: () => void,
+  ) {}
 
-/** Settings that change what is matched (a change rebuilds the matcher and rescans). */
-function matchKey(settings: Settings): string {
-  return JSON.stringify([settings.lists, settings.minSeverity, settings.showHistorical, settings.watchlist, settings.ignored]);
+  scan(text: string): PageMatch[] {
+    let found = false;
+    visitTokens(text, (token) => {
+      if (this.tokens.has(token)) {
+        this.seen.add(token);
+        found = true;
+      }
+    });
+    if (found) this.onFound();
+    return [];
+  }
 }
 
 export class PageSession {
-  private view: PageView;
-  private rulings: Map<string, Ruling>;
   private readonly painter: Painter;
   private readonly scanner: PageScanner;
   private readonly ui: PageUi;
+  private probe: FirstWordProbe;
+  private matcher: SubsetMatcher | null = null;
+  private keys = new Map<string, PaletteKey>();
+  /** The index being fetched and built, for `setup.indexId`. */
+  private loading: string | null = null;
+  private readonly cards = new Map<string, CardModel>();
   private reportTimer: ReturnType<typeof setTimeout> | undefined;
   /** When the oldest unreported change happened (0: none pending). */
   private reportPendingSince = 0;
   private lastReport = '';
   private stopped = false;
-  /** Time from reading the settings to the scanner's start (the matcher is built in short tasks). */
+  /** When the frame asked for the index, and how long the build's longest stretch was (benchmark). */
+  private setupStart = 0;
   private setupMs = 0;
-  /** The longest of those tasks. */
   private setupLongestMs = 0;
 
-  /** A session for the page, once its matcher is built. */
-  static async create(ctx: ContentScriptContext, dataset: Dataset, settings: Settings): Promise<PageSession> {
-    const setupStart = performance.now();
-    const view = buildPageView(dataset, settings);
-    const { matcher, longestMs } = await buildMatcher(view, setupStart);
-    const session = new PageSession(ctx, dataset, settings, view, matcher);
-    session.setupMs += performance.now() - setupStart;
-    session.setupLongestMs += longestMs;
-    return session;
-  }
-
-  private constructor(
-    private readonly ctx: ContentScriptContext,
-    private dataset: Dataset,
-    private settings: Settings,
-    view: PageView,
-    matcher: Matcher,
+  constructor(
+    private readonly life: PageLife,
+    private setup: EnabledSetup,
   ) {
-    const setupStart = performance.now();
-    this.view = view;
-    this.rulings = new Map(dataset.rulings.map((ruling) => [ruling.id, ruling]));
-    this.painter = createPainter(settings.palette, settings.highlightStyle);
-    this.scanner = new PageScanner(document, this.painter, this.rules(matcher), {
+    this.probe = this.newProbe();
+    this.painter = createPainter(setup.look.palette, setup.look.highlightStyle);
+    this.scanner = new PageScanner(document, this.painter, this.probeRules(), {
       onFindingsChanged: () => this.scheduleReport(),
-      isStale: () => !ctx.isValid,
+      isStale: () => !life.isValid,
       // A bug must not break the page: the scanner stops and says why in the console.
       onError: (error) => console.warn('Sanctions Lens stopped scanning this page:', error),
       onInitialScanDone: () => {
+        // The first look found no first word: the frame is done, nothing was loaded.
+        if (this.loading) return;
         // Figures for the benchmark; they live in the page's performance timeline, not in its DOM.
         performance.mark('sanctions-lens:scan-complete', {
           detail: {
@@ -103,26 +93,26 @@ export class PageSession {
             runsMatched: this.scanner.stats.runsMatched,
             matchMs: this.scanner.stats.matchMs,
             painted: this.painter.size,
+            companiesCompiled: this.matcher?.size ?? 0,
           },
         });
         this.scheduleReport();
       },
     });
-    this.ui = new PageUi(ctx, this.painter, {
+    this.ui = new PageUi(life, this.painter, {
       describe: (entityId) => this.describe(entityId),
+      describeAll: (entityIds) => this.describeMany(entityIds),
       ownFindings: () => this.scanner.findings(),
       tabFindings: () => this.tabFindings(),
-      asOf: () => decidingAsOf(this.dataset)?.date,
-      palette: () => this.settings.palette,
-      hoverEnabled: () => this.settings.hoverCards,
+      palette: () => this.setup.look.palette,
+      hoverEnabled: () => this.setup.look.hoverCards,
       openDetails: (entityId) => void sendMessage('openDetails', { entityId }).catch(() => undefined),
-      notThisCompany: (entityId, matched) => addIgnore({ entityId, text: matched, site: location.hostname || '*' }).then(() => undefined),
+      notThisCompany: (entityId, matched) =>
+        sendMessage('addIgnoreRule', { entityId, text: matched, site: new URL(frameAddress()).hostname || '*' }),
       undoNotThisCompany: (entityId, matched) =>
-        removeIgnore({ entityId, text: matched, site: (location.hostname && normalizeSiteRule(location.hostname)) || '*' }).then(() => undefined),
+        sendMessage('removeIgnoreRule', { entityId, text: matched, site: new URL(frameAddress()).hostname || '*' }),
       reveal: (entityId) => this.reveal(entityId),
     });
-    // The last stretch of the build runs on into this constructor in the same task.
-    this.setupLongestMs = performance.now() - setupStart;
   }
 
   start(): void {
@@ -134,21 +124,24 @@ export class PageSession {
     return this.scanner.findings();
   }
 
-  /** Applies new settings or a new dataset without reloading the page. */
-  async update(dataset: Dataset, settings: Settings): Promise<void> {
-    const rematch = dataset !== this.dataset || matchKey(settings) !== matchKey(this.settings);
-    const relook = settings.palette !== this.settings.palette || settings.highlightStyle !== this.settings.highlightStyle;
-    this.dataset = dataset;
-    this.settings = settings;
-    if (relook) this.painter.setLook(settings.palette, settings.highlightStyle);
-    if (rematch) {
-      const view = buildPageView(dataset, settings);
-      const { matcher } = await buildMatcher(view, performance.now());
-      // Stopped while the matcher was being built, or overtaken by a newer change.
-      if (this.stopped || this.dataset !== dataset || this.settings !== settings) return;
-      this.view = view;
-      this.rulings = new Map(dataset.rulings.map((ruling) => [ruling.id, ruling]));
-      this.scanner.setRules(this.rules(matcher));
+  /** Applies a new setup (settings or dataset changed) without reloading the page. */
+  update(setup: EnabledSetup): void {
+    const previous = this.setup;
+    this.setup = setup;
+    if (setup.look.palette !== previous.look.palette || setup.look.highlightStyle !== previous.look.highlightStyle) {
+      this.painter.setLook(setup.look.palette, setup.look.highlightStyle);
+    }
+    if (setup.indexId !== previous.indexId) {
+      this.cards.clear();
+      if (this.matcher) {
+        // Keep showing the old highlights until the new index is ready, then read the page again.
+        this.loadIndex();
+      } else {
+        this.probe = this.newProbe();
+        this.scanner.setRules(this.probeRules());
+      }
+    } else if (JSON.stringify(setup.ignored) !== JSON.stringify(previous.ignored) && this.matcher) {
+      this.scanner.setRules(this.matchRules(this.matcher));
     }
   }
 
@@ -174,18 +167,64 @@ export class PageSession {
     clearTimeout(this.reportTimer);
     this.ui.destroy();
     this.scanner.stop();
-    if (report && this.ctx.isValid) void sendMessage('reportFindings', { url: location.href, findings: [] }).catch(() => undefined);
+    if (report && this.life.isValid && this.lastReport) void sendMessage('reportFindings', { url: location.href, findings: [] }).catch(() => undefined);
   }
 
-  private rules(matcher: Matcher): ScanRules {
-    const view = this.view;
-    const hostname = location.hostname;
-    const settings = this.settings;
+  private newProbe(): FirstWordProbe {
+    return new FirstWordProbe(new Set(this.setup.tokens), () => this.loadIndex());
+  }
+
+  private probeRules(): ScanRules {
+    return { matcher: this.probe, keyOf: () => undefined, isIgnored: () => false };
+  }
+
+  private matchRules(matcher: SubsetMatcher): ScanRules {
+    const keys = this.keys;
+    const hostname = new URL(frameAddress()).hostname;
+    const ignored = { ignored: this.setup.ignored };
     return {
       matcher,
-      keyOf: (entityId) => view.keys.get(entityId),
-      isIgnored: (entityId, text) => settings.ignored.length > 0 && isIgnored(entityId, text, hostname, settings),
+      keyOf: (entityId) => keys.get(entityId),
+      isIgnored: (entityId, text) => ignored.ignored.length > 0 && isIgnored(entityId, text, hostname, ignored),
     };
+  }
+
+  /** Fetches the index of the current setup and builds the frame's matcher from it (once per index). */
+  private loadIndex(): void {
+    const wanted = this.setup.indexId;
+    if (this.loading === wanted || this.stopped) return;
+    this.loading = wanted;
+    this.setupStart = performance.now();
+    void (async () => {
+      const index: MatchIndex = await sendMessage('getMatchIndex', { indexId: wanted });
+      // Overtaken by a newer setup while the index travelled: that one loads its own.
+      if (this.stopped || this.setup.indexId !== wanted || index.id !== wanted) return;
+      const { matcher, longestMs } = await this.build(index);
+      if (this.stopped || this.setup.indexId !== wanted) return;
+      this.keys = new Map(index.entities.map((entity, i) => [entity.id, index.keys[i]]));
+      this.matcher = matcher;
+      this.setupMs = performance.now() - this.setupStart;
+      this.setupLongestMs = longestMs;
+      this.loading = null;
+      this.scanner.setRules(this.matchRules(matcher), true);
+    })().catch((error: unknown) => {
+      if (this.loading === wanted) this.loading = null;
+      console.warn('Sanctions Lens could not load the list for this page:', error);
+    });
+  }
+
+  /** The matcher for the first words seen so far; a large one is built in short stretches. */
+  private async build(index: MatchIndex): Promise<{ matcher: SubsetMatcher; longestMs: number }> {
+    const next = macrotask();
+    let longestMs = 0;
+    let stretchStart = performance.now();
+    const pause = async () => {
+      longestMs = Math.max(longestMs, performance.now() - stretchStart);
+      await new Promise<void>((resolve) => next(resolve));
+      stretchStart = performance.now();
+    };
+    const matcher = await SubsetMatcher.create(index, this.probe.seen, { sliceMs: BUILD_SLICE_MS, pause });
+    return { matcher, longestMs: Math.max(longestMs, performance.now() - stretchStart) };
   }
 
   private scheduleReport(): void {
@@ -200,8 +239,10 @@ export class PageSession {
 
   private async report(): Promise<void> {
     this.reportPendingSince = 0;
-    if (this.stopped || !this.ctx.isValid) return;
+    if (this.stopped || !this.life.isValid) return;
     const findings = this.scanner.findings();
+    // A frame that never found anything has nothing to tell (the background starts each tab empty).
+    if (findings.length === 0 && !this.lastReport) return;
     const payload = { url: location.href, findings };
     const key = JSON.stringify(payload);
     if (key === this.lastReport) return;
@@ -212,11 +253,18 @@ export class PageSession {
     });
   }
 
-  private describe(entityId: string): CardModel | undefined {
-    const entity = this.view.entities.get(entityId);
-    const key = this.view.keys.get(entityId);
-    if (!entity || !key) return undefined;
-    return cardModel(entity, key, { lists: this.view.lists, programs: this.view.programs }, this.rulings, { asOf: decidingAsOf(this.dataset)?.date });
+  /** Card details come from the background, which holds the dataset; asked once per company. */
+  private async describeMany(entityIds: string[]): Promise<Map<string, CardModel>> {
+    const missing = entityIds.filter((id) => !this.cards.has(id));
+    if (missing.length > 0) {
+      const models = await sendMessage('describeEntities', { entityIds: missing }).catch(() => [] as CardModel[]);
+      for (const model of models ?? []) this.cards.set(model.entityId, model);
+    }
+    return this.cards;
+  }
+
+  private async describe(entityId: string): Promise<CardModel | undefined> {
+    return (await this.describeMany([entityId])).get(entityId);
   }
 
   /**

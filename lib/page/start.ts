@@ -1,70 +1,62 @@
-// The content script's life on one page: decide from the settings whether this page is scanned (a
-// disabled site costs nothing: no walk, no observer), run a PageSession while it is, and follow
-// settings changes, dataset swaps, same-document navigation and extension reloads.
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import browser from 'webextension-polyfill';
-import { createDatasetStore, watchActiveDataset, type KeyValueArea } from '../dataset/store';
-import type { Dataset } from '../dataset/types';
-import { onMessages } from '../messaging';
-import { isEnabledFor } from '../settings/resolve';
-import { getSettings, watchSettings } from '../settings/store';
-import type { Settings } from '../settings/types';
+// The content script's life in one frame. What a frame costs follows what it holds: the extension's
+// own pages, a hidden or tiny frame and a frame without text cost no message at all; then one small
+// question to the background (is this site scanned, and which first words to look for); a frame
+// whose text holds none of them loads nothing more (session.ts). The session follows settings
+// changes and dataset swaps (a small message from the background), same-document navigation, the
+// back/forward cache and extension reloads; its life is the extension's, never the page's to end.
+import { onMessages, sendMessage, type PageSetup } from '../messaging';
+import { frameAddress } from './address';
+import { frameHasText, frameIsTiny, isOwnExtensionFrame, whenFrameGrows, whenTextAppears } from './frame-gate';
+import { extensionLife, watchAddress } from './life';
 import { PageSession } from './session';
 
-/**
- * The active dataset as the background stored it, or null while there is none yet (first seconds
- * after install). The bundled file is not web-accessible, so a content script cannot fetch it;
- * it waits for the background to store the dataset instead.
- */
-async function storedDataset(): Promise<Dataset | null> {
-  const store = createDatasetStore({
-    area: browser.storage.local as unknown as KeyValueArea,
-    loadBundled: () => Promise.reject(new Error('no stored dataset yet')),
-  });
-  try {
-    return (await store.load()).dataset;
-  } catch {
-    return null;
+/** Retries of the first question while the background starts up (ms). */
+const SETUP_RETRIES = [250, 1000, 3000];
+
+async function askSetup(): Promise<PageSetup | null> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const setup = await sendMessage('pageSetup', { address: frameAddress() });
+      if (setup && typeof setup === 'object' && 'enabled' in setup) return setup;
+    } catch {
+      // The background is starting or restarting.
+    }
+    if (attempt >= SETUP_RETRIES.length) return null;
+    await new Promise((resolve) => setTimeout(resolve, SETUP_RETRIES[attempt]));
   }
 }
 
-export async function startPageScanner(ctx: ContentScriptContext): Promise<void> {
-  // Both reads go out at once: one after the other, they kept the page waiting twice as long
-  // before its first highlight. (A site the user switched off still pays the dataset read, but
-  // never a walk or an observer.)
-  let firstRead: Promise<Dataset | null> | null = storedDataset();
-  let settings: Settings = await getSettings();
-  let dataset: Dataset | null = null;
+export async function startPageScanner(): Promise<void> {
+  if (isOwnExtensionFrame()) return;
+  // The session lives as long as the extension does; nothing the page sends or dispatches ends it.
+  const life = extensionLife();
+  if (!life.isValid) return;
+  const top = window === window.top;
+  if (!top && frameIsTiny()) await whenFrameGrows(life);
+  // The top frame always starts: the findings panel for the whole tab is opened there.
+  if (!top && !frameHasText()) await whenTextAppears(life);
+  if (!life.isValid) return;
+
   let session: PageSession | null = null;
   let applying = Promise.resolve();
+  let pauseTimer: ReturnType<typeof setTimeout> | undefined;
 
   const apply = async () => {
-    if (!ctx.isValid) return;
-    const enabled = isEnabledFor(location.href, settings).enabled;
-    if (!enabled) {
+    if (!life.isValid) return;
+    const setup = await askSetup();
+    if (!setup || !life.isValid) return;
+    clearTimeout(pauseTimer);
+    if (!setup.enabled) {
       session?.stop();
       session = null;
+      // A pause ends by itself: ask again then.
+      if (setup.until) pauseTimer = setTimeout(queueApply, Math.max(0, setup.until - Date.now()) + 50);
       return;
     }
-    if (!dataset) {
-      const early = firstRead;
-      firstRead = null;
-      // Nothing stored at the early read: read again, now that the watcher would see it arrive (it
-      // may have been stored between the early read and the watcher's start).
-      dataset = (early && (await early)) ?? (await storedDataset());
-    }
-    // Without data there is nothing to match yet; watchActiveDataset calls back when it arrives.
-    if (!dataset || !ctx.isValid) return;
     if (session) {
-      await session.update(dataset, settings);
+      session.update(setup);
     } else {
-      const created = await PageSession.create(ctx, dataset, settings);
-      // The extension was reloaded while the matcher was being built.
-      if (!ctx.isValid) {
-        created.stop(false);
-        return;
-      }
-      session = created;
+      session = new PageSession(life, setup);
       session.start();
     }
   };
@@ -74,37 +66,27 @@ export async function startPageScanner(ctx: ContentScriptContext): Promise<void>
   };
 
   const cleanups = [
-    watchSettings((next) => {
-      settings = next;
-      queueApply();
+    onMessages({
+      pageDataChanged: () => queueApply(),
+      ...(top ? { showFindingsPanel: async () => void (await session?.showPanel()) } : {}),
     }),
-    watchActiveDataset((next) => {
-      dataset = next;
+    watchAddress(life, () => {
+      // A page switched off by address, or back on, changes with same-document navigation.
+      session?.onLocationChange();
       queueApply();
     }),
   ];
-  if (window === window.top) {
-    cleanups.push(
-      onMessages({
-        showFindingsPanel: async () => {
-          await session?.showPanel();
-        },
-      }),
-    );
-  }
-  ctx.addEventListener(window, 'wxt:locationchange', () => {
-    // A page switched off by address, or back on, changes with same-document navigation.
-    session?.onLocationChange();
-    queueApply();
-  });
-  ctx.addEventListener(window, 'pageshow', (event) => {
+  const onPageShow = (event: PageTransitionEvent) => {
     // Back/forward cache: the page comes back as it was, but the background forgot its findings
     // when the tab started loading, so this frame reports them again.
-    if ((event as PageTransitionEvent).persisted) session?.reportAgain();
-  });
-  ctx.onInvalidated(() => {
+    if (event.persisted) session?.reportAgain();
+  };
+  window.addEventListener('pageshow', onPageShow);
+  cleanups.push(() => window.removeEventListener('pageshow', onPageShow));
+  life.onInvalidated(() => {
     // The extension was updated or reloaded: stop quietly, the new content script takes over.
     // Highlights go first; removing listeners from a dead extension context may throw.
+    clearTimeout(pauseTimer);
     session?.stop(false);
     session = null;
     for (const cleanup of cleanups) {

@@ -32,8 +32,19 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 
 const strings = (value: unknown): string[] => (Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
 
+const LEGACY_KEYS = [
+  'onlyFinancialSites', 'siteRules', 'style', 'colorBlindMode', 'hiddenLists', 'severityThreshold',
+  'showRemoved', 'ignoredEntities', 'updateHours', 'notify',
+] as const;
+
 export function migrateV1toV2(old: unknown): Partial<Settings> {
   if (!isRecord(old)) return {};
+  // The storage's version record can be lost or garbled while the settings themselves are current:
+  // then WXT runs this migration on a current object. Settings already in the new shape (they carry
+  // `version` 2 or later, or none of the old keys) pass through untouched, never wiped.
+  if ((typeof old.version === 'number' && old.version >= 2) || !LEGACY_KEYS.some((key) => key in old)) {
+    return old as Partial<Settings>;
+  }
   const legacy = old as LegacySettingsV1;
   const next: Partial<Settings> = { version: 2 as Settings['version'] };
   const epoch = new Date(0).toISOString();

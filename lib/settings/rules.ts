@@ -94,10 +94,17 @@ export function cleanIgnoreRule(rule: NewIgnoreRule, now: number = Date.now()): 
   return { entityId: rule.entityId, text: ignoreText(rule.text), site, addedAt: rule.addedAt ?? new Date(now).toISOString() };
 }
 
+/** Ignore rules kept per site; older ones give way to newer ones. */
+export const MAX_IGNORE_RULES_PER_SITE = 20;
+
 export function withIgnore(settings: Settings, rule: NewIgnoreRule, now?: number): Settings {
   const clean = cleanIgnoreRule(rule, now);
   if (settings.ignored.some((r) => sameRule(r, clean))) return settings;
-  return { ...settings, ignored: [...settings.ignored, clean] };
+  // Rules sync, and sync storage holds 8 kB per item: a page that makes many "Not this company"
+  // clicks happen cannot push the settings off sync. The oldest rule for that site gives way.
+  const forSite = settings.ignored.filter((r) => r.site === clean.site);
+  const dropped = forSite.length >= MAX_IGNORE_RULES_PER_SITE ? forSite[0] : undefined;
+  return { ...settings, ignored: [...settings.ignored.filter((r) => r !== dropped), clean] };
 }
 
 export function withoutIgnore(settings: Settings, rule: Omit<IgnoreRule, 'addedAt'>): Settings {

@@ -13,6 +13,8 @@ import { decodeStoredDataset } from '../../lib/dataset/stored';
 import type { Dataset } from '../../lib/dataset/types';
 import { generateSigningKeyPair } from '../../lib/feed/crypto';
 import { buildFeed, type BuiltFeed } from '../../lib/feed/publish';
+import { sha256Hex } from '../../lib/feed/crypto';
+import { signManifest } from '../../lib/feed/manifest';
 import type { FeedStatus } from '../../lib/messaging';
 import { ROOT, expect, launchWithExtension, test as base, type FixtureServer } from './fixtures';
 
@@ -193,4 +195,70 @@ test('after a service-worker restart the updated dataset is still active', async
 
   await page.goto(server.url('/feed-update.html'));
   await expect.poll(() => highlightedTexts(page)).toContain('Halvard Quantum Systems Co., Ltd');
+});
+
+/** A feed signed with the trusted key but built without the publisher's checks (a misused key). */
+async function signedUnchecked(dataset: Dataset): Promise<BuiltFeed> {
+  const datasetBytes = new TextEncoder().encode(JSON.stringify(dataset));
+  const datasetFileName = `dataset-${dataset.version}.json`;
+  const manifest = {
+    version: dataset.version,
+    generatedAt: new Date().toISOString(),
+    expires: new Date(Date.now() + 14 * 86_400_000).toISOString(),
+    datasetUrl: datasetFileName,
+    sha256: await sha256Hex(datasetBytes),
+    size: datasetBytes.byteLength,
+    minExtensionVersion: '0.1.0',
+  };
+  const { publicKey, privateKey } = keys;
+  const envelope = await signManifest(manifest, privateKey, publicKey);
+  return { manifest, manifestBytes: new TextEncoder().encode(JSON.stringify(envelope)), datasetFileName, datasetBytes };
+}
+
+test('a list written into storage without a signature (a compromised page renderer) is never used', async ({ extension, server, page }) => {
+  const { context, extensionId, worker } = extension;
+  const forged = { ...newerDataset(), version: '9999.12.31.1' };
+  forged.entities = forged.entities.filter((entity) => !entity.id.includes('hikvision'));
+  await worker.evaluate(
+    async (text) => chrome.storage.local.set({ 'dataset:active': text, 'dataset:origin': 'feed' }),
+    JSON.stringify(forged),
+  );
+  const extensionPage = await context.newPage();
+  await extensionPage.goto(`chrome-extension://${extensionId}/options.html`);
+  const status = await feedStatus(extensionPage);
+  expect(status).toMatchObject({ datasetVersion: bundled.version, origin: 'bundled' });
+
+  // The background puts the last good list back, so pages keep their warnings.
+  await expect.poll(() => storedVersion(worker)).toBe(bundled.version);
+  await page.goto(server.url('/news-xiaomi.html'));
+  await expect.poll(() => highlightedTexts(page)).toEqual(expect.arrayContaining([expect.stringMatching(/Hikvision/)]));
+  await page.goto(server.url('/feed-update.html'));
+  await page.waitForTimeout(1500);
+  expect((await highlightedTexts(page)).join(' ')).not.toContain('Halvard');
+
+  // The next honest update is not blocked by the forged version.
+  const honest = newerDataset();
+  serve(server, await signed(honest));
+  await useFeed(context, extensionId, server.url('/feed/manifest.json'));
+  await expect.poll(async () => (await feedStatus(extensionPage)).datasetVersion, { timeout: 30_000 }).toBe(honest.version);
+});
+
+test('a signed list whose names are ordinary words is refused, and pages are not wrecked', async ({ extension, server, page }) => {
+  const { context, extensionId, worker } = extension;
+  serve(server, await signed(bundled));
+  await useFeed(context, extensionId, server.url('/feed/manifest.json'));
+  const poisoned = newerDataset();
+  poisoned.entities.at(-1)!.aliases = ['the', 'would', 'which', 'their', 'shares'];
+  serve(server, await signedUnchecked(poisoned));
+  await page.goto(server.url('/news-xiaomi.html'));
+
+  const popup = await openPopup(context, extensionId, worker, page);
+  const status = popup.getByTestId('data-status');
+  await status.getByRole('button', { name: 'Update now' }).click();
+  await expect(status).toContainText('one of the most frequent words of ordinary text', { timeout: 30_000 });
+  await expect(status).toContainText(bundled.version);
+  await popup.screenshot({ path: join(SHOTS, 'feed-poisoned-popup.png') });
+  expect(await storedVersion(worker)).toBe(bundled.version);
+  const painted = (await highlightedTexts(page)).map((text) => text.toLowerCase());
+  for (const word of ['the', 'would', 'which', 'shares']) expect(painted).not.toContain(word);
 });

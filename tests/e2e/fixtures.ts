@@ -17,10 +17,16 @@ export {
 /** The id of the tab showing `page`, asked of the extension's service worker. */
 export async function tabIdOf(worker: Worker, page: Page): Promise<number> {
   const url = page.url();
-  const id = await worker.evaluate(async (target) => {
+  // Addresses are visible through the host permission; pages without one (about:blank) are found
+  // as the active tab once brought to the front.
+  let id = await worker.evaluate(async (target) => {
     const tabs = await chrome.tabs.query({});
     return tabs.find((tab) => tab.url === target)?.id ?? -1;
   }, url);
+  if (id < 0) {
+    await page.bringToFront();
+    id = await worker.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id ?? -1);
+  }
   if (id < 0) throw new Error(`no tab found for ${url}`);
   return id;
 }

@@ -91,6 +91,7 @@ describe('registerFeed', () => {
   });
 
   it('notifies about a seen company only when notifications are on', async () => {
+    vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true);
     const routes: Record<string, Handler | Uint8Array> = { ...feedRoutes(await signedFeed(BUNDLED, keys.privateKey)) };
     await start(routes);
     await recordSeen(['xiaomi-corporation']);
@@ -99,6 +100,17 @@ describe('registerFeed', () => {
     await sendMessage('updateNow', {});
     const shown = await fakeBrowser.notifications.getAll();
     expect(Object.values(shown)).toEqual([expect.objectContaining({ message: 'Xiaomi Corporation: now on the NS-CMIC List' })]);
+  });
+
+  it('raises no notification when the browser permission was taken back, even with the switch on', async () => {
+    vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(false);
+    const routes: Record<string, Handler | Uint8Array> = { ...feedRoutes(await signedFeed(BUNDLED, keys.privateKey)) };
+    await start(routes);
+    await recordSeen(['xiaomi-corporation']);
+    await updateSettings((s) => ({ ...s, notifications: true }));
+    Object.assign(routes, feedRoutes(await signedFeed(NEWER, keys.privateKey)));
+    expect((await sendMessage('updateNow', {})).datasetVersion).toBe(NEWER.version);
+    expect(await fakeBrowser.notifications.getAll()).toEqual({});
   });
 
   it('raises no notification when they are off (the default)', async () => {

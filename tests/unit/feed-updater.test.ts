@@ -42,13 +42,19 @@ interface Setup {
   settings?: Partial<FeedSettings>;
   extensionVersion?: string;
   seen?: string[];
+  alsoTrusted?: FeedPublicKey[];
 }
 
 async function setup(options: Setup) {
   const server = fakeServer(options.routes);
   const area = options.area ?? (fakeBrowser.storage.local as unknown as KeyValueArea);
-  const store = createDatasetStore({ area, loadBundled: async () => structuredClone(BUNDLED) });
   const clock = { now: NOW };
+  const store = createDatasetStore({
+    area,
+    loadBundled: async () => structuredClone(BUNDLED),
+    trustedKeys: [keys.publicKey, ...(options.alsoTrusted ?? [])],
+    now: () => clock.now,
+  });
   const notify = vi.fn(async () => undefined);
   const scheduled: number[] = [];
   const settings: FeedSettings = { feedUrl: FEED_URL, updateIntervalHours: 6, notifications: false, ...options.settings };
@@ -121,15 +127,11 @@ describe('a good feed', () => {
     expect(datasetWrites[0]).toContain(PREVIOUS_DATASET_KEY);
   });
 
-  it('sends the ETag back and treats 304 as up to date without downloading the dataset again', async () => {
+  it('never sends a server-chosen ETag back (it could follow one install), and does not download the same list twice', async () => {
     const feed = await signedFeed(NEWER, keys.privateKey);
-    const manifest = feed.manifestBytes;
     const routes: Record<string, Handler | Uint8Array> = {
       ...feedRoutes(feed),
-      [FEED_URL]: (init) =>
-        (init?.headers as Record<string, string>)?.['If-None-Match'] === '"m1"'
-          ? new Response(null, { status: 304 })
-          : new Response(manifest as BodyInit, { headers: { etag: '"m1"' } }),
+      [FEED_URL]: () => new Response(feed.manifestBytes as BodyInit, { headers: { etag: '"user-7f3a9c01-tracking-id"' } }),
     };
     const { updater, server, clock } = await setup({ routes });
     await updater.check();
@@ -138,7 +140,8 @@ describe('a good feed', () => {
     expect(second.outcome).toBe('up-to-date');
     expect(second.lastSuccess).toBe(new Date(clock.now).toISOString());
     expect(server.requests.filter((r) => r.url === DATASET_URL)).toHaveLength(1);
-    expect(server.requests.at(-1)?.headers['If-None-Match']).toBe('"m1"');
+    expect(server.requests.map((r) => r.headers['If-None-Match'])).toEqual([undefined, undefined, undefined]);
+    expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).not.toContain('tracking-id');
   });
 
   it('shares one check between simultaneous callers', async () => {
@@ -331,7 +334,7 @@ describe('bad input leaves the current dataset and says why', () => {
   it('a manifest announcing a dataset over the hard limit is refused without downloading it', async () => {
     const bytes = bytesOf(NEWER);
     const manifest = await manifestFor(bytes, { size: MAX_DATASET_BYTES + 1 }, keys.privateKey, keys.publicKey);
-    const { server } = await expectRejected({ [FEED_URL]: manifest, [DATASET_URL]: bytes }, /more than the 4\.0 MB this extension accepts/);
+    const { server } = await expectRejected({ [FEED_URL]: manifest, [DATASET_URL]: bytes }, /more than the 2\.0 MB this extension accepts/);
     expect(server.requests.map((r) => r.url)).toEqual([FEED_URL]);
   });
 

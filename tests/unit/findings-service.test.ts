@@ -31,7 +31,9 @@ async function report(tabId: number, tabUrl: string, frameId: number, url: strin
   const message: Envelope<'reportFindings'> = { type: 'reportFindings', data: { url, findings } };
   await onMessage().trigger(message, { tab: { id: tabId, url: tabUrl }, frameId, url });
 }
-async function ask<T>(type: string, data: unknown, sender = {}): Promise<T> {
+/** The popup (an extension page) asking. */
+const POPUP = { id: 'test-extension-id', url: 'chrome-extension://test-extension-id/popup.html' };
+async function ask<T>(type: string, data: unknown, sender: object = POPUP): Promise<T> {
   const [answer] = await onMessage().trigger({ type, data }, sender);
   return answer as T;
 }
@@ -155,7 +157,7 @@ describe('findings service', () => {
   });
 
   it('opens the details of a company in a tab of its own', async () => {
-    await ask('openDetails', { entityId: 'xiaomi-corporation' }, { tab: { id: 1 } });
+    await ask('openDetails', { entityId: 'xiaomi-corporation' }, { id: 'test-extension-id', tab: { id: 1 }, url: 'https://news.example/xiaomi' });
     const tabs = await fakeBrowser.tabs.query({});
     expect(tabs.at(-1)?.url).toBe('chrome-extension://test-extension-id/popup.html?tab=1&entity=xiaomi-corporation');
   });
@@ -167,5 +169,51 @@ describe('findings service', () => {
     expect(sent).toHaveBeenCalledWith(1, { type: 'showFindingsPanel', data: {} }, { frameId: 0 });
     await command!('something-else', { id: 1 });
     expect(sent).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('findings service: what a page (or a compromised page renderer) can and cannot do', () => {
+  const page = (tabId: number, url: string) => ({ id: 'test-extension-id', tab: { id: tabId, url }, frameId: 0, url });
+
+  it('a content script cannot read another tab’s address or findings', async () => {
+    await fakeBrowser.tabs.create({ url: 'https://evil.example/' }); // tab 2
+    await report(1, 'https://news.example/xiaomi', 0, 'https://news.example/xiaomi', [xiaomi]);
+    const answer = await ask<{ url: string; findings: Finding[] }>('getTabFindings', { tabId: 1 }, page(2, 'https://evil.example/'));
+    expect(answer).toMatchObject({ url: '', findings: [] });
+    expect((await ask<{ findings: Finding[] }>('getTabFindings', { tabId: 1 })).findings).toEqual([xiaomi]);
+  });
+
+  it('keeps no query string or fragment of a page address', async () => {
+    const url = 'https://bank.example/statement.html?iban=DE89370400440532013000&token=abc123#top';
+    const tab = await fakeBrowser.tabs.create({ url });
+    await report(tab.id!, url, 0, url, [xiaomi]);
+    const everything = JSON.stringify(await fakeBrowser.storage.session.get(null));
+    expect(everything).toContain('https://bank.example/statement.html');
+    expect(everything).not.toContain('DE8937');
+    expect(everything).not.toContain('abc123');
+    expect((await ask<{ url: string }>('getTabFindings', { tabId: tab.id })).url).toBe('https://bank.example/statement.html');
+  });
+
+  it('a report is capped, and names only companies the list holds', async () => {
+    const forged = [
+      ...Array.from({ length: 5000 }, (_, i) => ({ entityId: `made-up-${i}`, texts: ['x'], kinds: ['name'], count: 1 })),
+      { entityId: 'x'.repeat(800_000), texts: [], kinds: [], count: 1 },
+      { ...xiaomi, count: 1e12 },
+    ];
+    await report(1, 'https://news.example/xiaomi', 0, 'https://news.example/xiaomi', forged as Finding[]);
+    const { findings } = await ask<{ findings: Finding[] }>('getTabFindings', { tabId: 1 });
+    expect(findings.map((f) => f.entityId)).toEqual(['xiaomi-corporation']);
+    expect(findings[0].count).toBeLessThanOrEqual(100_000);
+    expect(JSON.stringify(await fakeBrowser.storage.session.get(null)).length).toBeLessThan(10_000);
+  });
+
+  it('a page opens at most one details tab per second, and only for its own tab', async () => {
+    const before = (await fakeBrowser.tabs.query({})).length;
+    for (let i = 0; i < 5; i++) {
+      await ask('openDetails', { entityId: 'xiaomi-corporation', tabId: 99 }, page(1, 'https://news.example/xiaomi'));
+    }
+    const tabs = await fakeBrowser.tabs.query({});
+    expect(tabs.length - before).toBe(1);
+    expect(tabs.at(-1)?.url).toBe('chrome-extension://test-extension-id/popup.html?tab=1&entity=xiaomi-corporation');
   });
 });

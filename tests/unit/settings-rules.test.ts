@@ -31,6 +31,16 @@ describe('ignored matches', () => {
     expect(isIgnored('zte', 'ZTE', 'anything.org', s)).toBe(false);
   });
 
+  it('keeps at most 20 rules per site, so one page cannot push the settings past sync storage', () => {
+    let s = withIgnore(base, { entityId: 'kept-elsewhere', text: 'K', site: 'other.com' });
+    for (let i = 0; i < 60; i++) s = withIgnore(s, { entityId: `company-${i}`, text: `Name ${i}`, site: 'evil.example' });
+    const onSite = s.ignored.filter((r) => r.site === 'evil.example');
+    expect(onSite).toHaveLength(20);
+    expect(onSite.at(-1)?.entityId).toBe('company-59');
+    expect(s.ignored.some((r) => r.site === 'other.com')).toBe(true);
+    expect(JSON.stringify(s).length).toBeLessThan(8192);
+  });
+
   it('adds each rule once and removes exactly the one undone', () => {
     let s = withIgnore(base, { entityId: 'a', text: 'A', site: '*' });
     s = withIgnore(s, { entityId: 'a', text: 'a', site: '*' });

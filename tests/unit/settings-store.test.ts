@@ -97,6 +97,31 @@ describe('settings store', () => {
     expect(settings.ignored.map((r) => [r.entityId, r.text, r.site])).toEqual([['x', 'x corp', '*']]);
   });
 
+  for (const [what, record] of [
+    ['missing', undefined],
+    ['garbled', 'garbage text'],
+    ['zero', { v: 0 }],
+  ] as const) {
+    it(`keeps every personal setting when the version record is ${what}`, async () => {
+      const current = {
+        ...defaultSettings(),
+        watchlist: [{ term: 'Tesla', addedAt: '2026-11-01T00:00:00.000Z' }],
+        ignored: [{ entityId: 'xiaomi-corporation', text: 'xiaomi', site: 'example.com', addedAt: '2026-11-01T00:00:00.000Z' }],
+        disabledFor: ['broker.example'],
+        minSeverity: 'prohibited' as const,
+        palette: 'classic' as const,
+      };
+      await fakeBrowser.storage.sync.set(record === undefined ? { settings: current } : { settings: current, settings$: record });
+      const { getSettings } = await freshStore();
+      const settings = await getSettings();
+      expect(settings.watchlist.map((entry) => entry.term)).toEqual(['Tesla']);
+      expect(settings.ignored).toHaveLength(1);
+      expect(settings).toMatchObject({ disabledFor: ['broker.example'], minSeverity: 'prohibited', palette: 'classic' });
+      const stored = (await fakeBrowser.storage.sync.get('settings')).settings as typeof current;
+      expect(stored.watchlist).toHaveLength(1);
+    });
+  }
+
   it('survives settings that are not an object at all', async () => {
     await fakeBrowser.storage.sync.set({ settings: 'garbage', 'settings$': { v: SETTINGS_VERSION } });
     const { getSettings } = await freshStore();

@@ -1,0 +1,54 @@
+// The compact match index the background prepares once per dataset version and settings: the
+// entities the page may highlight (the user's lists, threshold and watchlist applied), trimmed to the
+// name fields the matcher compiles, their colour, and the first word of each of their patterns,
+// taken from the matcher's own pattern compiler (lib/match/patterns.ts). Pure, so Node tests can
+// check that a matcher built from part of it finds what `createMatcher(dataset)` finds.
+import type { Dataset } from '../dataset/types';
+import { compilePatterns } from '../match/patterns';
+import type { MatchEntity, MatchIndex } from '../messaging';
+import { buildPageView, type ViewSettings } from '../page/entity-view';
+import { ALWAYS, MAX_TOKEN_LENGTH, keyToken } from '../page/tokens';
+
+/** The settings that change what is matched: a change of any of them makes a new index. */
+export function indexSettingsKey(settings: ViewSettings): string {
+  return JSON.stringify([settings.lists, settings.minSeverity, settings.showHistorical, settings.watchlist]);
+}
+
+function shortHash(text: string): string {
+  let hash = 5381;
+  for (let i = 0; i < text.length; i++) hash = (Math.imul(hash, 33) ^ text.charCodeAt(i)) | 0;
+  return (hash >>> 0).toString(36);
+}
+
+export function matchIndexId(dataset: Pick<Dataset, 'version'>, settings: ViewSettings): string {
+  return `${dataset.version}:${shortHash(indexSettingsKey(settings))}`;
+}
+
+function trim(entity: Dataset['entities'][number]): MatchEntity {
+  const out: MatchEntity = { id: entity.id, name: entity.name, aliases: entity.aliases };
+  if (entity.weakAliases?.length) out.weakAliases = entity.weakAliases;
+  if (entity.tickers?.length) out.tickers = entity.tickers.map(({ exchange, symbol }) => ({ exchange, symbol }));
+  if (entity.isins?.length) out.isins = entity.isins;
+  return out;
+}
+
+export function buildMatchIndex(dataset: Dataset, settings: ViewSettings): MatchIndex {
+  const view = buildPageView(dataset, settings);
+  const entities = view.dataset.entities;
+  const position = new Map(entities.map((entity, i) => [entity.id, i]));
+  const tokens: Record<string, number[]> = Object.create(null);
+  for (const pattern of compilePatterns(view.dataset).patterns) {
+    const at = position.get(pattern.entityId);
+    if (at === undefined) continue; // the exclusion list: every matcher compiles it anyway
+    let token = keyToken(pattern.key);
+    if (token.length > MAX_TOKEN_LENGTH || token.length === 0) token = ALWAYS;
+    const list = (tokens[token] ??= []);
+    if (list[list.length - 1] !== at) list.push(at);
+  }
+  return {
+    id: matchIndexId(dataset, settings),
+    entities: entities.map(trim),
+    keys: entities.map((entity) => view.keys.get(entity.id)!),
+    tokens: { ...tokens },
+  };
+}

@@ -1,0 +1,78 @@
+// The page's matcher, built from the background's match index for only the companies whose first
+// words occur in this frame's text: an article naming three companies compiles a handful of entities,
+// not the whole list. It grows when new text brings new first words (never missing a company: see
+// tokens.ts), and answers as `createMatcher` over the whole index would, because a company none of
+// whose first words occur in a text cannot match in it.
+import { createMatcher, createMatcherAsync, type AsyncBuildOptions, type Matcher } from '../match';
+import type { MatchIndex } from '../messaging';
+import type { PageMatch, PageMatcher } from './scanner';
+import { ALWAYS, visitTokens } from './tokens';
+
+/** From this share of the index on, the whole index is compiled (once, in short tasks). */
+const WHOLE_SHARE = 0.3;
+
+export class SubsetMatcher implements PageMatcher {
+  private readonly included = new Set<number>();
+  private whole = false;
+  private matcher!: Matcher;
+  /** How often the matcher was rebuilt to take in more companies (tests, benchmark). */
+  rebuilds = 0;
+
+  /** The index's first words as a map: the index arrives as JSON, where "constructor" is a key like any other. */
+  private readonly tokens: Map<string, number[]>;
+
+  private constructor(private readonly index: MatchIndex) {
+    this.tokens = new Map(Object.entries(index.tokens));
+  }
+
+  /** A matcher covering every company `texts` could name, built in short tasks when it is large. */
+  static async create(index: MatchIndex, tokens: Iterable<string>, options: AsyncBuildOptions = {}): Promise<SubsetMatcher> {
+    const subset = new SubsetMatcher(index);
+    const wanted = subset.entitiesFor(tokens);
+    if (wanted.size >= index.entities.length * WHOLE_SHARE) {
+      subset.whole = true;
+      subset.matcher = await createMatcherAsync({ entities: index.entities as never }, options);
+    } else {
+      for (const at of wanted) subset.included.add(at);
+      subset.build();
+    }
+    return subset;
+  }
+
+  get size(): number {
+    return this.whole ? this.index.entities.length : this.included.size;
+  }
+
+  scan(text: string, context?: Parameters<PageMatcher['scan']>[1]): PageMatch[] {
+    if (!this.whole) {
+      let missing: number[] | null = null;
+      visitTokens(text, (token) => {
+        for (const at of this.tokens.get(token) ?? []) if (!this.included.has(at)) (missing ??= []).push(at);
+      });
+      if (missing) this.grow(missing);
+    }
+    return this.matcher.scan(text, context);
+  }
+
+  private entitiesFor(tokens: Iterable<string>): Set<number> {
+    const wanted = new Set<number>(this.tokens.get(ALWAYS) ?? []);
+    for (const token of tokens) for (const at of this.tokens.get(token) ?? []) wanted.add(at);
+    return wanted;
+  }
+
+  private grow(missing: number[]): void {
+    for (const at of missing) this.included.add(at);
+    // Each rebuild compiles every included company again: doubling keeps the total to about twice one build.
+    const target = Math.min(this.index.entities.length, this.included.size * 2);
+    for (let at = 0; at < this.index.entities.length && this.included.size < target; at++) this.included.add(at);
+    if (this.included.size === this.index.entities.length) this.whole = true;
+    this.rebuilds += 1;
+    this.build();
+  }
+
+  private build(): void {
+    for (const at of this.tokens.get(ALWAYS) ?? []) this.included.add(at);
+    const entities = [...this.included].sort((a, b) => a - b).map((at) => this.index.entities[at]);
+    this.matcher = createMatcher({ entities: entities as never });
+  }
+}

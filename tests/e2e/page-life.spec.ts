@@ -1,0 +1,68 @@
+// The content script's life belongs to the extension, not to the page: a page that replays WXT's
+// "content script started" message or dispatches its event stays highlighted and reported, and
+// frames a page writes itself (srcdoc, about:blank, blob:, data:) are read like any other.
+import type { Frame, Page, Worker } from '@playwright/test';
+import { expect, tabIdOf, test } from './fixtures';
+
+async function painted(target: Page | Frame): Promise<string[]> {
+  return target.evaluate(() =>
+    [...CSS.highlights.values()].flatMap((highlight) => [...highlight].map((range) => (range as Range).toString().replace(/\s+/g, ' ').trim())),
+  );
+}
+
+async function reported(worker: Worker, page: Page, extensionId: string): Promise<string[]> {
+  const tabId = await tabIdOf(worker, page);
+  const popup = await page.context().newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${tabId}`);
+  const findings = await popup.evaluate((id) => chrome.runtime.sendMessage({ type: 'getTabFindings', data: { tabId: id } }), tabId);
+  await popup.close();
+  return (findings as { findings: { entityId: string }[] }).findings.map((finding) => finding.entityId).sort();
+}
+
+async function badge(worker: Worker, page: Page): Promise<string> {
+  const tabId = await tabIdOf(worker, page);
+  return worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
+}
+
+test('a page that replays the "script started" event, early and late, stays highlighted and reported', async ({ extension, page, server, pageErrors }) => {
+  await page.goto(server.url(`/kill-switch.html?id=${extension.extensionId}`));
+  await expect.poll(() => painted(page), { timeout: 10_000 }).toEqual(expect.arrayContaining(['Hangzhou Hikvision Digital Technology', 'Inspur Group']));
+  // The page fired the event from its first moment, under every message id it could think of.
+  expect(await page.evaluate(() => (window as unknown as { __dispatched: number }).__dispatched)).toBeGreaterThan(30);
+  // Nothing told the page which extension runs here.
+  expect((await page.evaluate(() => (window as unknown as { __seenMessages: string[] }).__seenMessages)).filter((type) => type.includes('wxt'))).toEqual([]);
+  await expect
+    .poll(() => reported(extension.worker, page, extension.extensionId), { timeout: 10_000 })
+    .toEqual(expect.arrayContaining(['hangzhou-hikvision-digital-technology-co-ltd', 'inspur-group-co-ltd']));
+  expect(await badge(extension.worker, page)).toBe('2');
+
+  // Late: after the highlights and the report, the page fires again, then adds text.
+  await page.evaluate(() => {
+    (window as unknown as { __kill: () => void }).__kill();
+    document.dispatchEvent(new CustomEvent(`${new URLSearchParams(location.search).get('id')}:content:wxt:content-script-started`, { detail: { contentScriptName: 'content', messageId: 'not-you' } }));
+    document.getElementById('later')!.textContent = 'Late news: Zhejiang Dahua Technology joins the list of picks.';
+  });
+  await expect.poll(() => painted(page), { timeout: 10_000 }).toEqual(expect.arrayContaining(['Hangzhou Hikvision Digital Technology', 'Inspur Group', 'Zhejiang Dahua Technology']));
+  await expect.poll(() => badge(extension.worker, page), { timeout: 10_000 }).toBe('3');
+  expect(await reported(extension.worker, page, extension.extensionId)).toContain('zhejiang-dahua-technology-co-ltd');
+  expect(pageErrors).toEqual([]);
+});
+
+test('frames the page writes itself are scanned: srcdoc, about:blank, blob: and data:', async ({ extension, page, server, pageErrors }) => {
+  await page.goto(server.url('/written-frames.html'));
+  const byTitle = async (title: string) => {
+    const handle = await page.$(`iframe[title="${title}"]`);
+    const frame = await handle?.contentFrame();
+    return frame ? painted(frame) : [];
+  };
+  await expect.poll(() => byTitle('plain'), { timeout: 10_000 }).toContain('Hikvision');
+  await expect.poll(() => byTitle('srcdoc'), { timeout: 10_000 }).toContain('Hangzhou Hikvision Digital Technology');
+  await expect.poll(() => byTitle('blank'), { timeout: 10_000 }).toContain('Huawei Technologies');
+  await expect.poll(() => byTitle('blob'), { timeout: 10_000 }).toContain('China Mobile Limited');
+  await expect.poll(() => byTitle('data'), { timeout: 10_000 }).toContain('Xiaomi Corporation');
+  await expect
+    .poll(() => reported(extension.worker, page, extension.extensionId), { timeout: 10_000 })
+    .toEqual(expect.arrayContaining(['china-mobile-limited', 'hangzhou-hikvision-digital-technology-co-ltd', 'xiaomi-corporation']));
+  expect((await reported(extension.worker, page, extension.extensionId)).some((id) => id.startsWith('huawei-'))).toBe(true);
+  expect(pageErrors).toEqual([]);
+});

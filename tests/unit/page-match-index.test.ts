@@ -1,0 +1,68 @@
+// The compact match index and the frame's subset matcher: a matcher built from only the companies
+// whose first words occur in a text finds exactly what `createMatcher` over the whole (filtered)
+// dataset finds — on every labelled corpus snippet, in all three scripts, and on fixture pages.
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Dataset } from '../../lib/dataset/types';
+import { createMatcher } from '../../lib/match';
+import { buildMatchIndex, matchIndexId } from '../../lib/page-data/match-index';
+import { buildPageView } from '../../lib/page/entity-view';
+import { SubsetMatcher } from '../../lib/page/subset-matcher';
+import { visitTokens } from '../../lib/page/tokens';
+import { defaultSettings } from '../../lib/settings/defaults';
+import { loadCorpus } from '../corpus/load';
+
+const ROOT = join(import.meta.dirname, '../..');
+const dataset = JSON.parse(readFileSync(join(ROOT, 'public/data/dataset.json'), 'utf8')) as Dataset;
+
+function tokensOf(text: string): string[] {
+  const out: string[] = [];
+  visitTokens(text, (token) => void out.push(token));
+  return out;
+}
+
+const texts = [
+  ...['tests/corpus', 'tests/corpus/fresh', 'tests/corpus/fresh2'].flatMap((dir) => loadCorpus(join(ROOT, dir)).map((snippet) => snippet.text)),
+  ...readdirSync(join(ROOT, 'tests/fixtures/pages'))
+    .filter((file) => file.endsWith('.html'))
+    .map((file) => readFileSync(join(ROOT, 'tests/fixtures/pages', file), 'utf8').replace(/<[^>]+>/g, ' ')),
+];
+
+describe('frame matcher from the compact index', () => {
+  const settings = { ...defaultSettings(), showHistorical: true, watchlist: [{ term: 'Rheinmetall', addedAt: '2026-01-01T00:00:00Z' }] } as ReturnType<typeof defaultSettings>;
+  const index = buildMatchIndex(dataset, settings);
+  const full = createMatcher(buildPageView(dataset, settings).dataset);
+
+  it('finds what createMatcher finds on every corpus snippet and fixture page, compiling only a few companies', async () => {
+    expect(texts.length).toBeGreaterThan(300);
+    let compiled = 0;
+    for (const text of texts) {
+      const subset = await SubsetMatcher.create(index, tokensOf(text));
+      const context = { entitiesNearby: new Set<string>() };
+      expect(subset.scan(text, context)).toEqual(full.scan(text, context));
+      expect(subset.scan(text, { tickerContext: true })).toEqual(full.scan(text, { tickerContext: true }));
+      compiled += subset.size;
+    }
+    // The point of the subset: a snippet compiles a few companies, not the whole list.
+    expect(compiled / texts.length).toBeLessThan(index.entities.length / 10);
+  }, 120_000);
+
+  it('grows when new text names companies its first text did not, and still agrees', async () => {
+    const subset = await SubsetMatcher.create(index, tokensOf('Markets were quiet on Tuesday.'));
+    expect(subset.size).toBeLessThan(5);
+    const later = 'Shares of Hangzhou Hikvision Digital Technology and 小米集团 fell; Сбербанка and 0700.HK rose.';
+    expect(subset.scan(later)).toEqual(full.scan(later));
+    expect(subset.scan(later).map((match) => match.entityId)).toEqual(expect.arrayContaining(['hangzhou-hikvision-digital-technology-co-ltd']));
+    expect(subset.rebuilds).toBe(1);
+  });
+
+  it('lists every entity the settings show, with its colour, and changes id with the settings that shape it', () => {
+    expect(index.entities.length).toBe(buildPageView(dataset, settings).dataset.entities.length);
+    expect(index.keys[index.entities.findIndex((entity) => entity.name === 'Rheinmetall')]).toBe('watchlist');
+    // Only name fields travel to frames: no listings, rulings or sources.
+    expect(Object.keys(index.entities[0]).every((key) => ['id', 'name', 'aliases', 'weakAliases', 'tickers', 'isins'].includes(key))).toBe(true);
+    expect(matchIndexId(dataset, { ...settings, minSeverity: 'prohibited' })).not.toBe(index.id);
+    expect(matchIndexId(dataset, { ...settings })).toBe(index.id);
+  });
+});
