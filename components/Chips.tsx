@@ -41,8 +41,21 @@ export function StatusChip({ status }: { status: ListingStatus }) {
   return <span class={`chip chip-status-${status}`}>{STATUS_LABEL[status] ?? status}</span>;
 }
 
-export function SeverityChip({ severity }: { severity: DisplaySeverity }) {
-  return <span class={`chip chip-severity-${severity}`}>{SEVERITY_LABEL[severity]}</span>;
+export function SeverityChip({ severity, label }: { severity: DisplaySeverity; label?: string }) {
+  return <span class={`chip chip-severity-${severity}`} data-testid="severity-chip">{label ?? SEVERITY_LABEL[severity]}</span>;
+}
+
+/**
+ * A coloured chip only for a listing in force; a company with only former listings, or only on the
+ * user's watchlist, gets a plain label that cannot be mistaken for a government severity.
+ */
+export function StandingChip({ meaning, severity }: { meaning: { standing: { kind: string }; chip?: string }; severity: string }) {
+  if (meaning.standing.kind === 'in-force') return <SeverityChip severity={severity as DisplaySeverity} label={meaning.chip} />;
+  return (
+    <span class="plain-label" data-testid="standing-label" data-standing={meaning.standing.kind}>
+      {meaning.standing.kind === 'watchlist' ? 'Your watchlist' : 'Formerly listed'}
+    </span>
+  );
 }
 
 export function OutcomeChip({ outcome }: { outcome: RulingOutcome }) {

@@ -37,3 +37,14 @@ export function safeUrl(value: string | undefined): string | undefined {
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }
+
+/** The page's spellings, one per symbol: "0981" and "981" are the same SMIC code. */
+export function distinctTexts(texts: string[]): string[] {
+  const seen = new Set<string>();
+  return texts.filter((text) => {
+    const key = text.toLowerCase().replace(/^0+(?=\d)/, '').replace(/\s+/g, ' ');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -93,8 +93,12 @@ export interface Messages {
   reportFindings: { req: { url: string; findings: Finding[] }; res: void };
   /** popup → background */
   getTabFindings: { req: { tabId: number }; res: TabFindings };
-  /** content → background: the findings of the sender's own tab, all frames merged (findings panel). */
-  getMyTabFindings: { req: Record<string, never>; res: TabFindings | null };
+  /**
+   * content → background: the findings of the sender's own tab for the page's findings panel: frames
+   * of the sender's origin merged; companies only other origins' frames show are just counted
+   * (`otherSites`), since the page could read the panel's text.
+   */
+  getMyTabFindings: { req: Record<string, never>; res: (TabFindings & { otherSites?: number }) | null };
   getFeedStatus: { req: Record<string, never>; res: FeedStatus };
   updateNow: { req: Record<string, never>; res: FeedStatus };
   /** popup/content → background: open the popup view of one company in a tab. */
@@ -107,6 +111,8 @@ export interface Messages {
   describeEntities: { req: { entityIds: string[] }; res: CardModel[] };
   /** content → background: "Not this company" on this site. */
   addIgnoreRule: { req: { entityId: string; text: string; site: string }; res: void };
+  /** content → background: Undo of "Not this company" on this site. */
+  removeIgnoreRule: { req: { entityId: string; text: string; site: string }; res: void };
   /** background → every frame: the dataset or settings changed; ask pageSetup again. */
   pageDataChanged: { req: Record<string, never>; res: void };
   /** background → content: show the accessible findings panel. */

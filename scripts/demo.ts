@@ -79,9 +79,26 @@ async function main(): Promise<void> {
     const texts = await highlightedTexts(page);
     const pageShot = join(outDir, demo.file.replace('.html', '.png'));
     await page.screenshot({ path: pageShot });
+    // The hover card over the page's most serious highlight, as a reader sees it.
+    const spot = await page.evaluate(() => {
+      for (const name of ['sanctions-lens-prohibited', 'sanctions-lens-restricted', 'sanctions-lens-caution']) {
+        for (const range of CSS.highlights.get(name) ?? []) {
+          const rect = (range as Range).getBoundingClientRect();
+          if (rect.width > 0 && rect.top > 150 && rect.bottom < innerHeight - 20) return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+        }
+      }
+      return null;
+    });
+    if (spot) {
+      await page.mouse.move(spot.x - 20, spot.y + 30);
+      await page.mouse.move(spot.x, spot.y, { steps: 3 });
+      await page.waitForTimeout(900);
+      await page.screenshot({ path: join(outDir, demo.file.replace('.html', '-hover.png')) });
+      await page.keyboard.press('Escape');
+    }
 
     const popup = await context.newPage();
-    await popup.setViewportSize({ width: 400, height: 640 });
+    await popup.setViewportSize({ width: 400, height: 580 });
     await popup.goto(`chrome-extension://${extensionId}/popup.html?tab=${await tabIdOf(page)}`);
     await popup.locator('[data-testid="finding"]').first().waitFor({ timeout: 10_000 }).catch(() => undefined);
     const companies = await popup.locator('[data-testid="finding"]').evaluateAll((nodes) =>

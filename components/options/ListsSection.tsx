@@ -14,8 +14,17 @@ const SEVERITIES: { value: Severity; hint: string }[] = [
 
 export function ListsSection({ settings, save, dataset, datasetError }: { settings: Settings; save: Save; dataset: Dataset | null; datasetError: string }) {
   const lists: Pick<SanctionList, 'id' | 'name' | 'authority' | 'severity'>[] = dataset?.lists ?? [];
-  const setList = (list: { id: string; name: string }, shown: boolean) =>
-    save((s) => ({ ...s, lists: { ...s.lists, [list.id]: shown } }), `${list.name} ${shown ? 'shown' : 'hidden'}.`);
+  // Hiding a list that bars buying is one click to undo, and says what it costs.
+  const setList = (list: { id: string; name: string; severity: Severity }, shown: boolean) =>
+    save(
+      (s) => ({ ...s, lists: { ...s.lists, [list.id]: shown } }),
+      shown
+        ? `${list.name} shown.`
+        : list.severity === 'caution'
+          ? `${list.name} hidden.`
+          : `${list.name} hidden: you will no longer be warned about companies on it, which US persons may not ${list.severity === 'prohibited' ? 'buy' : 'freely trade'}.`,
+      shown ? undefined : () => save((s) => ({ ...s, lists: { ...s.lists, [list.id]: true } }), `${list.name} shown again.`),
+    );
   return (
     <Section id="lists" title="What to flag">
       <div class="subsection">
@@ -42,7 +51,16 @@ export function ListsSection({ settings, save, dataset, datasetError }: { settin
         {SEVERITIES.map(({ value, hint }) => (
           <label class="choice" key={value}>
             <input type="radio" name="min-severity" value={value} checked={settings.minSeverity === value}
-              onChange={() => save((s) => ({ ...s, minSeverity: value }), `Showing ${SEVERITY_LABEL[value].toLowerCase()} and above.`)} />
+              onChange={() => {
+                const before = settings.minSeverity;
+                void save(
+                  (s) => ({ ...s, minSeverity: value }),
+                  value === 'caution'
+                    ? 'Showing caution and above.'
+                    : `Showing ${SEVERITY_LABEL[value].toLowerCase()} and above: companies on lower lists are no longer highlighted.`,
+                  value === 'caution' ? undefined : () => save((s) => ({ ...s, minSeverity: before }), `Showing ${SEVERITY_LABEL[before].toLowerCase()} and above again.`),
+                );
+              }} />
             <span><span class="toggle-label">{SEVERITY_LABEL[value]} and above</span><span class="hint">{hint}</span></span>
           </label>
         ))}

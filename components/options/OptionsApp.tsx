@@ -13,7 +13,16 @@ import { UpdatesSection } from './UpdatesSection';
 import { WatchlistSection } from './WatchlistSection';
 import { useSettings, type Status } from './useSettings';
 
+/** How long a confirmation stays; one that offers Undo stays longer. An error stays until the next change. */
+const STATUS_MS = 6000;
+const UNDO_MS = 15000;
+
 function StatusBar({ status, clear }: { status: Status | null; clear: () => void }) {
+  useEffect(() => {
+    if (!status || status.kind === 'error') return;
+    const timer = setTimeout(clear, status.undo ? UNDO_MS : STATUS_MS);
+    return () => clearTimeout(timer);
+  }, [status]);
   return (
     <div class={`status ${status ? `status-${status.kind}` : 'status-empty'}`} role="status" aria-live="polite" data-testid="status">
       {status && (
@@ -22,6 +31,7 @@ function StatusBar({ status, clear }: { status: Status | null; clear: () => void
           {status.undo && (
             <button type="button" class="link" onClick={() => { const undo = status.undo!; clear(); void undo(); }}>Undo</button>
           )}
+          <button type="button" class="link status-close" aria-label="Dismiss this message" onClick={clear} />
         </>
       )}
     </div>
@@ -49,7 +59,7 @@ export function OptionsApp() {
         <img src="/icon/48.png" alt="" width={32} height={32} />
         <div>
           <h1>Sanctions Lens settings</h1>
-          <p class="hint">Changes apply to open tabs right away. · <a href="portfolio.html" target="_blank" rel="noopener">Portfolio check</a></p>
+          <p class="hint">Changes apply to open tabs right away. Alt+Shift+L lists a page’s companies on the page (keys: chrome://extensions/shortcuts). · <a href="portfolio.html" target="_blank" rel="noopener">Portfolio check</a></p>
         </div>
       </header>
       <StatusBar status={status} clear={() => setStatus(null)} />

@@ -11,14 +11,17 @@ export function Section({ id, title, intro, children }: { id: string; title: str
   );
 }
 
+/** A checkbox whose name is its label alone; the hint is its description, not part of its name. */
 export function Toggle({ label, hint, checked, onChange, testId }: { label: string; hint?: string; checked: boolean; onChange: (value: boolean) => void; testId?: string }) {
+  const id = `toggle-${(testId ?? label).replace(/[^A-Za-z0-9]+/g, '-')}`;
+  const hintId = hint ? `${id}-hint` : undefined;
   return (
-    <label class="toggle">
-      <input type="checkbox" role="switch" checked={checked} data-testid={testId} onChange={(e) => onChange((e.currentTarget as HTMLInputElement).checked)} />
+    <div class="toggle">
+      <input type="checkbox" id={id} aria-describedby={hintId} checked={checked} data-testid={testId} onChange={(e) => onChange((e.currentTarget as HTMLInputElement).checked)} />
       <span>
-        <span class="toggle-label">{label}</span>
-        {hint && <span class="hint">{hint}</span>}
+        <label class="toggle-label" for={id}>{label}</label>
+        {hint && <span class="hint" id={hintId}>{hint}</span>}
       </span>
-    </label>
+    </div>
   );
 }

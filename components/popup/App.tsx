@@ -6,10 +6,14 @@ import type { Dataset } from '../../lib/dataset/types';
 import type { TabFindings } from '../../lib/messaging';
 import { PALETTE_KEYS, coloursFor } from '../../lib/settings/palette';
 import type { Settings } from '../../lib/settings/types';
+import { hostCoveredBy } from '../../lib/settings/site';
 import { plural } from '../format';
+import { US_PERSON_NOTE } from '../meaning';
 import type { PopupApi } from './api';
+import { useFeed } from './DataStatus';
 import { EntityDetails } from './EntityDetails';
-import { catalog, pageCompanies, siteState } from './model';
+import { Header } from './Header';
+import { catalog, pageCompanies, pageSummary, siteState } from './model';
 import { PageView } from './PageView';
 import { RulingsView } from './RulingsView';
 import { SearchView, type SearchState } from './SearchView';
@@ -32,6 +36,14 @@ function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** What the settings leave unflagged, for the status line: a hidden list must never be silent. */
+export function hiddenWords(settings: Pick<Settings, 'lists' | 'minSeverity'> | undefined): string {
+  if (!settings) return '';
+  const lists = Object.values(settings.lists).filter((shown) => shown === false).length;
+  const parts = [lists > 0 ? plural(lists, 'list') + ' hidden' : '', settings.minSeverity !== 'caution' ? `only ${settings.minSeverity} and above` : ''];
+  return parts.filter(Boolean).join(' · ');
+}
+
 export function parseParams(search: string): { tabId?: number; entityId?: string } {
   const params = new URLSearchParams(search);
   const tab = Number(params.get('tab'));
@@ -52,6 +64,8 @@ export function App({ api, tabId: tabParam, entityId }: PopupProps) {
   const [siteMessage, setSiteMessage] = useState('');
   const [now, setNow] = useState(Date.now());
   const tabButtons = useRef<HTMLDivElement>(null);
+  const panelRef = useRef<HTMLElement>(null);
+  const feed = useFeed(api, loaded?.dataset);
 
   const loadFindings = useCallback(
     async (id: number | undefined): Promise<Pick<Loaded, 'tab' | 'tabError'>> => {
@@ -144,11 +158,21 @@ export function App({ api, tabId: tabParam, entityId }: PopupProps) {
     if (site?.kind !== 'site') return;
     void act(
       () => api.setSiteEnabled(site.host, enabled),
-      enabled ? `On for ${site.label}. Reload the page to scan it.` : `Off for ${site.label}. Highlights go away when the page reloads.`,
+      enabled ? `On for ${site.label}.` : `Off for ${site.label}. Highlights removed.`,
     );
   };
-  const pause = () => void act(() => api.pauseFor(HOUR), 'Paused on every site for an hour.');
-  const resume = () => void act(() => api.resume(), 'Resumed. Reload a page to scan it.');
+  const pause = () => void act(() => api.pauseFor(HOUR), 'Paused on every site for an hour. Highlights removed.');
+  const resume = () => void act(() => api.resume(), 'Resumed.');
+  const selectTab = (key: TabKey) => {
+    setDetails(undefined);
+    setTab(key);
+    // Each view starts at its top: the panel is shared, and its scroll offset would leak.
+    if (panelRef.current) panelRef.current.scrollTop = 0;
+  };
+  const ignoredHere = useMemo(() => {
+    if (!loaded || site?.kind !== 'site') return [];
+    return loaded.settings.ignored.filter((rule) => rule.site === '*' || hostCoveredBy(rule.site, site.host));
+  }, [loaded?.settings.ignored, site]);
 
   const palette = loaded?.settings.palette ?? 'colorblind-safe';
   const style = Object.fromEntries(
@@ -158,9 +182,10 @@ export function App({ api, tabId: tabParam, entityId }: PopupProps) {
     }),
   );
 
+  const inForce = companies.filter((company) => company.meaning.standing.kind === 'in-force').length;
   const tabs: TabDef<TabKey>[] = [
-    { key: 'page', label: 'This page', badge: companies.length > 0 ? String(companies.length) : undefined },
-    { key: 'rulings', label: 'Rulings' },
+    { key: 'page', label: 'This page', badge: inForce > 0 ? String(inForce) : undefined },
+    { key: 'rulings', label: 'Updates' },
     { key: 'search', label: 'Search' },
     { key: 'site', label: 'This site' },
   ];
@@ -169,7 +194,16 @@ export function App({ api, tabId: tabParam, entityId }: PopupProps) {
   if (fatal) subtitle = 'Something went wrong';
   else if (site?.kind === 'unscannable') subtitle = 'This page can’t be scanned';
   else if (site && !site.decision.enabled) subtitle = site.decision.reason === 'paused' ? 'Paused' : `Off for ${site.kind === 'site' ? site.label : 'this page'}`;
-  else if (site) subtitle = companies.length > 0 ? `${plural(companies.length, 'listed company', 'listed companies')} on ${site.kind === 'site' ? site.label : 'this page'}` : `Nothing flagged on ${site.kind === 'site' ? site.label : 'this page'}`;
+  else if (site) {
+    const where = site.kind === 'site' ? site.label : 'this page';
+    subtitle =
+      companies.length === 0
+        ? `Nothing flagged on ${where}`
+        : inForce > 0
+          ? `${plural(inForce, 'company', 'companies')} with a listing in force on ${where}`
+          : `No listing in force on ${where}`;
+  }
+  const summary = companies.length > 0 ? pageSummary(companies) : '';
 
   let panel;
   if (fatal) {
@@ -199,10 +233,12 @@ export function App({ api, tabId: tabParam, entityId }: PopupProps) {
         data={data}
         site={site}
         loadError={loaded.tabError}
+        ignored={ignoredHere}
+        onUnignore={(rule) => void act(() => api.unignore(rule), `“${rule.text}” is flagged again.`)}
         onOpen={openDetails}
         onTurnOn={() => setSiteEnabled(true)}
         onResume={resume}
-        onSearch={() => setTab('search')}
+        onSearch={() => selectTab('search')}
         holdingsHref={tabId === undefined ? undefined : `portfolio.html?tab=${tabId}`}
       />
     );
@@ -212,32 +248,37 @@ export function App({ api, tabId: tabParam, entityId }: PopupProps) {
     panel = <SearchView data={data} state={search} onChange={setSearch} onOpen={openDetails} autoFocus />;
   } else {
     panel = (
-      <SiteView api={api} site={site} dataset={loaded.dataset} busy={busy} onSiteSwitch={setSiteEnabled} onPause={pause} onResume={resume} message={siteMessage} />
+      <SiteView api={api} site={site} dataset={loaded.dataset} feed={feed} />
     );
   }
 
   return (
     <div class="popup" style={style}>
-      <header class="header">
-        <h1>Sanctions Lens</h1>
-        <p class="subtitle" data-testid="subtitle" aria-live="polite">{subtitle}</p>
-      </header>
+      <Header
+        site={site}
+        dataset={loaded?.dataset}
+        feed={feed}
+        subtitle={subtitle}
+        busy={busy}
+        message={siteMessage}
+        hidden={hiddenWords(loaded?.settings)}
+        onSiteSwitch={setSiteEnabled}
+        onPause={pause}
+        onResume={resume}
+        onSettings={() => api.openOptions()}
+      />
       <div ref={tabButtons}>
-        <Tabs
-          tabs={tabs}
-          selected={tab}
-          label="Sanctions Lens"
-          onSelect={(key) => {
-            setDetails(undefined);
-            setTab(key);
-          }}
-        />
+        <Tabs tabs={tabs} selected={tab} label="Sanctions Lens" onSelect={selectTab} />
       </div>
-      <main class="panel">
+      <main class="panel" ref={panelRef}>
         <div id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`} tabIndex={0}>
+          {summary && tab === 'page' && !details ? <p class="summary small" data-testid="page-summary">{summary}</p> : null}
           {panel}
         </div>
       </main>
+      <footer class="footer">
+        <p>{US_PERSON_NOTE}</p>
+      </footer>
     </div>
   );
 }

@@ -1,31 +1,33 @@
-// "Data status": which list data is in use, how fresh it is, and a button to check for an
-// update now. Works, with a clear note, when the updater does not answer.
+// The list data's freshness: a one-line status for the popup's header (as-of date of the lists that
+// decide the warnings, their age, "Update now") and the full "Data status" on the This site tab.
+// Works, with a clear note, when the updater does not answer.
 import { useEffect, useState } from 'preact/hooks';
 import type { Dataset } from '../../lib/dataset/types';
+import { OLD_DATA_DAYS, ageInDays, ageWords, decidingAsOf } from '../../lib/findings/freshness';
 import type { FeedStatus } from '../../lib/messaging';
 import { formatDate, formatDateTime } from '../format';
 import type { PopupApi } from './api';
 
-type Load = { state: 'loading' } | { state: 'ready'; status: FeedStatus } | { state: 'unavailable'; reason: string };
+export { ageInDays } from '../../lib/findings/freshness';
 
-/** List data older than this likely misses list changes (OFAC and DoD act several times a month). */
-const OLD_DATA_DAYS = 30;
+export type FeedLoad = { state: 'loading' } | { state: 'ready'; status: FeedStatus } | { state: 'unavailable'; reason: string };
 
-/** Whole days from a YYYY-MM-DD date to `now`, or undefined when the date cannot be read. */
-export function ageInDays(date: string | undefined, now: number): number | undefined {
-  const time = date ? Date.parse(`${date.slice(0, 10)}T00:00:00Z`) : Number.NaN;
-  return Number.isNaN(time) ? undefined : Math.max(0, Math.floor((now - time) / 86_400_000));
+export interface Feed {
+  load: FeedLoad;
+  updating: boolean;
+  notice: string;
+  updateNow(): void;
 }
 
 function reasonOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-export function DataStatus({ api, dataset, now = Date.now() }: { api: PopupApi; dataset: Dataset; now?: number }) {
-  const [load, setLoad] = useState<Load>({ state: 'loading' });
+/** The feed status, asked once when the popup opens, and "Update now". */
+export function useFeed(api: PopupApi, dataset: Dataset | undefined): Feed {
+  const [load, setLoad] = useState<FeedLoad>({ state: 'loading' });
   const [updating, setUpdating] = useState(false);
   const [notice, setNotice] = useState('');
-
   useEffect(() => {
     let live = true;
     api.feedStatus().then(
@@ -34,12 +36,11 @@ export function DataStatus({ api, dataset, now = Date.now() }: { api: PopupApi; 
     );
     return () => void (live = false);
   }, [api]);
-
   const updateNow = async () => {
     setUpdating(true);
     setNotice('Checking for new list data…');
     try {
-      const before = load.state === 'ready' ? load.status.datasetVersion : dataset.version;
+      const before = load.state === 'ready' ? load.status.datasetVersion : dataset?.version;
       const status = await api.updateNow();
       setLoad({ state: 'ready', status });
       setNotice(
@@ -55,13 +56,41 @@ export function DataStatus({ api, dataset, now = Date.now() }: { api: PopupApi; 
       setUpdating(false);
     }
   };
+  return { load, updating, notice, updateNow: () => void updateNow() };
+}
 
-  const status = load.state === 'ready' ? load.status : undefined;
-  const asOf = status?.dataAsOf ?? newestSource(dataset);
-  const age = ageInDays(asOf, now);
+/** The header's status line: "OFAC lists as of Jan 8, 2026 · 327 days old · Update now". */
+export function StatusLine({ feed, dataset, hidden = '', now = Date.now() }: { feed: Feed; dataset: Dataset; hidden?: string; now?: number }) {
+  const asOf = decidingAsOf(dataset);
+  const age = ageInDays(asOf?.date, now);
+  const status = feed.load.state === 'ready' ? feed.load.status : undefined;
+  const old = (age !== undefined && age > OLD_DATA_DAYS) || status?.stale;
+  const checking = feed.updating || status?.checking;
+  return (
+    <div class={old ? 'status-line old' : 'status-line'} data-testid="status-line" data-old={old ? 'true' : 'false'}>
+      <span>
+        {asOf ? `${asOf.authority} lists as of ${formatDate(asOf.date)}` : `Data version ${dataset.version}`}
+        {age !== undefined ? ` · ${ageWords(age)}` : ''}
+        {old ? <span class="sr-only"> (may be out of date: verify before you trade)</span> : null}
+      </span>
+      {hidden ? <span data-testid="hidden-lists">{hidden}</span> : null}
+      <button type="button" class="link-button" onClick={feed.updateNow} disabled={checking || feed.load.state !== 'ready'} aria-describedby="update-notice">
+        {checking ? 'Checking…' : 'Update now'}
+      </button>
+      <span id="update-notice" class="sr-only" aria-live="polite">{feed.notice}</span>
+      {feed.notice && !checking ? <span class="status-notice" data-testid="update-notice">{feed.notice}</span> : null}
+    </div>
+  );
+}
+
+export function DataStatus({ feed, dataset, now = Date.now() }: { feed: Feed; dataset: Dataset; now?: number }) {
+  const status = feed.load.state === 'ready' ? feed.load.status : undefined;
+  const asOf = decidingAsOf(dataset);
+  const age = ageInDays(asOf?.date, now);
   const rows: [string, string][] = [
     ['Version', status?.datasetVersion ?? dataset.version],
-    ['Data as of', age === undefined ? formatDate(asOf) : `${formatDate(asOf)} (${age === 0 ? 'today' : age === 1 ? '1 day ago' : `${age} days ago`})`],
+    [`${asOf?.authority ?? 'List'} data as of`, asOf ? `${formatDate(asOf.date)}${age === undefined ? '' : ` (${ageWords(age)})`}` : '—'],
+    ['Newest source', status?.dataAsOf ? formatDate(status.dataAsOf) : '—'],
     ['Source', status ? (status.origin === 'feed' ? 'Update feed' : 'Built in') : '—'],
     ['Last update', status?.lastSuccess ? formatDateTime(status.lastSuccess) : status ? 'Not yet' : '—'],
     ['Next check', status?.nextCheck ? formatDateTime(status.nextCheck) : '—'],
@@ -85,19 +114,12 @@ export function DataStatus({ api, dataset, now = Date.now() }: { api: PopupApi; 
         </p>
       ) : null}
       {status?.lastError ? <p class="error small">Last problem: {status.lastError}</p> : null}
-      {load.state === 'unavailable' ? (
+      {feed.load.state === 'unavailable' ? (
         <p class="warning small" data-testid="status-unavailable">
           The updater isn’t answering, so update times are unknown. The list data shown above is still in use.
         </p>
       ) : null}
-      <button type="button" onClick={updateNow} disabled={updating || load.state !== 'ready' || status?.checking} aria-describedby="update-notice">
-        {updating || status?.checking ? 'Checking…' : 'Update now'}
-      </button>
-      <p id="update-notice" class="small" aria-live="polite">{notice}</p>
+      <p class="small muted">“Update now” is at the top of every view.</p>
     </section>
   );
-}
-
-function newestSource(dataset: Dataset): string {
-  return dataset.sources.map((source) => source.asOf).sort().at(-1) ?? dataset.generatedAt.slice(0, 10);
 }

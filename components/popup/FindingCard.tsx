@@ -1,51 +1,51 @@
-// One company found on the page, as a card: what it is on, how serious that is, how the page
+// One company found on the page, as a row: what it means for a US person now (one line that is
+// never cut off), buy / hold / sell and the dates that matter, the lists in force, how the page
 // named it. The whole story is one click away in the details view.
-import { isInForce } from '../../lib/dataset/severity';
-import { STATUS_LABEL, SeverityChip, StatusChip } from '../Chips';
-import { formatDate, plural } from '../format';
-import { orderedListings, severitySentence, type Catalog, type PageCompany } from './model';
+import { STATUS_LABEL, StandingChip } from '../Chips';
+import { distinctTexts, formatDate, plural } from '../format';
+import { divestWords, effectiveWords, permissionLine } from '../meaning';
+import type { Catalog, PageCompany } from './model';
 
-export function FindingCard({ company, data, onOpen }: { company: PageCompany; data: Catalog; onOpen: (entityId: string) => void }) {
-  const { entity, finding, severity } = company;
-  const listings = orderedListings(entity, data);
-  const current = listings.filter(isInForce);
-  const former = listings.filter((listing) => !isInForce(listing));
-  const leading = current[0];
-  const effect = leading ? data.lists.get(leading.list)?.effect : undefined;
+export function FindingCard({ company, data, onOpen, now = new Date() }: { company: PageCompany; data: Catalog; onOpen: (entityId: string) => void; now?: Date }) {
+  const { entity, finding, severity, meaning } = company;
+  const describedBy = `finding-${entity.id}-line`;
+  const dates = meaning.inForce.flatMap((item) => [
+    ...(item.listing.effective ? [`${item.listName} ${effectiveWords(item.listing.effective, now).replace(/^./, (c) => c.toLowerCase())}`] : []),
+    ...(item.divest ? [divestWords(item.divest)] : []),
+  ]);
+  const texts = distinctTexts(finding.texts);
   return (
-    <li class={`card finding sev-${severity}`} data-testid="finding" data-entity-id={entity.id} data-severity={severity}>
+    <li class={`card finding sev-${severity}`} data-testid="finding" data-entity-id={entity.id} data-severity={severity} data-standing={meaning.standing.kind}>
       <div class="card-head">
-        <h3 class="card-title">
-          <button type="button" class="link-button" onClick={() => onOpen(entity.id)} aria-label={`${entity.name}: show details`}>
+        <h2 class="card-title">
+          <button type="button" class="link-button" onClick={() => onOpen(entity.id)} aria-describedby={describedBy}>
             {entity.name}
           </button>
-        </h3>
-        <SeverityChip severity={severity} />
+        </h2>
+        <StandingChip meaning={meaning} severity={severity} />
       </div>
-      <p class="small effect-short">{effect ?? severitySentence(severity)}</p>
-      {current.length > 0 ? (
+      <p class="small effect-short" id={describedBy} data-testid="finding-line">{meaning.headline}</p>
+      {meaning.permissions ? <p class="small permissions" data-testid="finding-permissions">{permissionLine(meaning.permissions)}</p> : null}
+      {dates.length > 0 ? <p class="small muted" data-testid="finding-dates">{dates.join(' · ')}</p> : null}
+      {meaning.inForce.length > 0 ? (
         <ul class="listing-chips" aria-label="Lists in force">
-          {current.map((listing) => (
-            <li key={`${listing.list}-${listing.since}`}>
-              <span class="list-name">{data.lists.get(listing.list)?.shortName ?? listing.list}</span>
-              <StatusChip status={listing.status} />
-              <span class="muted small">since {formatDate(listing.since)}</span>
+          {meaning.inForce.map(({ listing, listName }) => (
+            <li key={`${listing.list}-${listing.since}`} data-testid="finding-list">
+              <span class="list-name">{listName}</span> <span class="muted nowrap">since {formatDate(listing.since)}</span>
             </li>
           ))}
         </ul>
       ) : null}
-      {former.length > 0 ? (
+      {meaning.inForce.length > 0 && meaning.former.length > 0 ? (
         <p class="small muted">
           Formerly:{' '}
-          {former
+          {meaning.former
             .map((listing) => `${data.lists.get(listing.list)?.shortName ?? listing.list} (${STATUS_LABEL[listing.status].toLowerCase()}${listing.until ? ` ${formatDate(listing.until)}` : ''})`)
             .join(', ')}
         </p>
       ) : null}
-      {listings.length === 0 && entity.watchlist ? <p class="small muted">On your watchlist (not on any list we track).</p> : null}
       <p class="small muted matched">
-        Named here as {finding.texts.length > 0 ? finding.texts.map((text) => `“${text}”`).join(', ') : 'its identifier'},{' '}
-        {plural(finding.count, 'time')}
+        Named here as {texts.length > 0 ? texts.map((text) => `“${text}”`).join(', ') : 'its identifier'}, {plural(finding.count, 'time')}
       </p>
     </li>
   );

@@ -3,6 +3,7 @@ import type { Ruling } from '../../lib/dataset/types';
 import { OutcomeChip } from '../Chips';
 import { ExternalLink } from '../ExternalLink';
 import { formatDate } from '../format';
+import { sourceLabel } from './sources';
 
 export function RulingItem({ ruling, companies }: { ruling: Ruling; companies?: { id: string; name: string }[]; }) {
   return (
@@ -12,7 +13,7 @@ export function RulingItem({ ruling, companies }: { ruling: Ruling; companies?: 
         <OutcomeChip outcome={ruling.outcome} />
       </div>
       <p class="ruling-caption">
-        <ExternalLink href={ruling.url} label={`${ruling.caption}, ${formatDate(ruling.date)} (opens the court record)`}>
+        <ExternalLink href={ruling.url} label={`${ruling.caption}, ${formatDate(ruling.date)} (${sourceLabel(ruling.url).official ? 'opens the court record' : `opens a report on ${sourceLabel(ruling.url).host}`})`}>
           {ruling.caption}
         </ExternalLink>
       </p>

@@ -42,7 +42,7 @@ export function RulingsView({ data, pageEntityIds, onOpen }: { data: Catalog; pa
               disabled={onPage.size === 0}
               onChange={(event) => setOnlyThisPage((event.target as HTMLInputElement).checked)}
             />
-            Only this page’s companies ({pageRulings})
+            Only rulings about this page’s companies ({pageRulings})
           </label>
         </div>
         {rulings.length > 0 ? (

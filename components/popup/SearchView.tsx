@@ -1,7 +1,9 @@
 // "Is this company on a list?": instant search over the whole dataset, as a combobox with a
 // listbox of results (arrow keys move, Enter opens the details, Escape clears).
 import { useEffect, useMemo, useRef } from 'preact/hooks';
-import { SeverityChip } from '../Chips';
+import { StandingChip } from '../Chips';
+import { entityMeaning } from '../meaning';
+import { CoverageNote, OfacSearchLink } from './Coverage';
 import { severityOf, type Catalog } from './model';
 import { createSearchIndex, type SearchIndex, type SearchResult } from './search';
 
@@ -56,7 +58,9 @@ export function SearchView({ data, state, onChange, onOpen, autoFocus }: {
     }
   };
 
-  const empty = state.query.trim() !== '' && results.length === 0;
+  const query = state.query.trim();
+  // No name, alias, ticker or ISIN hit: the answer is "not found", said first, whatever fuzzy search adds.
+  const noExact = query !== '' && results.every((result) => result.similar);
   return (
     <div class="search-view">
       <label for="search-input" class="search-label">Is a company on a list? Search by name, ticker or ISIN</label>
@@ -80,7 +84,18 @@ export function SearchView({ data, state, onChange, onOpen, autoFocus }: {
       <p class="sr-only" aria-live="polite">
         {state.query.trim() ? (results.length === 0 ? 'No matches' : `${results.length} ${results.length === 1 ? 'match' : 'matches'}`) : ''}
       </p>
-      <ul id="search-results" role="listbox" aria-label="Search results" class="results">
+      {noExact ? (
+        <div class="empty small" data-testid="search-empty">
+          <p class="negative">
+            <strong>“{query}”: not found</strong> among the companies on the US lists we track.
+          </p>
+          <CoverageNote data={data} />
+          <OfacSearchLink query={query} />
+          <p class="muted">Check the spelling, or try its ticker or ISIN.</p>
+        </div>
+      ) : null}
+      {noExact && results.length > 0 ? <h2 class="group-title" id="similar-title">Similar names (probably not what you meant)</h2> : null}
+      <ul id="search-results" role="listbox" aria-label={noExact ? 'Similar names' : 'Search results'} class="results">
         {results.map((result, i) => (
           <li
             key={result.entity.id}
@@ -90,11 +105,12 @@ export function SearchView({ data, state, onChange, onOpen, autoFocus }: {
             class={i === active ? 'result active' : 'result'}
             data-testid="search-result"
             data-entity-id={result.entity.id}
+            data-similar={result.similar ? 'true' : undefined}
             onClick={() => onOpen(result.entity.id)}
             onMouseMove={() => i !== active && onChange({ ...state, active: i })}
           >
             <span class="result-name">{result.entity.name}</span>
-            <SeverityChip severity={severityOf(result.entity, data)} />
+            {result.similar ? null : <StandingChip meaning={entityMeaning(result.entity, data)} severity={severityOf(result.entity, data)} />}
             {result.similar ? (
               <span class="result-via muted small" data-testid="similar-name">
                 {result.by === 'name' ? 'similar name, not an exact match' : `similar name: ${result.matched}`}
@@ -107,13 +123,6 @@ export function SearchView({ data, state, onChange, onOpen, autoFocus }: {
           </li>
         ))}
       </ul>
-      {empty ? (
-        <div class="empty small" data-testid="search-empty">
-          <p>
-            No company on a list we track matches “{state.query.trim()}”. That is a good sign, but check the spelling, or try its ticker or ISIN.
-          </p>
-        </div>
-      ) : null}
       {!state.query.trim() ? (
         <p class="muted small hint">
           {data.dataset.entities.length.toLocaleString()} companies. Names in any script, tickers in any form, ISINs. ↑ ↓ to move, Enter to open.

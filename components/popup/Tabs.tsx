@@ -24,6 +24,7 @@ export function Tabs<K extends string>({ tabs, selected, onSelect, label }: { ta
     }
   };
   return (
+    <nav aria-label={`${label} sections`} class="tabs-nav">
     <div class="tabs" role="tablist" aria-label={label}>
       {tabs.map((tab, index) => (
         <button
@@ -33,7 +34,7 @@ export function Tabs<K extends string>({ tabs, selected, onSelect, label }: { ta
           role="tab"
           id={`tab-${tab.key}`}
           aria-selected={tab.key === selected}
-          aria-controls={`panel-${tab.key}`}
+          aria-controls={tab.key === selected ? `panel-${tab.key}` : undefined}
           tabIndex={tab.key === selected ? 0 : -1}
           onClick={() => onSelect(tab.key)}
           onKeyDown={(event) => onKeyDown(event, index)}
@@ -43,5 +44,6 @@ export function Tabs<K extends string>({ tabs, selected, onSelect, label }: { ta
         </button>
       ))}
     </div>
+    </nav>
   );
 }

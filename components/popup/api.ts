@@ -2,7 +2,7 @@
 // the background and storage; component tests pass a fake.
 import type { Dataset } from '../../lib/dataset/types';
 import type { FeedStatus, TabFindings } from '../../lib/messaging';
-import type { Settings } from '../../lib/settings/types';
+import type { IgnoreRule, Settings } from '../../lib/settings/types';
 
 export interface PopupApi {
   /** The tab the popup speaks about when no ?tab= is given: the active tab of this window. */
@@ -16,6 +16,8 @@ export interface PopupApi {
   setSiteEnabled(hostname: string, enabled: boolean): Promise<void>;
   pauseFor(ms: number): Promise<void>;
   resume(): Promise<void>;
+  /** Flags a match again that the user had ignored ("not this company"). */
+  unignore(rule: IgnoreRule): Promise<void>;
   /** Rejects when the updater does not answer. */
   feedStatus(): Promise<FeedStatus>;
   updateNow(): Promise<FeedStatus>;

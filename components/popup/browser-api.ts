@@ -3,7 +3,7 @@ import browser from 'webextension-polyfill';
 import { getActiveDataset } from '../../lib/dataset/store';
 import { tabFindingsKey } from '../../lib/findings/tab-store';
 import { sendMessage, type FeedStatus } from '../../lib/messaging';
-import { getSettings, pauseFor, resume, setSiteEnabled, watchSettings } from '../../lib/settings/store';
+import { getSettings, pauseFor, removeIgnore, resume, setSiteEnabled, watchSettings } from '../../lib/settings/store';
 import type { PopupApi } from './api';
 
 /** The background answers a failed handler with `{ __error }`, and nothing at all when no handler exists. */
@@ -41,6 +41,9 @@ export const browserApi: PopupApi = {
   async resume() {
     await resume();
   },
+  async unignore(rule) {
+    await removeIgnore({ entityId: rule.entityId, text: rule.text, site: rule.site });
+  },
   async feedStatus() {
     return answer<FeedStatus>(await sendMessage('getFeedStatus', {}), 'The updater');
   },
@@ -51,3 +54,12 @@ export const browserApi: PopupApi = {
     void browser.runtime.openOptionsPage();
   },
 };
+
+/** Whether this page is the toolbar popup (not popup.html opened in a tab). */
+export function isToolbarPopup(): boolean {
+  try {
+    return browser.extension.getViews({ type: 'popup' }).includes(window);
+  } catch {
+    return false;
+  }
+}

@@ -1,7 +1,11 @@
 // The popup's view of the data, computed without the DOM: which companies to show in which
 // order, what a page's site state is, and which list changes are recent.
-import { compareSeverity, entitySeverity, isInForce, listIndex, type DisplaySeverity } from '../../lib/dataset/severity';
-import type { Dataset, Entity, Listing, SanctionList } from '../../lib/dataset/types';
+import { programIndex } from '../../lib/dataset/effect';
+import { compareSeverity, entitySeverity, isInForce, listIndex } from '../../lib/dataset/severity';
+import type { Dataset, Entity, Listing, Program, SanctionList } from '../../lib/dataset/types';
+import { decidingAsOf, type DecidingAsOf } from '../../lib/findings/freshness';
+import type { PaletteKey } from '../../lib/settings/palette';
+import { entityMeaning, type EntityMeaning } from '../meaning';
 import type { Finding } from '../../lib/messaging';
 import { isEnabledFor, siteDecision, describeDecision, type SiteDecision } from '../../lib/settings/resolve';
 import { watchlistEntities } from '../../lib/settings/rules';
@@ -11,37 +15,81 @@ import type { Settings } from '../../lib/settings/types';
 export interface Catalog {
   dataset: Dataset;
   lists: Map<string, SanctionList>;
+  programs: Map<string, Program>;
   entities: Map<string, Entity>;
+  /** The as-of date of the lists that decide "prohibited" and "restricted". */
+  asOf?: DecidingAsOf;
 }
 
 export function catalog(dataset: Dataset, settings?: Pick<Settings, 'watchlist'>): Catalog {
   const entities = new Map(dataset.entities.map((entity) => [entity.id, entity]));
   // Names the user watches are found like listed companies; the popup must be able to name them.
   for (const entity of settings ? watchlistEntities(settings) : []) if (!entities.has(entity.id)) entities.set(entity.id, entity);
-  return { dataset, lists: listIndex(dataset), entities };
+  return { dataset, lists: listIndex(dataset), programs: programIndex(dataset), entities, asOf: decidingAsOf(dataset) };
 }
 
 export interface PageCompany {
   entity: Entity;
   finding: Finding;
-  severity: DisplaySeverity;
+  /** The colour key: a severity for a listing in force, else 'historical' or 'watchlist'. */
+  severity: PaletteKey;
+  meaning: EntityMeaning;
 }
 
+const KEY_RANK: Record<PaletteKey, number> = { prohibited: 4, restricted: 3, caution: 2, watchlist: 1, historical: 0 };
+
 /** Companies found on the page, most serious first, then the most often named. Unknown ids are left out. */
-export function pageCompanies(findings: Finding[], data: Catalog): PageCompany[] {
+export function pageCompanies(findings: Finding[], data: Catalog, now: Date = new Date()): PageCompany[] {
   const companies: PageCompany[] = [];
   for (const finding of findings) {
     const entity = data.entities.get(finding.entityId);
     if (!entity) continue;
-    companies.push({ entity, finding, severity: severityOf(entity, data) });
+    companies.push({ entity, finding, severity: severityOf(entity, data), meaning: entityMeaning(entity, data, now) });
   }
   return companies.sort(
-    (a, b) => compareSeverity(a.severity, b.severity) || b.finding.count - a.finding.count || a.entity.name.localeCompare(b.entity.name),
+    (a, b) => KEY_RANK[b.severity] - KEY_RANK[a.severity] || b.finding.count - a.finding.count || a.entity.name.localeCompare(b.entity.name),
   );
 }
 
-export function severityOf(entity: Entity, data: Catalog): DisplaySeverity {
-  return entity.watchlist && entity.listings.length === 0 ? 'caution' : entitySeverity(entity, data.lists);
+/** A company's colour key: watchlist names are never a government severity. */
+export function severityOf(entity: Entity, data: Catalog): PaletteKey {
+  return entity.watchlist && entity.listings.length === 0 ? 'watchlist' : entitySeverity(entity, data.lists, data.programs);
+}
+
+/** "2 prohibited · 1 caution · 1 formerly listed · 1 watchlist". */
+export function pageSummary(companies: PageCompany[]): string {
+  const counts = new Map<PaletteKey, number>();
+  for (const company of companies) counts.set(company.severity, (counts.get(company.severity) ?? 0) + 1);
+  const words: [PaletteKey, string][] = [
+    ['prohibited', 'prohibited'],
+    ['restricted', 'restricted'],
+    ['caution', 'caution'],
+    ['historical', 'formerly listed'],
+    ['watchlist', 'on your watchlist'],
+  ];
+  return words.filter(([key]) => counts.has(key)).map(([key, word]) => `${counts.get(key)} ${word}`).join(' · ');
+}
+
+export interface Coverage {
+  companies: number;
+  /** Lists with at least one company in the data, by short name. */
+  lists: string[];
+  /** Lists the data names but holds no company of. */
+  emptyLists: string[];
+}
+
+/** What a negative answer was checked against. */
+export function coverage(data: Catalog): Coverage {
+  const counts = new Map<string, number>();
+  for (const entity of data.dataset.entities) {
+    for (const id of new Set(entity.listings.map((listing) => listing.list))) counts.set(id, (counts.get(id) ?? 0) + 1);
+  }
+  const name = (list: SanctionList) => list.shortName || list.name;
+  return {
+    companies: data.dataset.entities.length,
+    lists: data.dataset.lists.filter((list) => counts.get(list.id)).map(name),
+    emptyLists: data.dataset.lists.filter((list) => !counts.get(list.id)).map(name),
+  };
 }
 
 /** Listings in force first, then the most recent. */
@@ -54,18 +102,6 @@ export function orderedListings(entity: Entity, data: Catalog): Listing[] {
   });
 }
 
-export function severitySentence(severity: DisplaySeverity): string {
-  switch (severity) {
-    case 'prohibited':
-      return 'US persons may not trade its securities.';
-    case 'restricted':
-      return 'Some dealings in its securities are restricted for US persons.';
-    case 'caution':
-      return 'Listed by the US government, with no trading ban of its own.';
-    case 'historical':
-      return 'Formerly listed: no listing is in force now.';
-  }
-}
 
 export type SiteState =
   | { kind: 'unscannable'; url: string }

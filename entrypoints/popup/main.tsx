@@ -1,7 +1,9 @@
-// Wiring only: render the popup for the tab named in the address (or the active tab).
+// Wiring only: render the popup for the tab named in the address (or the active tab); opened in a
+// wide tab (Details from the page) rather than as the toolbar popup, it takes the page layout.
 import { render } from 'preact';
 import { App, parseParams } from '../../components/popup/App';
-import { browserApi } from '../../components/popup/browser-api';
+import { browserApi, isToolbarPopup } from '../../components/popup/browser-api';
 import '../../components/popup/popup.css';
 
+if (!isToolbarPopup() && window.innerWidth > 560) document.documentElement.classList.add('full-page');
 render(<App api={browserApi} {...parseParams(location.search)} />, document.getElementById('app')!);

@@ -6,7 +6,7 @@ import type { Dataset } from '../dataset/types';
 import type { DisplaySeverity } from '../dataset/severity';
 import { onMessages, sendToTab, type TabFindings } from '../messaging';
 import { badgeFor } from './badge';
-import { sanitizeFindings } from './merge';
+import { mergeFindings, sanitizeFindings } from './merge';
 import { TabFindingsStore, pageAddress, withoutHash } from './tab-store';
 
 export interface FindingsDeps {
@@ -32,6 +32,14 @@ export interface FindingsService {
 }
 
 export const SHOW_FINDINGS_COMMAND = 'show-findings';
+
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return '';
+  }
+}
 
 /** One "Details" tab per second per page: a page cannot fake clicks into a flood of tabs. */
 const OPEN_DETAILS_INTERVAL_MS = 1000;
@@ -120,9 +128,17 @@ export function startFindingsService(deps: FindingsDeps): FindingsService {
     // Another tab's findings and address are for the extension's own pages only.
     getTabFindings: ({ tabId }, sender) =>
       fromExtensionPage(sender) ? getTabFindings(tabId) : { tabId, url: '', enabled: false, findings: [] },
-    getMyTabFindings: (_request, sender) => {
+    getMyTabFindings: async (_request, sender) => {
       const tabId = sender.tab?.id;
-      return tabId === undefined || tabId < 0 ? null : getTabFindings(tabId);
+      if (tabId === undefined || tabId < 0) return null;
+      const tab = await getTabFindings(tabId);
+      // The panel lives in the page: name only what frames of the page's own origin found.
+      const origin = originOf(sender.url ?? tab.url);
+      const frames = await store.frames(tabId);
+      const mine = mergeFindings(frames.filter((frame) => originOf(frame.url) === origin).map((frame) => frame.findings));
+      const mineIds = new Set(mine.map((finding) => finding.entityId));
+      const findings = tab.findings.filter((finding) => mineIds.has(finding.entityId));
+      return { ...tab, findings, otherSites: tab.findings.length - findings.length };
     },
     openDetails: async ({ entityId, tabId }, sender) => {
       if (typeof entityId !== 'string' || entityId.length > 200) return;

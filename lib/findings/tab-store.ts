@@ -93,6 +93,12 @@ export class TabFindingsStore {
     return record ? mergeFindings(Object.values(record.frames).map((frame) => frame.findings)) : [];
   }
 
+  /** Each frame's own findings, with the frame's URL. */
+  async frames(tabId: number): Promise<FrameRecord[]> {
+    await this.run(async () => undefined);
+    return Object.values(this.tabs.get(tabId)?.frames ?? {});
+  }
+
   async tabIds(): Promise<number[]> {
     await this.run(async () => undefined);
     return [...this.tabs.keys()];

@@ -12,7 +12,9 @@ import { onMessages, sendToTab, type MatchIndex, type PageSetup } from '../messa
 import { buildPageView, type PageView } from '../page/entity-view';
 import { isEnabledFor } from '../settings/resolve';
 import { hostCoveredBy } from '../settings/site';
-import { addIgnore, getSettings, watchSettings } from '../settings/store';
+import { addIgnore, getSettings, removeIgnore, watchSettings } from '../settings/store';
+import { cleanIgnoreRule } from '../settings/rules';
+import { decidingAsOf } from '../findings/freshness';
 import type { Settings } from '../settings/types';
 import { buildMatchIndex, matchIndexId } from './match-index';
 import { lockStorage } from './storage-access';
@@ -108,11 +110,12 @@ export function registerPageData(): PageDataService {
     getMatchIndex: async () => (await prepare()).index,
     describeEntities: async ({ entityIds }): Promise<CardModel[]> => {
       const ready = await prepare();
+      const asOf = decidingAsOf(ready.dataset)?.date;
       const out: CardModel[] = [];
       for (const id of (Array.isArray(entityIds) ? entityIds : []).slice(0, MAX_DESCRIBE)) {
         const entity = typeof id === 'string' ? ready.view.entities.get(id) : undefined;
         const key = entity && ready.view.keys.get(entity.id);
-        if (entity && key) out.push(cardModel(entity, key, ready.view.lists, ready.rulings));
+        if (entity && key) out.push(cardModel(entity, key, { lists: ready.view.lists, programs: ready.view.programs }, ready.rulings, { asOf }));
       }
       return out;
     },
@@ -122,6 +125,12 @@ export function registerPageData(): PageDataService {
       // Only a company the page could have shown can be ignored.
       if (!ready.view.entities.has(entityId)) throw new Error('unknown company');
       await addIgnore({ entityId, text: text.slice(0, MAX_TEXT_LENGTH), site: senderSite(sender, typeof site === 'string' ? site : '') });
+    },
+    // Undo on the page: the same checks, so a page can only take back a rule for its own site.
+    removeIgnoreRule: async ({ entityId, text, site }, sender) => {
+      if (typeof entityId !== 'string' || typeof text !== 'string' || entityId.length > MAX_ID_LENGTH) throw new Error('not an ignore rule');
+      const rule = cleanIgnoreRule({ entityId, text: text.slice(0, MAX_TEXT_LENGTH), site: senderSite(sender, typeof site === 'string' ? site : '') });
+      await removeIgnore({ entityId: rule.entityId, text: rule.text, site: rule.site });
     },
   });
   const refresh = async () => {

@@ -22,7 +22,9 @@ export const HIGHLIGHT_PRIORITY: Record<PaletteKey, number> = {
 function declarations(key: PaletteKey, palette: Palette, style: HighlightStyle): string {
   const colours = coloursFor(palette, key);
   const line = UNDERLINE_STYLES[key];
-  if (style === 'underline') {
+  // Formerly listed names carry no restriction: a grey fill was quiet on white pages but the
+  // brightest thing on dark ones, so they get only their dotted line, whatever the style.
+  if (style === 'underline' || key === 'historical') {
     return [
       `text-decoration-line: underline`,
       `text-decoration-style: ${line.style}`,

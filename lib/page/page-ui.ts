@@ -1,13 +1,19 @@
-// The extension's UI on the page: the hover card over highlights and the findings panel, both in a
-// shadow root (WXT's createShadowRootUi) so page CSS cannot touch them. The host element is added
-// only while something is shown and removed right after, so the page's DOM is left as it was.
+// The extension's UI on the page: the hover card over highlights, the findings panel, and the
+// notice after "Not this company", in a closed shadow root (WXT's createShadowRootUi) so page CSS
+// cannot touch them and page script cannot read them (the panel may name companies found in
+// same-site frames) nor press their buttons. Only events the user made (`isTrusted`) open the
+// card or act on it. The host element is added only while something is shown and removed right
+// after, so the page's DOM is left as it was. What the UI shows comes through `PageUiActions`,
+// small functions the page session provides.
 import { h, render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
-import { FindingsPanel, type PanelEntry } from '../../components/hover-card/FindingsPanel';
-import { HoverCard } from '../../components/hover-card/HoverCard';
+import { FindingsPanel } from '../../components/hover-card/FindingsPanel';
+import { HoverCard, IgnoredNotice } from '../../components/hover-card/HoverCard';
 import type { CardModel } from '../../components/hover-card/card-model';
+import { panelEntries } from '../../components/hover-card/panel-model';
 import { CARD_CSS } from '../../components/hover-card/styles';
+import type { Finding } from '../messaging';
 import type { Palette } from '../settings/types';
 import { OWN_UI_PREFIX } from './elements';
 import type { PageLife } from './life';
@@ -16,22 +22,61 @@ import type { Painter } from './highlighter';
 /** Rest time on a highlight before the card opens, and grace time to move onto the card. */
 const SHOW_DELAY_MS = 350;
 const HIDE_DELAY_MS = 300;
+/** How long the "no longer flagged · Undo" notice stays when the pointer is not on it. */
+const NOTICE_MS = 10_000;
 
 export interface PageUiActions {
+  /** Card details of one company (asked of the background). */
   describe(entityId: string): Promise<CardModel | undefined>;
-  /** The tab's findings, every frame included (asked of the background). */
-  panelEntries(): Promise<PanelEntry[]>;
+  /** Card details of several companies at once, by id. */
+  describeAll(entityIds: string[]): Promise<Map<string, CardModel>>;
+  /** This frame's own findings. */
+  ownFindings(): Finding[];
+  /** The tab's findings from frames of this page's site, and how many companies other sites' frames show; null without an answer. */
+  tabFindings(): Promise<{ findings: Finding[]; elsewhere: number } | null>;
   palette(): Palette;
   hoverEnabled(): boolean;
   openDetails(entityId: string): void;
-  notThisCompany(entityId: string, matched: string): void;
+  /** Saves "not this company" for this matched text on this site. */
+  notThisCompany(entityId: string, matched: string): Promise<void>;
+  /** Takes that back. */
+  undoNotThisCompany(entityId: string, matched: string): Promise<void>;
   /** Scrolls the first occurrence of a company into view and returns its range. */
   reveal(entityId: string): Range | undefined;
 }
 
+export type Scheme = 'light' | 'dark';
+
 type View =
-  | { kind: 'card'; model: CardModel; matched: string; anchor: DOMRect }
-  | { kind: 'panel' };
+  | { kind: 'card'; model: CardModel; matched: string; anchor: DOMRect; scheme: Scheme }
+  | { kind: 'ignored'; model: CardModel; matched: string; anchor: DOMRect; scheme: Scheme }
+  | { kind: 'panel'; scheme: Scheme };
+
+function parseRgb(value: string): [number, number, number, number] | undefined {
+  const match = /rgba?\(([\d.]+)[, ]+([\d.]+)[, ]+([\d.]+)(?:[,/ ]+([\d.]+%?))?\)/.exec(value);
+  if (!match) return undefined;
+  const alpha = match[4] === undefined ? 1 : match[4].endsWith('%') ? Number.parseFloat(match[4]) / 100 : Number(match[4]);
+  return [Number(match[1]), Number(match[2]), Number(match[3]), alpha];
+}
+
+/**
+ * Whether the page is dark where the card appears: the first opaque background behind the anchor
+ * (a dark table inside a light page counts as dark), else the page's own `color-scheme`.
+ */
+export function pageScheme(from: Node | null): Scheme {
+  let element: Element | null = from instanceof Element ? from : (from?.parentElement ?? document.body);
+  while (element) {
+    const rgb = parseRgb(getComputedStyle(element).backgroundColor);
+    if (rgb && rgb[3] > 0.5) {
+      const luminance = (0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2]) / 255;
+      return luminance < 0.45 ? 'dark' : 'light';
+    }
+    element = element.parentElement ?? ((element.getRootNode() as ShadowRoot).host ?? null);
+  }
+  const declared = getComputedStyle(document.documentElement).colorScheme;
+  if (declared.includes('dark') && !declared.includes('light')) return 'dark';
+  return 'light';
+}
 
 export class PageUi {
   private ui: ShadowRootContentScriptUi<HTMLElement> | null = null;
@@ -54,14 +99,15 @@ export class PageUi {
     document.addEventListener('pointermove', onMove, { capture: true, passive: true });
     this.cleanups.push(() => document.removeEventListener('pointermove', onMove, { capture: true }));
     const onScroll = () => {
-      if (this.view?.kind === 'card') this.close();
+      // Scrolling inside a tall card must not close it.
+      if (this.view?.kind === 'card' && !this.overCard) this.close();
     };
     window.addEventListener('scroll', onScroll, { capture: true, passive: true });
     this.cleanups.push(() => window.removeEventListener('scroll', onScroll, { capture: true }));
-    // Escape closes an open hover card wherever the focus is (the card is shown on hover, so focus
-    // usually stays on the page). Only then: the page's own Escape handling is otherwise untouched.
+    // Escape closes an open card or notice wherever the focus is (the card is shown on hover, so
+    // focus usually stays on the page). Only then: the page's own Escape handling is otherwise untouched.
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape' && this.view?.kind === 'card') this.close();
+      if (event.key === 'Escape' && event.isTrusted && (this.view?.kind === 'card' || this.view?.kind === 'ignored')) this.close();
     };
     document.addEventListener('keydown', onKey, { capture: true });
     this.cleanups.push(() => document.removeEventListener('keydown', onKey, { capture: true }));
@@ -77,11 +123,12 @@ export class PageUi {
 
   async showPanel(): Promise<void> {
     clearTimeout(this.showTimer);
-    this.view = { kind: 'panel' };
+    this.view = { kind: 'panel', scheme: pageScheme(document.body) };
     await this.renderView();
   }
 
   close(): void {
+    clearTimeout(this.hideTimer);
     this.view = null;
     this.hovered = null;
     this.overCard = false;
@@ -90,7 +137,8 @@ export class PageUi {
   }
 
   private onPointerMove(event: PointerEvent): void {
-    if (!this.actions.hoverEnabled() || this.painter.size === 0) return;
+    // A page can dispatch pointer events of its own; only the user's pointer opens the card.
+    if (!event.isTrusted || !this.actions.hoverEnabled() || this.painter.size === 0) return;
     if (event.target instanceof Element && event.target.localName.startsWith(OWN_UI_PREFIX)) return;
     this.pointer = { x: event.clientX, y: event.clientY };
     // One hit test per frame however fast the pointer moves.
@@ -100,6 +148,7 @@ export class PageUi {
   private checkPointer(): void {
     this.frame = 0;
     if (!this.pointer || !this.ctx.isValid) return;
+    if (this.view?.kind === 'ignored') return;
     const hit = this.painter.hitTest(this.pointer.x, this.pointer.y);
     if (hit && hit.range === this.hovered?.range) {
       clearTimeout(this.hideTimer);
@@ -116,21 +165,22 @@ export class PageUi {
     this.showTimer = setTimeout(() => void this.showCard(hit), SHOW_DELAY_MS);
   }
 
-  private scheduleHide(): void {
+  private scheduleHide(delay = HIDE_DELAY_MS): void {
     clearTimeout(this.hideTimer);
     this.hideTimer = setTimeout(() => {
-      if (!this.overCard && this.view?.kind === 'card') this.close();
-    }, HIDE_DELAY_MS);
+      if (!this.overCard && (this.view?.kind === 'card' || this.view?.kind === 'ignored')) this.close();
+    }, delay);
   }
 
   private async showCard(hit: { entityId: string; range: Range }): Promise<void> {
-    if (this.view?.kind === 'panel') return;
+    if (this.view?.kind === 'panel' || this.view?.kind === 'ignored') return;
     const model = await this.actions.describe(hit.entityId);
     // The pointer moved on while the details came.
     if (!model || !this.ctx.isValid || this.hovered?.range !== hit.range) return;
     const rects = hit.range.getClientRects();
     const anchor = rects.length > 0 ? rects[0] : hit.range.getBoundingClientRect();
-    this.view = { kind: 'card', model, matched: hit.range.toString().replace(/\s+/g, ' ').trim(), anchor };
+    const matched = hit.range.toString().replace(/\s+/g, ' ').trim();
+    this.view = { kind: 'card', model, matched, anchor, scheme: pageScheme(hit.range.startContainer) };
     await this.renderView();
   }
 
@@ -142,18 +192,31 @@ export class PageUi {
         position: 'inline',
         anchor: () => document.documentElement,
         append: 'last',
+        mode: 'closed',
         css: CARD_CSS,
         isolateEvents: ['keydown', 'keyup', 'keypress'],
         onMount: (container) => container,
       });
       this.container = this.ui.uiContainer;
-      this.container.addEventListener('pointerenter', () => {
+      // Clicks the page synthesises (element.click(), dispatchEvent) never reach the buttons.
+      for (const type of ['click', 'pointerdown', 'pointerup', 'mousedown', 'mouseup']) {
+        this.container.addEventListener(type, (event) => {
+          if (!event.isTrusted) {
+            event.stopImmediatePropagation();
+            event.preventDefault();
+          }
+        }, true);
+      }
+      this.container.addEventListener('pointerenter', (event) => {
+        if (!event.isTrusted) return;
         this.overCard = true;
         clearTimeout(this.hideTimer);
       }, true);
-      this.container.addEventListener('pointerleave', () => {
+      this.container.addEventListener('pointerleave', (event) => {
+        if (!event.isTrusted) return;
         this.overCard = false;
         if (this.view?.kind === 'card') this.scheduleHide();
+        else if (this.view?.kind === 'ignored') this.scheduleHide(NOTICE_MS);
       });
     }
     if (!this.ui.mounted) this.ui.mount();
@@ -165,13 +228,19 @@ export class PageUi {
     if (!view) return;
     const container = await this.ensureUi();
     if (this.view !== view) return;
+    container.dataset.scheme = view.scheme;
     const palette = this.actions.palette();
     if (view.kind === 'panel') {
-      const entries = await this.actions.panelEntries();
+      const tab = await this.actions.tabFindings().catch(() => null);
+      const own = this.actions.ownFindings();
+      const models = await this.actions.describeAll([...new Set([...(tab?.findings ?? []), ...own].map((finding) => finding.entityId))]);
       if (this.view !== view) return;
+      const { entries, elsewhere } = panelEntries(own, tab, (id) => models.get(id));
       render(
         h(FindingsPanel, {
           entries,
+          elsewhere,
+          asOf: entries[0]?.model.asOf,
           palette,
           onShow: (entityId) => this.actions.reveal(entityId),
           onDetails: (entityId) => this.actions.openDetails(entityId),
@@ -181,15 +250,41 @@ export class PageUi {
       );
       return;
     }
+    const site = location.hostname || 'this page';
+    if (view.kind === 'ignored') {
+      render(
+        h(IgnoredNotice, {
+          name: view.model.name,
+          matched: view.matched,
+          site,
+          onUndo: () => {
+            void this.actions.undoNotThisCompany(view.model.entityId, view.matched).finally(() => this.close());
+          },
+          onClose: () => this.close(),
+        }),
+        container,
+      );
+      this.place(container.querySelector<HTMLElement>('.card'), view.anchor);
+      container.querySelector<HTMLElement>('.notice button')?.focus({ preventScroll: true });
+      this.scheduleHide(NOTICE_MS);
+      return;
+    }
     render(
       h(HoverCard, {
         model: view.model,
         palette,
         matched: view.matched,
+        site,
         onDetails: () => this.actions.openDetails(view.model.entityId),
         onNotThis: () => {
-          this.actions.notThisCompany(view.model.entityId, view.matched);
-          this.close();
+          void this.actions.notThisCompany(view.model.entityId, view.matched).then(
+            () => {
+              if (this.view !== view) return;
+              this.view = { ...view, kind: 'ignored' };
+              void this.renderView();
+            },
+            () => this.close(),
+          );
         },
         onClose: () => this.close(),
       }),

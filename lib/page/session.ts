@@ -5,8 +5,6 @@
 // shows the hover card and findings panel (details asked of the background on demand), and
 // reports findings. New settings or a new dataset arrive as a new setup, applied without a reload.
 import type { CardModel } from '../../components/hover-card/card-model';
-import type { PanelEntry } from '../../components/hover-card/FindingsPanel';
-import { SEVERITY_RANK } from '../dataset/severity';
 import { sendMessage, type Finding, type MatchIndex, type PageSetup } from '../messaging';
 import type { PaletteKey } from '../settings/palette';
 import { isIgnored } from '../settings/rules';
@@ -109,14 +107,16 @@ export class PageSession {
     });
     this.ui = new PageUi(life, this.painter, {
       describe: (entityId) => this.describe(entityId),
-      panelEntries: () => this.panelEntries(),
+      describeAll: (entityIds) => this.describeMany(entityIds),
+      ownFindings: () => this.scanner.findings(),
+      tabFindings: () => this.tabFindings(),
       palette: () => this.setup.look.palette,
       hoverEnabled: () => this.setup.look.hoverCards,
       openDetails: (entityId) => void sendMessage('openDetails', { entityId }).catch(() => undefined),
       notThisCompany: (entityId, matched) =>
-        void sendMessage('addIgnoreRule', { entityId, text: matched, site: new URL(frameAddress()).hostname || '*' }).catch((error) =>
-          console.warn('Sanctions Lens could not save the ignore rule:', error),
-        ),
+        sendMessage('addIgnoreRule', { entityId, text: matched, site: new URL(frameAddress()).hostname || '*' }),
+      undoNotThisCompany: (entityId, matched) =>
+        sendMessage('removeIgnoreRule', { entityId, text: matched, site: new URL(frameAddress()).hostname || '*' }),
       reveal: (entityId) => this.reveal(entityId),
     });
   }
@@ -280,33 +280,14 @@ export class PageSession {
   }
 
   /**
-   * The panel lists the whole tab, frames included (a quote widget in an iframe counts as much as
-   * the article). This frame's findings are reported first so the background's answer is current;
-   * without an answer (the background restarting) the panel still shows this frame's own.
+   * The tab's findings for the panel (frames of this site only; the background counts the rest).
+   * This frame's findings are reported first so the background's answer is current.
    */
-  private async panelEntries(): Promise<PanelEntry[]> {
+  private async tabFindings(): Promise<{ findings: Finding[]; elsewhere: number } | null> {
     clearTimeout(this.reportTimer);
     await this.report();
-    const own = this.scanner.findings();
-    let findings = own;
-    try {
-      const tab = await sendMessage('getMyTabFindings', {});
-      if (tab) {
-        const known = new Set(tab.findings.map((finding) => finding.entityId));
-        findings = [...tab.findings, ...own.filter((finding) => !known.has(finding.entityId))];
-      }
-    } catch {
-      // Keep this frame's findings.
-    }
-    const models = await this.describeMany(findings.map((finding) => finding.entityId));
-    const entries: PanelEntry[] = [];
-    for (const finding of findings) {
-      const model = models.get(finding.entityId);
-      if (!model) continue;
-      entries.push({ entityId: model.entityId, name: model.name, key: model.key, effect: model.effect, count: finding.count, texts: finding.texts });
-    }
-    const rank = (entry: PanelEntry) => (entry.key === 'watchlist' ? 1.5 : SEVERITY_RANK[entry.key]);
-    return entries.sort((a, b) => rank(b) - rank(a) || a.name.localeCompare(b.name));
+    const tab = await sendMessage('getMyTabFindings', {});
+    return tab ? { findings: tab.findings, elsewhere: tab.otherSites ?? 0 } : null;
   }
 
   private reveal(entityId: string): Range | undefined {

@@ -7,7 +7,7 @@ test('a page that re-renders every 200 ms still reports its companies', async ({
   const tabId = await tabIdOf(extension.worker, page);
   await expect
     .poll(() => extension.worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId), { timeout: 10_000 })
-    .toBe('2');
+    .toMatch(/^2!?$/); // '!' marks list data over a month old
 
   const popup = await openPopupFor(extension.context, extension.extensionId, extension.worker, page);
   const found = popup.locator('[data-testid="finding"]');

@@ -46,8 +46,25 @@ export async function openPopupFor(
   return popup;
 }
 
+/**
+ * The first-run page the extension opens on install, closed so tests start from one tab; whether
+ * it opened is kept for the test that checks it.
+ */
+async function closeWelcome(context: BrowserContext): Promise<boolean> {
+  const deadline = Date.now() + 5000;
+  while (Date.now() < deadline) {
+    const welcome = context.pages().find((page) => page.url().endsWith('/welcome.html'));
+    if (welcome) {
+      await welcome.close();
+      return true;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return false;
+}
+
 type Fixtures = {
-  extension: { context: BrowserContext; worker: Worker; extensionId: string };
+  extension: { context: BrowserContext; worker: Worker; extensionId: string; welcomeOpened?: boolean };
   context: BrowserContext;
   server: FixtureServer;
   pageErrors: string[];
@@ -56,7 +73,8 @@ type Fixtures = {
 export const test = base.extend<Fixtures>({
   extension: async ({}, use) => {
     const launched = await launchWithExtension();
-    await use(launched);
+    const welcomeOpened = await closeWelcome(launched.context);
+    await use({ ...launched, welcomeOpened });
     await launched.cleanup();
   },
   context: async ({ extension }, use) => {

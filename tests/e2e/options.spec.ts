@@ -187,3 +187,15 @@ for (const colorScheme of ['light', 'dark'] as const) {
     }
   });
 }
+
+test('hiding a list that bars buying says what it costs and offers Undo', async ({ extension, page }) => {
+  await openOptions(page, extension.worker, extension.extensionId);
+  await page.getByTestId('list-ofac-ns-cmic').uncheck();
+  await expect(page.getByTestId('status')).toContainText('you will no longer be warned about companies on it, which US persons may not buy');
+  expect((await storedSettings(extension.worker)).lists).toMatchObject({ 'ofac-ns-cmic': false });
+  await page.getByTestId('status').getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByTestId('list-ofac-ns-cmic')).toBeChecked();
+  expect((await storedSettings(extension.worker)).lists).toMatchObject({ 'ofac-ns-cmic': true });
+  // The hint describes the switch; it is not part of its name.
+  await expect(page.getByTestId('list-ofac-ns-cmic')).toHaveAccessibleName(/^Non-SDN Chinese Military-Industrial Complex Companies List$/);
+});

@@ -34,7 +34,7 @@ test('a page that replays the "script started" event, early and late, stays high
   await expect
     .poll(() => reported(extension.worker, page, extension.extensionId), { timeout: 10_000 })
     .toEqual(expect.arrayContaining(['hangzhou-hikvision-digital-technology-co-ltd', 'inspur-group-co-ltd']));
-  expect(await badge(extension.worker, page)).toBe('2');
+  expect(await badge(extension.worker, page)).toMatch(/^2!?$/); // '!' marks list data over a month old
 
   // Late: after the highlights and the report, the page fires again, then adds text.
   await page.evaluate(() => {
@@ -43,7 +43,7 @@ test('a page that replays the "script started" event, early and late, stays high
     document.getElementById('later')!.textContent = 'Late news: Zhejiang Dahua Technology joins the list of picks.';
   });
   await expect.poll(() => painted(page), { timeout: 10_000 }).toEqual(expect.arrayContaining(['Hangzhou Hikvision Digital Technology', 'Inspur Group', 'Zhejiang Dahua Technology']));
-  await expect.poll(() => badge(extension.worker, page), { timeout: 10_000 }).toBe('3');
+  await expect.poll(() => badge(extension.worker, page), { timeout: 10_000 }).toMatch(/^3!?$/);
   expect(await reported(extension.worker, page, extension.extensionId)).toContain('zhejiang-dahua-technology-co-ltd');
   expect(pageErrors).toEqual([]);
 });

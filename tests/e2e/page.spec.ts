@@ -10,6 +10,7 @@ import { defaultSettings } from '../../lib/settings/defaults';
 import { SETTINGS_VERSION, type Settings } from '../../lib/settings/types';
 import { EXTENSION_DIR } from '../../scripts/browser';
 import { CHROMIUM_ARGS, ROOT, chromiumPath, expect, tabIdOf, test } from './fixtures';
+import { clickUiButton, expectUi, hoverHighlight, inUi, uiAttributes, uiText } from './page-ui';
 
 /** Screenshots go next to the test's other output (test-results/<test>/), to be looked at. */
 const shot = (name: string) => test.info().outputPath(name);
@@ -196,48 +197,42 @@ test('form fields and editable text are left alone, also while the user types', 
 test('hover card: shows the company, its lists and ruling; "Not this company" stops the highlight', async ({ extension, page, server, pageErrors }) => {
   await page.goto(server.url('/news-xiaomi.html'));
   await expectHighlighted(page, ['Xiaomi Corp.']);
-  const box = await page.evaluate(() => {
-    for (const range of CSS.highlights.get('sanctions-lens-historical') ?? []) {
-      if ((range as Range).toString() === 'Xiaomi Corp.') {
-        const rect = (range as Range).getBoundingClientRect();
-        return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-      }
-    }
-    return null;
-  });
-  expect(box).not.toBeNull();
-  await page.mouse.move(box!.x, box!.y);
-  const card = page.getByTestId('hover-card');
-  await expect(card).toBeVisible();
-  await expect(card).toHaveAttribute('data-entity-id', 'xiaomi-corporation');
-  await expect(card.getByTestId('card-name')).toHaveText('Xiaomi Corporation');
-  await expect(card.getByTestId('card-severity')).toHaveText('Formerly listed');
-  await expect(card.getByTestId('card-listing')).toContainText(['Vacated']);
-  await expect(card.getByTestId('card-ruling')).toContainText('2021');
+  const box = await hoverHighlight(page, 'Xiaomi Corp.', 'sanctions-lens-historical');
+  expect(await uiAttributes(page, '[data-testid="hover-card"]', 'data-entity-id')).toEqual(['xiaomi-corporation']);
+  expect(await uiText(page, '[data-testid="card-name"]')).toBe('Xiaomi Corporation');
+  // Formerly listed: a plain label, never a severity chip.
+  expect(await uiText(page, '[data-testid="card-severity"]')).toBe('Formerly listed');
+  expect(await uiAttributes(page, '[data-testid="card-severity"]', 'class')).toEqual(['plain-label']);
+  expect(await uiText(page, '[data-testid="card-former"]')).toContain('Vacated by court'.toLowerCase());
+  expect(await uiText(page, '[data-testid="card-ruling"]')).toContain('2021');
   await page.screenshot({ path: shot('hover-card.png') });
 
   // Details opens the popup view of the company in a tab.
   const opened = page.context().waitForEvent('page');
-  await card.getByRole('button', { name: 'Details' }).click();
+  await clickUiButton(page, 'Details');
   const details = await opened;
   expect(details.url()).toContain('entity=xiaomi-corporation');
   await details.close();
 
   // Escape closes the card though the focus is on the page, not in the card.
-  await page.mouse.move(box!.x, box!.y + 1);
-  await expect(card).toBeVisible();
+  await page.bringToFront();
+  await page.mouse.move(box.x, box.y + 1);
+  await expectUi(page, '[data-testid="hover-card"]');
   await page.keyboard.press('Escape');
-  await expect(card).toBeHidden();
+  await expectUi(page, '[data-testid="hover-card"]', false);
 
-  await page.mouse.move(box!.x + 1, box!.y);
-  await expect(card).toBeVisible();
-  await card.getByRole('button', { name: 'Not this company' }).click();
-  await expect(card).toBeHidden();
+  await page.mouse.move(box.x + 1, box.y);
+  await expectUi(page, '[data-testid="hover-card"]');
+  // Xiaomi has no listing in force: "Not this company" acts at once, and the card says how to undo it.
+  await clickUiButton(page, 'Not this company');
+  await expectUi(page, '[data-testid="ignored-notice"]');
   await expect.poll(async () => (await allHighlighted(page)).includes('Xiaomi Corp.')).toBe(false);
   // Only that spelling on this site is ignored; other mentions stay.
   expect(await allHighlighted(page)).toContain('XIACY');
   const ignored = await extension.worker.evaluate(async () => ((await chrome.storage.sync.get('settings')).settings as Settings).ignored);
   expect(ignored).toEqual([expect.objectContaining({ entityId: 'xiaomi-corporation', site: '127.0.0.1' })]);
+  await page.keyboard.press('Escape');
+  await expectUi(page, '[data-testid="ignored-notice"]', false);
   // The card's host element is gone again: the page's DOM has nothing of ours left in it.
   expect(await page.evaluate(() => document.querySelector('sanctions-lens-ui'))).toBeNull();
   expect(pageErrors).toEqual([]);
@@ -249,16 +244,20 @@ test('findings panel: the shortcut lists the page findings for keyboard and scre
   await page.waitForTimeout(600);
   const tabId = await tabIdOf(extension.worker, page);
   await extension.worker.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'showFindingsPanel', data: {} }, { frameId: 0 }), tabId);
-  const panel = page.getByTestId('findings-panel');
-  await expect(panel).toBeVisible();
-  await expect(panel.getByRole('heading')).toBeFocused();
-  const ids = await panel.getByTestId('panel-finding').evaluateAll((items) => items.map((item) => item.getAttribute('data-entity-id')));
+  await expectUi(page, '[data-testid="findings-panel"]');
+  expect(await inUi(page, 'function () { return this.activeElement ? this.activeElement.id : null; }')).toBe('sl-panel-title');
+  const ids = await uiAttributes(page, '[data-testid="panel-finding"]', 'data-entity-id');
   expect(ids).toEqual(expect.arrayContaining(['hangzhou-hikvision-digital-technology-co-ltd', 'xiaomi-corporation']));
   // Strongest warnings first; the vacated Xiaomi listing comes last.
   expect(ids.indexOf('hangzhou-hikvision-digital-technology-co-ltd')).toBeLessThan(ids.indexOf('xiaomi-corporation'));
+  // The same facts as the card: lists in force with dates, and the as-of date.
+  const hikvision = await uiText(page, '[data-testid="panel-finding"][data-entity-id="hangzhou-hikvision-digital-technology-co-ltd"]');
+  expect(hikvision).toMatch(/NS-CMIC.*Active.*since/);
+  expect(hikvision).toContain('Divest by Jun 3, 2022 (passed)');
+  expect(await uiText(page, '[data-testid="findings-panel"] .foot')).toMatch(/Lists as of .*Information, not legal advice/);
   await page.screenshot({ path: shot('findings-panel.png') });
   await page.keyboard.press('Escape');
-  await expect(panel).toBeHidden();
+  await expectUi(page, '[data-testid="findings-panel"]', false);
 });
 
 test('findings panel: companies shown inside a same-origin frame are listed too', async ({ extension, page, server, pageErrors }) => {
@@ -272,12 +271,11 @@ test('findings panel: companies shown inside a same-origin frame are listed too'
     .toContain('hangzhou-hikvision-digital-technology-co-ltd');
   const tabId = await tabIdOf(extension.worker, page);
   await extension.worker.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'showFindingsPanel', data: {} }, { frameId: 0 }), tabId);
-  const panel = page.getByTestId('findings-panel');
-  await expect(panel).toBeVisible();
-  const ids = await panel.getByTestId('panel-finding').evaluateAll((items) => items.map((item) => item.getAttribute('data-entity-id')));
+  await expectUi(page, '[data-testid="findings-panel"]');
+  const ids = await uiAttributes(page, '[data-testid="panel-finding"]', 'data-entity-id');
   expect(ids).toEqual(expect.arrayContaining(['hangzhou-hikvision-digital-technology-co-ltd']));
   expect(ids.some((id) => id?.includes('dahua'))).toBe(true);
-  await expect(panel.getByRole('heading')).toHaveText(/^\d+ listed compan/);
+  expect(await uiText(page, '#sl-panel-title')).toMatch(/^\d+ compan(y|ies) with a listing in force/);
   await page.screenshot({ path: shot('findings-panel-iframe.png') });
   expect(pageErrors).toEqual([]);
 });

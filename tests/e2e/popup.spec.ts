@@ -5,6 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { ROOT, expect, openPopupFor, tabIdOf, test } from './fixtures';
+import { clickUiButton, expectUi } from './page-ui';
 
 const SHOTS = join(ROOT, 'test-results/screenshots');
 mkdirSync(SHOTS, { recursive: true });
@@ -44,28 +45,30 @@ test('a news page: companies listed most serious first, matching the badge; deta
 
   const popup = await popupFor(context, extension, page);
   const findings = popup.getByTestId('finding');
-  await expect(findings).toHaveCount(Number.parseInt(badge, 10));
+  // The badge counts the companies with a listing in force; formerly listed ones are shown apart.
+  await expect(popup.locator('[data-testid="finding"][data-standing="in-force"]')).toHaveCount(Number.parseInt(badge, 10));
   const severities = await findings.evaluateAll((cards) => cards.map((card) => card.getAttribute('data-severity') ?? ''));
   expect(severities[0]).toBe('prohibited');
   expect(severities.map((s) => RANK[s])).toEqual([...severities.map((s) => RANK[s])].sort((a, b) => b - a));
   const xiaomi = popup.locator('[data-testid="finding"][data-entity-id="xiaomi-corporation"]');
-  await expect(xiaomi).toContainText('Formerly: DoD 1237 (vacated by court May 25, 2021)');
+  await expect(xiaomi).toContainText('No current restriction on the US lists we track. DoD 1237: vacated by a court on May 25, 2021.');
+  await expect(xiaomi.getByTestId('severity-chip')).toHaveCount(0);
   await expect(xiaomi).toContainText('“Xiaomi');
   await popup.screenshot({ path: join(SHOTS, 'popup-light.png') });
 
-  await popup.locator('[data-entity-id="china-mobile-limited"]').getByRole('button', { name: /show details/ }).click();
+  await popup.locator('[data-entity-id="china-mobile-limited"]').getByRole('button', { name: 'China Mobile Limited' }).click();
   const details = popup.getByTestId('details');
   const cmic = details.locator('[data-testid="listing"][data-list-id="ofac-ns-cmic"]');
   await expect(cmic).toContainText('ListedJun 3, 2021');
   await expect(cmic).toContainText('EffectiveAug 2, 2021');
-  await expect(cmic).toContainText('Divestment deadlineJun 3, 2022');
+  await expect(cmic).toContainText('Divest byJun 3, 2022 (passed)');
   await expect(cmic).toContainText('may not buy or sell');
-  await expect(cmic.getByRole('link', { name: /Official source for the NS-CMIC listing/ })).toHaveAttribute('href', /^https:\/\//);
+  await expect(cmic.getByRole('link', { name: /Official source, for the NS-CMIC listing/ })).toHaveAttribute('href', /^https:\/\//);
   await popup.screenshot({ path: join(SHOTS, 'popup-details.png') });
   await popup.keyboard.press('Escape');
   await expect(findings.first()).toBeVisible();
 
-  await xiaomi.getByRole('button', { name: /show details/ }).click();
+  await xiaomi.getByRole('button', { name: 'Xiaomi Corporation' }).click();
   await expect(details.getByTestId('listing')).toContainText('VacatedMay 25, 2021');
   const rulings = details.getByTestId('ruling');
   await expect(rulings.first()).toContainText('Xiaomi Corp. v. Department of Defense');
@@ -90,14 +93,14 @@ test('a brokerage page and a page with a research frame: holdings and framed tex
 test('latest rulings: newest first, filtered to the companies on this page, with list changes', async ({ extension, context, page, server }) => {
   await scanned(page, extension.worker, server.url('/news-xiaomi.html'));
   const popup = await popupFor(context, extension, page);
-  await popup.getByRole('tab', { name: 'Rulings' }).click();
+  await popup.getByRole('tab', { name: 'Updates' }).click();
   const rulings = popup.getByTestId('ruling');
   await expect(rulings.first()).toBeVisible();
   const dates = await rulings.locator('time').evaluateAll((times) => times.map((time) => time.getAttribute('datetime') ?? ''));
   expect(dates.length).toBeGreaterThan(3);
   expect(dates).toEqual([...dates].sort().reverse());
 
-  await popup.getByRole('checkbox', { name: /Only this page’s companies/ }).check();
+  await popup.getByRole('checkbox', { name: /Only rulings about this page’s companies/ }).check();
   const captions = await rulings.locator('.ruling-caption').allTextContents();
   expect(captions.length).toBeGreaterThan(0);
   for (const caption of captions) expect(caption).toContain('Xiaomi');
@@ -132,7 +135,7 @@ test('search: by name, by ticker in several forms, by a misspelling; keyboard op
   await expect(box).toHaveValue('Xiaomy');
 
   await box.fill('Volkswagen');
-  await expect(popup.getByTestId('search-empty')).toContainText('No company on a list we track matches “Volkswagen”');
+  await expect(popup.getByTestId('search-empty')).toContainText('“Volkswagen”: not found among the companies on the US lists we track.');
 });
 
 test('site switch: off removes the badge and, after a reload, the highlights; on brings them back', async ({ extension, context, page, server }) => {
@@ -140,13 +143,15 @@ test('site switch: off removes the badge and, after a reload, the highlights; on
   expect(await highlightedRanges(page)).toBeGreaterThan(0);
 
   const popup = await popupFor(context, extension, page);
-  await popup.getByRole('tab', { name: 'This site' }).click();
   const toggle = popup.getByTestId('site-switch');
   await expect(toggle).toHaveAttribute('aria-checked', 'true');
   await toggle.click();
   await expect(toggle).toHaveAttribute('aria-checked', 'false');
   await expect(popup.getByTestId('subtitle')).toHaveText('Off for 127.0.0.1');
+  await expect(popup.getByTestId('site-message')).toHaveText('Off for 127.0.0.1. Highlights removed.');
   await expect.poll(() => badgeText(extension.worker, tabId)).toBe('');
+  // As the message says: the highlights go at once, without a reload.
+  await expect.poll(() => highlightedRanges(page)).toBe(0);
 
   await page.reload();
   await page.waitForLoadState('load');
@@ -168,7 +173,7 @@ test('empty, unscannable and dark: written for a person, no errors', async ({ ex
   const popup = await popupFor(context, extension, page);
   const errors: string[] = [];
   popup.on('pageerror', (error) => errors.push(error.message));
-  await expect(popup.getByTestId('empty-state')).toContainText('Nothing on this page is on a list we track');
+  await expect(popup.getByTestId('empty-state')).toContainText('No company from the lists we track was found here');
   await popup.screenshot({ path: join(SHOTS, 'popup-empty.png') });
 
   const news = await context.newPage();
@@ -189,9 +194,9 @@ test('“Details” in the page’s findings panel opens that company in the pop
   const { tabId } = await scanned(page, extension.worker, server.url('/news-xiaomi.html'));
   // What the keyboard command makes the background send to the active tab.
   await extension.worker.evaluate((id) => chrome.tabs.sendMessage(id, { type: 'showFindingsPanel', data: {} }, { frameId: 0 }), tabId);
-  const row = page.locator('[data-testid="panel-finding"][data-entity-id="xiaomi-corporation"]');
+  await expectUi(page, '[data-testid="panel-finding"][data-entity-id="xiaomi-corporation"]');
   const opened = context.waitForEvent('page');
-  await row.getByRole('button', { name: 'Details' }).click();
+  await clickUiButton(page, 'Details', '[data-testid="panel-finding"][data-entity-id="xiaomi-corporation"]');
   const view = await opened;
   await view.waitForLoadState();
   expect(view.url()).toBe(`chrome-extension://${extension.extensionId}/popup.html?tab=${tabId}&entity=xiaomi-corporation`);

@@ -6,6 +6,10 @@ import { startFindingsService, type FindingsService } from '../../lib/findings/s
 import { TabFindingsStore } from '../../lib/findings/tab-store';
 import dataset from '../fixtures/popup/dataset.json';
 
+/** The fixture's data dated today, so the badge's "over a month old" mark stays out of these tests. */
+const today = new Date().toISOString().slice(0, 10);
+const freshData = { ...(dataset as Dataset), sources: (dataset as Dataset).sources.map((source) => ({ ...source, asOf: today })) };
+
 const colors = {
   prohibited: { background: '#b00020', text: '#ffffff' },
   restricted: { background: '#c25e00', text: '#000000' },
@@ -39,7 +43,7 @@ function start(store?: TabFindingsStore) {
   return startFindingsService({
     isEnabled: async (url) => !disabledHosts.has(new URL(url).hostname),
     isStale: async () => stale,
-    dataset: async () => dataset as Dataset,
+    dataset: async () => freshData,
     badgeColors: async () => colors,
     store,
   });
@@ -64,16 +68,20 @@ describe('findings service', () => {
     const answer = await ask<{ findings: Finding[]; enabled: boolean }>('getTabFindings', { tabId: 1 });
     expect(answer.enabled).toBe(true);
     expect(answer.findings.map((f) => [f.entityId, f.count])).toEqual([['xiaomi-corporation', 4], ['china-mobile-limited', 1]]);
-    expect(await badgeText(1)).toBe('2');
+    // Xiaomi's listing was vacated: named, but not counted on the badge.
+    expect(await badgeText(1)).toBe('1');
     expect(await fakeBrowser.action.getBadgeBackgroundColor({ tabId: 1 })).toEqual([0xb0, 0x00, 0x20, 255]);
   });
 
-  it("answers a page's findings panel with its whole tab: companies of every frame, and nothing for a sender outside a tab", async () => {
+  it("answers a page's findings panel with its own site's frames, only counting other sites' frames, and nothing for a sender outside a tab", async () => {
     await report(1, 'https://news.example/xiaomi', 0, 'https://news.example/xiaomi', [xiaomi]);
+    await report(1, 'https://news.example/xiaomi', 2, 'https://news.example/embed/chart', [{ ...xiaomi, count: 1 }]);
     await report(1, 'https://news.example/xiaomi', 3, 'https://quotes.example/widget', [cmcc]);
-    const mine = await ask<{ tabId: number; findings: Finding[] }>('getMyTabFindings', {}, { tab: { id: 1, url: 'https://news.example/xiaomi' }, frameId: 0 });
+    const mine = await ask<{ tabId: number; findings: Finding[]; otherSites: number }>('getMyTabFindings', {}, { tab: { id: 1, url: 'https://news.example/xiaomi' }, frameId: 0, url: 'https://news.example/xiaomi' });
     expect(mine.tabId).toBe(1);
-    expect(mine.findings.map((f) => f.entityId)).toEqual(['xiaomi-corporation', 'china-mobile-limited']);
+    // The page could read its panel: what the quotes.example frame shows is counted, not named.
+    expect(mine.findings.map((f) => [f.entityId, f.count])).toEqual([['xiaomi-corporation', 3]]);
+    expect(mine.otherSites).toBe(1);
     expect(await ask('getMyTabFindings', {}, { url: 'chrome-extension://x/popup.html' })).toBeNull();
   });
 
@@ -127,7 +135,7 @@ describe('findings service', () => {
 
   it('shows no badge and no findings on a site the user switched off', async () => {
     disabledHosts.add('news.example');
-    await report(1, 'https://news.example/xiaomi', 0, 'https://news.example/xiaomi', [xiaomi]);
+    await report(1, 'https://news.example/xiaomi', 0, 'https://news.example/xiaomi', [cmcc]);
     expect(await badgeText(1)).toBe('');
     expect(await ask('getTabFindings', { tabId: 1 })).toMatchObject({ enabled: false, findings: [] });
     disabledHosts.clear();
@@ -137,7 +145,7 @@ describe('findings service', () => {
 
   it('marks the badge when the data may be out of date', async () => {
     stale = true;
-    await report(1, 'https://news.example/xiaomi', 0, 'https://news.example/xiaomi', [xiaomi]);
+    await report(1, 'https://news.example/xiaomi', 0, 'https://news.example/xiaomi', [cmcc]);
     expect(await badgeText(1)).toBe('1!');
   });
 

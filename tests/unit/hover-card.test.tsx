@@ -1,37 +1,152 @@
 // @vitest-environment happy-dom
-// The hover card as rendered: dates of open and closed listings, and its two actions.
-import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
-import { afterEach, expect, it, vi } from 'vitest';
-import { HoverCard } from '../../components/hover-card/HoverCard';
-import type { CardModel } from '../../components/hover-card/card-model';
+// The hover card and the findings panel as rendered: what a listing means (the program's line when
+// the data has programs, the list's effect when not), divest-by passed or days left, formerly
+// listed and watchlist names without a severity, and "Not this company" asking first on a
+// prohibited company.
+import { cleanup, fireEvent, render, screen, within } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { FindingsPanel } from '../../components/hover-card/FindingsPanel';
+import { HoverCard, IgnoredNotice } from '../../components/hover-card/HoverCard';
+import { cardModel } from '../../components/hover-card/card-model';
+import { panelEntries } from '../../components/hover-card/panel-model';
+import { programIndex } from '../../lib/dataset/effect';
+import { listIndex } from '../../lib/dataset/severity';
+import type { Dataset } from '../../lib/dataset/types';
+import type { Finding } from '../../lib/messaging';
+import plain from '../fixtures/popup/dataset.json';
+import withPrograms from '../fixtures/popup/programs-dataset.json';
 
 afterEach(cleanup);
 
-const model = {
-  entityId: 'xiaomi-corporation',
-  name: 'Xiaomi Corporation',
-  key: 'historical',
-  effect: 'A court vacated this listing.',
-  listings: [
-    { listName: 'DoD 1237', status: 'vacated', since: '2021-01-14', until: '2021-05-25' },
-    { listName: 'Entity List', status: 'active', since: '2020-12-18' },
-  ],
-} as unknown as CardModel;
+const NOW = new Date('2026-12-01T12:00:00Z');
 
-it('dates a closed listing from–to and an open one "since"', () => {
-  render(<HoverCard model={model} palette="colorblind-safe" matched="Xiaomi" onDetails={() => {}} onNotThis={() => {}} onClose={() => {}} />);
-  const [closed, open] = screen.getAllByTestId('card-listing');
-  expect(closed.textContent).toContain('Jan 14, 2021 – May 25, 2021');
-  expect(closed.textContent).not.toContain('since');
-  expect(open.textContent).toContain('since Dec 18, 2020');
+function modelOf(data: Dataset, id: string, key: 'prohibited' | 'historical' | 'caution' = 'prohibited') {
+  const entity = data.entities.find((e) => e.id === id)!;
+  const rulings = new Map(data.rulings.map((ruling) => [ruling.id, ruling]));
+  return cardModel(entity, key, { lists: listIndex(data), programs: programIndex(data) }, rulings, { asOf: '2026-01-08', now: NOW });
+}
+
+function card(model: ReturnType<typeof modelOf>, handlers: Partial<{ onDetails: () => void; onNotThis: () => void }> = {}) {
+  return render(
+    <HoverCard model={model} palette="colorblind-safe" matched="China Mobile" site="news.example" onDetails={handlers.onDetails ?? (() => {})} onNotThis={handlers.onNotThis ?? (() => {})} onClose={() => {}} />,
+  );
+}
+
+describe('hover card', () => {
+  it('with programs: the program’s line, buy / hold / sell, and the divest-by date marked passed', () => {
+    card(modelOf(withPrograms as Dataset, 'china-mobile-limited'));
+    expect(screen.getByTestId('card-effect').textContent).toBe('US persons may not buy its publicly traded securities; holding them is allowed.');
+    expect(screen.getByTestId('card-permissions').textContent).toBe('Buy: not allowed · Hold: allowed · Sell: needs an OFAC licence');
+    expect(screen.getByTestId('card-dates').textContent).toContain('NS-CMIC: in effect since Aug 2, 2021');
+    expect(screen.getByTestId('card-dates').textContent).toContain('Divest by Jun 3, 2022 (passed)');
+    expect(screen.getByTestId('card-severity').textContent).toBe('Buying banned');
+    expect(screen.getByTestId('card-foot').textContent).toContain('Lists as of Jan 8, 2026');
+    expect(screen.getByTestId('card-foot').textContent).toContain('Information, not legal advice');
+  });
+
+  it('with programs: an open divestment window counts the days left; SDN blocking reads as blocked', () => {
+    const future = modelOf(withPrograms as Dataset, 'future-divest-co');
+    expect(future.dates).toContain('Divest by Nov 1, 2027 (335 days left)');
+    const sber = modelOf(withPrograms as Dataset, 'sberbank');
+    expect(sber.chip).toBe('Blocked');
+    expect(sber.permissions).toBe('Buy: not allowed · Hold: not allowed · Sell: needs an OFAC licence');
+  });
+
+  it('without programs: the list’s effect, first sentence, and no buy / hold / sell line', () => {
+    card(modelOf(plain as Dataset, 'china-mobile-limited'));
+    expect(screen.getByTestId('card-effect').textContent).toBe(
+      "US persons may not buy or sell this company's publicly traded securities, or funds and derivatives that give exposure to them.",
+    );
+    expect(screen.queryByTestId('card-permissions')).toBeNull();
+    expect(screen.getByTestId('card-dates').textContent).toContain('Divest by Jun 3, 2022 (passed)');
+    expect(screen.getByTestId('card-severity').textContent).toBe('Buying banned');
+  });
+
+  it('a formerly listed company: a plain label, no severity chip, lists under “Formerly” with a short range', () => {
+    card(modelOf(plain as Dataset, 'xiaomi-corporation', 'historical'));
+    const mark = screen.getByTestId('card-severity');
+    expect(mark.dataset.standing).toBe('formerly');
+    expect(mark.className).toBe('plain-label');
+    expect(screen.getByTestId('card-effect').textContent).toMatch(/^No current restriction on the US lists we track\. DoD 1237: vacated by a court on May 25, 2021\.$/);
+    expect(screen.queryAllByTestId('card-listing')).toHaveLength(0);
+    expect(screen.getByTestId('card-former').textContent).toBe('Formerly: DoD 1237 (vacated by court, Jan 14 – May 25, 2021)');
+  });
+
+  it('“Not this company” on a prohibited company asks first; keeping the warning does nothing', () => {
+    const onNotThis = vi.fn();
+    card(modelOf(plain as Dataset, 'china-mobile-limited'), { onNotThis });
+    fireEvent.click(screen.getByRole('button', { name: 'Not this company' }));
+    expect(onNotThis).not.toHaveBeenCalled();
+    const ask = screen.getByTestId('card-confirm');
+    expect(ask.textContent).toContain('Stop warning about “China Mobile” on news.example?');
+    fireEvent.click(within(ask).getByRole('button', { name: 'Keep the warning' }));
+    expect(screen.queryByTestId('card-confirm')).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Not this company' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Yes, not this company' }));
+    expect(onNotThis).toHaveBeenCalledOnce();
+  });
+
+  it('“Not this company” on a caution company acts at once; Details too', () => {
+    const onNotThis = vi.fn();
+    const onDetails = vi.fn();
+    card(modelOf(plain as Dataset, 'hesai-group', 'caution'), { onNotThis, onDetails });
+    fireEvent.click(screen.getByRole('button', { name: 'Details' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Not this company' }));
+    expect(onDetails).toHaveBeenCalledOnce();
+    expect(onNotThis).toHaveBeenCalledOnce();
+  });
+
+  it('the notice after ignoring says what and where, and offers Undo', () => {
+    const onUndo = vi.fn();
+    render(<IgnoredNotice name="China Mobile Limited" matched="China Mobile" site="news.example" onUndo={onUndo} onClose={() => {}} />);
+    expect(screen.getByTestId('ignored-notice').textContent).toContain('“China Mobile” is no longer flagged as China Mobile Limited on news.example.');
+    fireEvent.click(screen.getByRole('button', { name: 'Undo' }));
+    expect(onUndo).toHaveBeenCalledOnce();
+  });
 });
 
-it('offers Details and "Not this company"', () => {
-  const onDetails = vi.fn();
-  const onNotThis = vi.fn();
-  render(<HoverCard model={model} palette="colorblind-safe" matched="Xiaomi" onDetails={onDetails} onNotThis={onNotThis} onClose={() => {}} />);
-  fireEvent.click(screen.getByRole('button', { name: 'Details' }));
-  fireEvent.click(screen.getByRole('button', { name: 'Not this company' }));
-  expect(onDetails).toHaveBeenCalledOnce();
-  expect(onNotThis).toHaveBeenCalledOnce();
+describe('findings panel', () => {
+  const data = withPrograms as Dataset;
+  const found = (entityId: string, count: number): Finding => ({ entityId, texts: [entityId], kinds: ['name'], count });
+  const describe_ = (id: string) => {
+    const entity = data.entities.find((e) => e.id === id);
+    return entity ? modelOf(data, id, id === 'xiaomi-corporation' ? 'historical' : id === 'hesai-group' ? 'caution' : 'prohibited') : undefined;
+  };
+
+  it('says as much as the card, in the popup’s order, and counts what other sites’ frames show without naming it', () => {
+    const { entries, elsewhere } = panelEntries(
+      [found('xiaomi-corporation', 5), found('hesai-group', 1)],
+      { findings: [found('china-mobile-limited', 2), found('hesai-group', 1)], elsewhere: 2 },
+      describe_,
+    );
+    expect(entries.map((entry) => entry.model.entityId)).toEqual(['china-mobile-limited', 'hesai-group', 'xiaomi-corporation']);
+    render(<FindingsPanel entries={entries} elsewhere={elsewhere} asOf="2026-01-08" palette="colorblind-safe" onShow={() => {}} onDetails={() => {}} onClose={() => {}} />);
+    expect(screen.getByRole('heading', { level: 2 }).textContent).toBe('2 companies with a listing in force, 1 more without one on this page');
+    const [cmic, , xiaomi] = screen.getAllByTestId('panel-finding');
+    expect(cmic.textContent).toContain('Buy: not allowed · Hold: allowed');
+    expect(cmic.textContent).toContain('Divest by Jun 3, 2022 (passed)');
+    expect(cmic.textContent).toContain('Mentioned 2 times');
+    expect(within(xiaomi).getByTestId('card-severity').dataset.standing).toBe('formerly');
+    expect(screen.getByTestId('panel-elsewhere').textContent).toBe('And 2 companies in embedded content from other sites; open the toolbar popup to see them.');
+  });
+});
+
+describe('card colours', () => {
+  // axe leaves the card's contrast undecided (it floats over the page), so the tokens are checked here.
+  it('keeps text at 4.5:1 on the card’s backgrounds, light and dark', async () => {
+    const { CARD_CSS } = await import('../../components/hover-card/styles');
+    const { contrastRatio } = await import('../../lib/settings/palette');
+    const tokens = (selector: string) => {
+      const block = CARD_CSS.slice(CARD_CSS.indexOf(selector)).split('}')[0];
+      return Object.fromEntries([...block.matchAll(/--sl-([a-z-]+):\s*(#[0-9a-f]{6})/gi)].map((m) => [m[1], m[2]]));
+    };
+    const light = tokens('[data-scheme] {');
+    const dark = { ...light, ...tokens('[data-scheme="dark"]') };
+    for (const [name, t] of [['light', light], ['dark', dark]] as const) {
+      for (const text of ['fg', 'muted', 'accent', 'danger']) {
+        for (const bg of ['bg', 'soft']) expect(contrastRatio(t[text], t[bg]), `${name} ${text} on ${bg}`).toBeGreaterThanOrEqual(4.5);
+      }
+      expect(contrastRatio(t['strong-fg'], t['strong-bg']), `${name} primary button`).toBeGreaterThanOrEqual(4.5);
+    }
+  });
 });

@@ -46,17 +46,32 @@ describe('hover card content', () => {
   const view = buildPageView(dataset, defaultSettings());
   const rulings = new Map(dataset.rulings.map((ruling) => [ruling.id, ruling]));
 
-  it('lists every listing with status and dates and states the effect in one sentence', () => {
-    const model = cardModel(view.entities.get('hikvision')!, 'prohibited', view.lists, rulings);
+  it('lists every listing in force with status and dates and states the effect in one sentence', () => {
+    const model = cardModel(view.entities.get('hikvision')!, 'prohibited', view, rulings);
     expect(model.listings.map((l) => `${l.listName} ${l.status} ${l.since}`)).toEqual(['NS-CMIC active 2021-06-03', '1260H active 2021-06-03']);
     expect(model.effect).toBe('US persons may not buy its securities.');
+    expect(model.chip).toBe('Buying banned');
     expect(model.ruling).toBeUndefined();
   });
 
-  it('explains a vacated listing and shows the latest ruling', () => {
-    const model = cardModel(view.entities.get('xiaomi')!, 'historical', view.lists, rulings);
-    expect(model.effect).toMatch(/court vacated/);
+  it('says a vacated listing leaves no current restriction, without a severity, and shows the latest ruling', () => {
+    const model = cardModel({ ...view.entities.get('xiaomi')!, listings: [{ ...listing('dod-1237', 'vacated', '2021-01-14'), until: '2021-05-25' }] }, 'historical', view, rulings);
+    expect(model.effect).toBe('No current restriction on the US lists we track. DoD 1237: vacated by a court on May 25, 2021.');
+    expect(model.effect).not.toMatch(/re-listing/);
+    expect(model.chip).toBeUndefined();
+    expect(model.label).toBe('Formerly listed');
+    expect(model.listings).toEqual([]);
+    expect(model.former.map((l) => l.listName)).toEqual(['DoD 1237']);
     expect(model.ruling).toMatchObject({ date: '2021-05-25', outcome: 'vacated' });
+  });
+
+  it('gives a watchlist name its own words and no severity', () => {
+    const settings = { ...defaultSettings(), watchlist: [{ term: 'Acme Robotics', addedAt: '2026-01-01T00:00:00Z' }] };
+    const watched = buildPageView(dataset, settings);
+    const model = cardModel(watched.entities.get('watchlist:acme-robotics')!, 'watchlist', watched, rulings);
+    expect(model.effect).toBe('On your watchlist; not on any US list we track.');
+    expect(model.chip).toBeUndefined();
+    expect(model.label).toBe('Your watchlist');
   });
 
   it('keeps abbreviations inside the first sentence', () => {

@@ -10,8 +10,10 @@ import { defaultSettings } from '../../lib/settings/defaults';
 import { withSiteEnabled } from '../../lib/settings/rules';
 import type { Settings } from '../../lib/settings/types';
 import fixture from '../fixtures/popup/dataset.json';
+import programsFixture from '../fixtures/popup/programs-dataset.json';
 
 const dataset = fixture as Dataset;
+const withPrograms = programsFixture as Dataset;
 const found = (entityId: string, texts: string[], count: number): Finding => ({ entityId, texts, kinds: ['name'], count });
 const PAGE = 'https://news.example/markets/xiaomi';
 
@@ -41,6 +43,10 @@ function fakeApi(options: { url?: string; findings?: Finding[]; settings?: Setti
     }),
     pauseFor: vi.fn(async () => undefined),
     resume: vi.fn(async () => undefined),
+    unignore: vi.fn(async (rule) => {
+      settings = { ...settings, ignored: settings.ignored.filter((r) => r !== rule) };
+      watchers.forEach((watch) => watch(settings));
+    }),
     feedStatus: vi.fn(async () => {
       if (!options.feed || options.feed instanceof Error) throw options.feed ?? new Error('The updater did not answer');
       return options.feed;
@@ -71,17 +77,25 @@ describe('popup: this page', () => {
     const cards = await screen.findAllByTestId('finding');
     expect(cards.map((card) => card.dataset.entityId)).toEqual(['china-mobile-limited', 'hesai-group', 'xiaomi-corporation']);
     expect(api.tabFindings).toHaveBeenCalledWith(12);
-    expect(within(cards[0]).getByText('Prohibited')).toBeTruthy();
-    expect(within(cards[0]).getByText('NS-CMIC').nextElementSibling?.textContent).toBe('Active');
-    expect(cards[2].textContent).toContain('Formerly: DoD 1237 (vacated by court May 25, 2021)');
+    expect(within(cards[0]).getByTestId('severity-chip').textContent).toBe('Buying banned');
+    expect(within(cards[0]).getAllByTestId('finding-list').map((li) => li.textContent)).toEqual(['NS-CMIC since Jun 3, 2021', 'DoD 1260H since Jun 3, 2021']);
+    expect(within(cards[0]).getByTestId('finding-dates').textContent).toContain('Divest by Jun 3, 2022 (passed)');
+    // Xiaomi's only listing was vacated: no chip, its own plain label and sentence, in its own group.
+    expect(within(cards[2]).queryByTestId('severity-chip')).toBeNull();
+    expect(within(cards[2]).getByTestId('standing-label').textContent).toBe('Formerly listed');
+    expect(within(cards[2]).getByTestId('finding-line').textContent).toBe('No current restriction on the US lists we track. DoD 1237: vacated by a court on May 25, 2021.');
+    expect(cards[2].closest('section')?.textContent).toContain('Also named here, no restriction in force');
     expect(cards[2].textContent).toContain('“Xiaomi”, “1810.HK”, 4 times');
-    expect(screen.getByTestId('subtitle').textContent).toBe('3 listed companies on news.example');
+    // Only listings in force are counted.
+    expect(screen.getByTestId('subtitle').textContent).toBe('2 companies with a listing in force on news.example');
+    expect(screen.getByTestId('page-summary').textContent).toBe('1 prohibited · 1 caution · 1 formerly listed');
+    expect(screen.getByRole('tab', { name: /This page/ }).textContent).toBe('This page2');
   });
 
   it('follows the page while open: companies reported after the popup opened appear', async () => {
     const api = fakeApi({ findings: [] });
     render(<App api={api} tabId={12} />);
-    await screen.findByText(/Nothing on this page is on a list/);
+    await screen.findByText(/No company from the lists we track/);
     api.pageReports(pageFindings);
     const cards = await screen.findAllByTestId('finding');
     expect(cards.map((card) => card.dataset.entityId)).toEqual(['china-mobile-limited', 'hesai-group', 'xiaomi-corporation']);
@@ -96,14 +110,14 @@ describe('popup: this page', () => {
 
   it('opens a company with its listing dates, what they mean, official sources and rulings', async () => {
     render(<App api={fakeApi({ findings: pageFindings })} tabId={1} />);
-    fireEvent.click(await screen.findByRole('button', { name: 'China Mobile Limited: show details' }));
+    fireEvent.click(await screen.findByRole('button', { name: 'China Mobile Limited' }));
     const details = await screen.findByTestId('details');
     const cmic = within(details).getAllByTestId('listing').find((el) => el.dataset.listId === 'ofac-ns-cmic')!;
     expect(cmic.textContent).toContain('ListedJun 3, 2021');
     expect(cmic.textContent).toContain('EffectiveAug 2, 2021');
-    expect(cmic.textContent).toContain('Divestment deadlineJun 3, 2022');
+    expect(cmic.textContent).toContain('Divest byJun 3, 2022 (passed)');
     expect(cmic.textContent).toContain('may not buy or sell');
-    const source = within(cmic).getByRole('link', { name: /Official source for the NS-CMIC listing/ });
+    const source = within(cmic).getByRole('link', { name: /Official source, for the NS-CMIC listing/ });
     expect(source.getAttribute('href')).toBe('https://sanctionslist.ofac.treas.gov/Home/ConsolidatedList');
     expect(details.textContent).toContain('On this page as “China Mobile”, 2 times');
 
@@ -129,8 +143,12 @@ describe('popup: this page', () => {
     render(<App api={fakeApi({ findings: [] })} tabId={1} />);
     const empty = await screen.findByTestId('empty-state');
     expect(empty.dataset.reason).toBe('none');
-    expect(empty.textContent).toContain('Nothing on this page is on a list we track');
-    expect(empty.textContent).toContain('6 companies on 5 US government lists');
+    expect(empty.textContent).toContain('No company from the lists we track was found here');
+    expect(empty.textContent).not.toContain('good sign');
+    expect(within(empty).getByTestId('coverage').textContent).toBe(
+      'Checked against 6 companies from NS-CMIC, SDN, DoD 1237, DoD 1260H, FCC; OFAC lists as of Jan 8, 2026. The data holds selected companies from each list, not every entry.',
+    );
+    expect(within(empty).getByRole('link', { name: /Sanctions List Search/ }).getAttribute('href')).toBe('https://sanctionssearch.ofac.treas.gov/');
     fireEvent.click(within(empty).getByRole('button', { name: 'Look up a company' }));
     expect(screen.getByRole('tab', { name: 'Search' }).getAttribute('aria-selected')).toBe('true');
   });
@@ -179,7 +197,7 @@ describe('popup: tabs, rulings and search', () => {
     const pageTab = screen.getByRole('tab', { name: /This page/ });
     expect(pageTab.getAttribute('aria-selected')).toBe('true');
     fireEvent.keyDown(pageTab, { key: 'ArrowRight' });
-    const rulingsTab = screen.getByRole('tab', { name: 'Rulings' });
+    const rulingsTab = screen.getByRole('tab', { name: 'Updates' });
     expect(rulingsTab.getAttribute('aria-selected')).toBe('true');
     expect(document.activeElement).toBe(rulingsTab);
     expect(screen.getByRole('tabpanel').getAttribute('aria-labelledby')).toBe('tab-rulings');
@@ -188,10 +206,10 @@ describe('popup: tabs, rulings and search', () => {
   it('shows court rulings newest first, filtered to this page on request, with list changes', async () => {
     render(<App api={fakeApi({ findings: [found('xiaomi-corporation', ['Xiaomi'], 1)] })} tabId={1} />);
     await screen.findAllByTestId('finding');
-    fireEvent.click(screen.getByRole('tab', { name: 'Rulings' }));
+    fireEvent.click(screen.getByRole('tab', { name: 'Updates' }));
     const ids = () => screen.getAllByTestId('ruling').map((r) => r.dataset.rulingId);
     expect(ids()).toEqual(['hesai-v-dod-2025', 'xiaomi-v-dod-final', 'luokung-v-dod-pi', 'xiaomi-v-dod-pi']);
-    fireEvent.click(screen.getByRole('checkbox', { name: /Only this page’s companies \(2\)/ }));
+    fireEvent.click(screen.getByRole('checkbox', { name: /Only rulings about this page’s companies \(2\)/ }));
     expect(ids()).toEqual(['xiaomi-v-dod-final', 'xiaomi-v-dod-pi']);
     const changes = screen.getAllByTestId('list-change');
     expect(changes[0].textContent).toContain('Jan 31, 2024');
@@ -215,7 +233,10 @@ describe('popup: tabs, rulings and search', () => {
     fireEvent.input(input, { target: { value: 'Sberbnak' } });
     expect(results()[0]).toBe('sberbank');
     fireEvent.input(input, { target: { value: 'Volkswagen' } });
-    expect(screen.getByTestId('search-empty').textContent).toContain('No company on a list we track matches “Volkswagen”');
+    const none = screen.getByTestId('search-empty');
+    expect(none.textContent).toContain('“Volkswagen”: not found among the companies on the US lists we track.');
+    expect(none.textContent).toContain('OFAC lists as of Jan 8, 2026');
+    expect(within(none).getByRole('link', { name: /Search “Volkswagen” on OFAC’s Sanctions List Search/ }).getAttribute('href')).toBe('https://sanctionssearch.ofac.treas.gov/');
 
     fireEvent.input(input, { target: { value: 'china' } });
     fireEvent.keyDown(input, { key: 'ArrowDown' });
@@ -245,42 +266,52 @@ describe('popup: this site and data status', () => {
     const api = fakeApi({ findings: pageFindings, feed: status });
     render(<App api={api} tabId={1} />);
     await screen.findAllByTestId('finding');
-    fireEvent.click(screen.getByRole('tab', { name: 'This site' }));
+    // On the first view, in the header: no tab to open first.
     const toggle = screen.getByRole('switch', { name: /Scan news.example/ });
     expect(toggle.getAttribute('aria-checked')).toBe('true');
     fireEvent.click(toggle);
     await waitFor(() => expect(api.setSiteEnabled).toHaveBeenCalledWith('news.example', false));
     await waitFor(() => expect(screen.getByRole('switch').getAttribute('aria-checked')).toBe('false'));
-    expect(document.body.textContent).toContain('Highlights go away when the page reloads');
+    expect(screen.getByTestId('site-message').textContent).toBe('Off for news.example. Highlights removed.');
     expect(screen.getByTestId('subtitle').textContent).toBe('Off for news.example');
-    fireEvent.click(screen.getByRole('button', { name: 'Pause everywhere for an hour' }));
+    fireEvent.click(screen.getByRole('button', { name: /Pause 1 h/ }));
     await waitFor(() => expect(api.pauseFor).toHaveBeenCalledWith(60 * 60 * 1000));
+    fireEvent.click(screen.getByRole('button', { name: 'Settings' }));
+    expect(api.openOptions).toHaveBeenCalledOnce();
+    fireEvent.click(screen.getByRole('tab', { name: 'This site' }));
     fireEvent.click(screen.getByRole('button', { name: 'All settings' }));
-    expect(api.openOptions).toHaveBeenCalled();
+    expect(api.openOptions).toHaveBeenCalledTimes(2);
   });
 
   it('shows the data status, warns when stale, and updates on request', async () => {
     const api = fakeApi({ feed: status });
     render(<App api={api} tabId={1} />);
     await screen.findByTestId('empty-state');
+    // The status line is in the header of every view: the OFAC date decides, not the newest source.
+    const line = screen.getByTestId('status-line');
+    expect(line.textContent).toMatch(/^OFAC lists as of Jan 8, 2026 · \d+ days old/);
+    await waitFor(() => expect(line.dataset.old).toBe('true'));
     fireEvent.click(screen.getByRole('tab', { name: 'This site' }));
     const panel = await screen.findByTestId('data-status');
     await waitFor(() => expect(panel.textContent).toContain('Jul 28, 2026'));
+    expect(panel.textContent).toContain('OFAC data as ofJan 8, 2026');
     expect(panel.textContent).toContain('Update feed');
     expect(panel.textContent).toContain('may be out of date');
-    fireEvent.click(within(panel).getByRole('button', { name: 'Update now' }));
-    await waitFor(() => expect(panel.textContent).toContain('Updated to version 2026.09.01.1'));
+    fireEvent.click(within(line).getByRole('button', { name: 'Update now' }));
+    await waitFor(() => expect(screen.getByTestId('update-notice').textContent).toContain('Updated to version 2026.09.01.1'));
   });
 
   it('says how old the list data is, and warns when it is over a month old', async () => {
     const fresh = { ...status, stale: false, staleReason: undefined, dataAsOf: '2026-11-20' };
     const now = Date.parse('2026-11-26T12:00:00Z');
-    const { unmount } = render(<DataStatus api={fakeApi({ feed: fresh })} dataset={dataset} now={now} />);
-    await waitFor(() => expect(screen.getByTestId('data-status').textContent).toContain('Nov 20, 2026 (6 days ago)'));
+    const feed = (status: FeedStatus) => ({ load: { state: 'ready' as const, status }, updating: false, notice: '', updateNow: () => {} });
+    const recent = { ...dataset, sources: dataset.sources.map((source) => ({ ...source, asOf: '2026-11-20' })) };
+    const { unmount } = render(<DataStatus feed={feed(fresh)} dataset={recent} now={now} />);
+    expect(screen.getByTestId('data-status').textContent).toContain('Nov 20, 2026 (6 days old)');
     expect(screen.queryByTestId('old-data')).toBeNull();
     unmount();
-    render(<DataStatus api={fakeApi({ feed: { ...fresh, dataAsOf: '2026-08-22' } })} dataset={dataset} now={now} />);
-    expect((await screen.findByTestId('old-data')).textContent).toContain('96 days old');
+    render(<DataStatus feed={feed(fresh)} dataset={dataset} now={now} />);
+    expect(screen.getByTestId('old-data').textContent).toContain('322 days old');
     expect(ageInDays('not a date', now)).toBeUndefined();
   });
 
@@ -291,6 +322,68 @@ describe('popup: this site and data status', () => {
     expect((await screen.findByTestId('status-unavailable')).textContent).toContain('isn’t answering');
     const panel = screen.getByTestId('data-status');
     expect(panel.textContent).toContain('2026.08.20.1');
-    expect((within(panel).getByRole('button', { name: 'Update now' }) as HTMLButtonElement).disabled).toBe(true);
+    expect((within(screen.getByTestId('status-line')).getByRole('button', { name: 'Update now' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+});
+
+describe('popup: what it means for you, and what is not counted', () => {
+  it('a watchlist-only name: its own label and sentence, no severity chip, not counted', async () => {
+    const settings = { ...defaultSettings(), watchlist: [{ term: 'Acme Robotics', addedAt: '2026-01-01T00:00:00Z' }] };
+    render(<App api={fakeApi({ settings, findings: [found('watchlist:acme-robotics', ['Acme Robotics'], 1)] })} tabId={1} />);
+    const [card] = await screen.findAllByTestId('finding');
+    expect(card.dataset.standing).toBe('watchlist');
+    expect(within(card).queryByTestId('severity-chip')).toBeNull();
+    expect(within(card).getByTestId('standing-label').textContent).toBe('Your watchlist');
+    expect(within(card).getByTestId('finding-line').textContent).toBe('On your watchlist; not on any US list we track.');
+    expect(card.textContent).not.toContain('Listed by the US government');
+    expect(screen.getByTestId('subtitle').textContent).toBe('No listing in force on news.example');
+    expect(screen.getByTestId('none-in-force')).toBeTruthy();
+    expect(screen.getByRole('tab', { name: /This page/ }).textContent).toBe('This page');
+  });
+
+  it('with programs in the data: the row shows the program’s line and buy / hold / sell; details its full text and orders', async () => {
+    render(<App api={fakeApi({ data: withPrograms, findings: [found('china-mobile-limited', ['China Mobile'], 2), found('sberbank', ['Sberbank'], 1)] })} tabId={1} />);
+    const cards = await screen.findAllByTestId('finding');
+    const cmic = cards.find((card) => card.dataset.entityId === 'china-mobile-limited')!;
+    expect(within(cmic).getByTestId('finding-line').textContent).toBe('US persons may not buy its publicly traded securities; holding them is allowed.');
+    expect(within(cmic).getByTestId('finding-permissions').textContent).toBe('Buy: not allowed · Hold: allowed · Sell: needs an OFAC licence');
+    const sber = cards.find((card) => card.dataset.entityId === 'sberbank')!;
+    expect(within(sber).getByTestId('severity-chip').textContent).toBe('Blocked');
+    fireEvent.click(within(cmic).getByRole('button', { name: 'China Mobile Limited' }));
+    const details = await screen.findByTestId('details');
+    const listing = within(details).getAllByTestId('listing').find((el) => el.dataset.listId === 'ofac-ns-cmic')!;
+    expect(listing.textContent).toContain('Sales solely to divest were allowed for 365 days');
+    expect(within(listing).getByTestId('divest-status').textContent).toBe(' (passed)');
+    expect(within(listing).getByRole('link', { name: /Executive Order 14032/ }).getAttribute('href')).toMatch(/^https:\/\/www\.federalregister\.gov\//);
+    expect(details.textContent).toContain('US persons: US citizens and green-card holders anywhere');
+    expect(details.textContent).toContain('Information, not legal advice');
+  });
+
+  it('says in the status line when the settings hide lists or severities', async () => {
+    const settings = { ...defaultSettings(), lists: { 'ofac-sdn': false, 'dod-1260h': false }, minSeverity: 'restricted' as const };
+    render(<App api={fakeApi({ settings, findings: pageFindings })} tabId={1} />);
+    expect((await screen.findByTestId('hidden-lists')).textContent).toBe('2 lists hidden · only restricted and above');
+  });
+
+  it('shows what is ignored on this site, and flags it again on request', async () => {
+    const settings = { ...defaultSettings(), ignored: [{ entityId: 'hikvision', text: 'hikvision', site: 'news.example', addedAt: '2026-11-30T10:00:00Z' }] };
+    const api = fakeApi({ settings, findings: pageFindings });
+    render(<App api={api} tabId={1} />);
+    const ignored = await screen.findByTestId('ignored-here');
+    expect(ignored.textContent).toContain('1 match ignored on news.example');
+    expect(ignored.textContent).toContain('“hikvision” as Hangzhou Hikvision');
+    fireEvent.click(within(ignored).getByRole('button', { name: 'Flag it again' }));
+    await waitFor(() => expect(api.unignore).toHaveBeenCalledWith(settings.ignored[0]));
+    await waitFor(() => expect(screen.queryByTestId('ignored-here')).toBeNull());
+  });
+
+  it('a non-US reader and everyone else is told whom the warnings speak to, on every view', async () => {
+    render(<App api={fakeApi({ findings: pageFindings })} tabId={1} />);
+    await screen.findAllByTestId('finding');
+    for (const name of ['This page', 'Updates', 'Search', 'This site']) {
+      fireEvent.click(screen.getByRole('tab', { name: new RegExp(name) }));
+      expect(document.querySelector('footer')?.textContent).toContain('Information, not legal advice');
+      expect(screen.getByRole('switch', { name: /Scan news.example/ })).toBeTruthy();
+    }
   });
 });
