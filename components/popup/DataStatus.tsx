@@ -119,7 +119,10 @@ export function DataStatus({ feed, dataset, now = Date.now() }: { feed: Feed; da
           The updater isn’t answering, so update times are unknown. The list data shown above is still in use.
         </p>
       ) : null}
-      <p class="small muted">“Update now” is at the top of every view.</p>
+      <button type="button" onClick={feed.updateNow} disabled={feed.updating || feed.load.state !== 'ready' || status?.checking}>
+        {feed.updating || status?.checking ? 'Checking…' : 'Update now'}
+      </button>
+      <p class="small" aria-live="off">{feed.notice}</p>
     </section>
   );
 }
