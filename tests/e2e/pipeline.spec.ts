@@ -160,7 +160,7 @@ test('official files → fetch → build → signed feed → the extension highl
   await expect.poll(() => highlightedTexts(page), { timeout: 30_000 }).toContain(NEW_COMPANY);
   const popup = await openPopupFor(context, extensionId, worker, page);
   await popup.setViewportSize({ width: 400, height: 700 });
-  await popup.getByRole('tab', { name: 'Rulings' }).click();
+  await popup.getByRole('tab', { name: 'Updates' }).click();
   const change = popup.getByTestId('list-change').first();
   await expect(change).toContainText('Halvard Quantum Systems');
   await expect(change).toHaveAttribute('data-change', 'added');
