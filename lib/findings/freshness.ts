@@ -42,7 +42,8 @@ export function decidingAsOf(dataset: Partial<Pick<Dataset, 'lists' | 'sources' 
   let best: DecidingAsOf | undefined;
   for (const list of lists) {
     const source = sourceOfList(list, sources);
-    if (!source?.asOf) continue;
+    // A closed list (DoD §1237) is dated the day it ended; it says nothing about how current the rest is.
+    if (!source?.asOf || source.historic) continue;
     if (!best || source.asOf < best.date) best = { date: source.asOf.slice(0, 10), authority: shortAuthority(list.authority, list.id) };
   }
   if (best) return best;
