@@ -152,17 +152,6 @@ export async function highlightCentre(page: Page, text: string): Promise<{ x: nu
   return point;
 }
 
-/** The hover card (inside the extension's shadow-root UI), once it is visible. */
-export async function hoverCard(page: Page, timeoutMs = 10_000): Promise<ElementHandle<Element>> {
-  const card = await page.waitForSelector('>>> [data-testid="hover-card"]', { visible: true, timeout: timeoutMs });
-  assert.ok(card, 'no hover card');
-  return card;
-}
-
-export async function textOf(root: ElementHandle<Element>, testId: string): Promise<string> {
-  return root.$eval(`[data-testid="${testId}"]`, (element) => (element.textContent ?? '').replace(/\s+/g, ' ').trim());
-}
-
 /**
  * How many pixels of a screenshot region are (close to) `rgb`: what the user sees, e.g. whether an
  * old fill colour still shows. The PNG is decoded by a canvas in a blank tab of the same browser.

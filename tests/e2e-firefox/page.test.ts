@@ -17,13 +17,11 @@ import {
   firefoxSuite,
   highlightCentre,
   highlights,
-  hoverCard,
   openPage,
   openPopup,
   pageErrors,
   shot,
   sleep,
-  textOf,
   waitFor,
 } from './harness';
 
@@ -92,7 +90,8 @@ test('news article: listed companies highlighted by severity and listed in the p
   const severities = await popup.$$eval('[data-testid="finding"]', (cards) => cards.map((card) => card.getAttribute('data-severity')));
   assert.equal(severities[0], 'prohibited', 'most serious first');
   const xiaomi = await popup.$eval('[data-testid="finding"][data-entity-id="xiaomi-corporation"]', (card) => card.textContent ?? '');
-  assert.match(xiaomi, /Formerly: DoD 1237 \(vacated by court May 25, 2021\)/);
+  assert.match(xiaomi, /Formerly listed/);
+  assert.match(xiaomi, /DoD 1237: vacated by a court on May 25, 2021/);
   await popup.screenshot({ path: shot('popup-news.png') });
   await popup.close();
   assert.deepEqual(errors, []);
@@ -126,22 +125,22 @@ test('brokerage positions: flagged holdings stay highlighted through re-renders 
   await page.close();
 });
 
-test('hover card: hovering a highlight shows the company, its status and ruling; Escape closes it', async () => {
+// The card lives in a closed shadow root, which neither the page nor a WebDriver BiDi test can
+// enter (the Chromium tier reads its text through the DevTools protocol). Here: the user's hover
+// opens it, the page cannot reach inside, and Escape closes it.
+test('hover card: hovering a highlight opens the card in a root the page cannot enter; Escape closes it', async () => {
   const page = await openPage(suite, '/news-xiaomi.html');
   const errors = pageErrors(page);
   await expectHighlighted(page, ['Xiaomi Corp.']);
   const { x, y } = await highlightCentre(page, 'Xiaomi Corp.');
   await page.mouse.move(x, y);
-  const card = await hoverCard(page);
-  assert.equal(await card.evaluate((element) => element.getAttribute('data-entity-id')), 'xiaomi-corporation');
-  assert.equal(await textOf(card, 'card-name'), 'Xiaomi Corporation');
-  assert.equal(await textOf(card, 'card-severity'), 'Formerly listed');
-  assert.match(await textOf(card, 'card-listing'), /Vacated/);
-  assert.match(await textOf(card, 'card-ruling'), /2021/);
+  const host = await page.waitForSelector('sanctions-lens-ui', { timeout: 10_000 });
+  assert.ok(host, 'no card host after the hover');
+  assert.equal(await host.evaluate((element) => element.shadowRoot), null, 'the page can read the card');
   await page.screenshot({ path: shot('hover-card.png') });
 
   await page.keyboard.press('Escape');
-  await waitFor(() => page.$('>>> [data-testid="hover-card"]').then((found) => found === null || found.isHidden()), Boolean, 'the card to close');
+  await waitFor(() => page.$('sanctions-lens-ui').then((found) => found === null), Boolean, 'the card to close');
   assert.deepEqual(errors, []);
   await page.close();
 });
