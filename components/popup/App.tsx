@@ -104,12 +104,17 @@ export function App({ api, tabId: tabParam, entityId }: PopupProps) {
 
   // A page is read in slices and reports a moment after it loads, or changes later (a feed, a
   // re-rendered table): the open popup follows.
+  // The watch begins once the first answer is shown (an earlier change would be dropped), and asks
+  // once more at that moment: a report landing while the popup opened is not lost.
+  const ready = loaded !== undefined;
   useEffect(() => {
-    if (tabId === undefined) return;
-    return api.watchTabFindings(tabId, () => {
+    if (tabId === undefined || !ready) return;
+    const refresh = () =>
       void loadFindings(tabId).then((findings) => setLoaded((current) => current && { ...current, ...findings }));
-    });
-  }, [api, tabId, loadFindings]);
+    const stop = api.watchTabFindings(tabId, refresh);
+    refresh();
+    return stop;
+  }, [api, tabId, ready, loadFindings]);
 
   const data = useMemo(() => loaded && catalog(loaded.dataset, loaded.settings), [loaded?.dataset, loaded?.settings.watchlist]);
   const site = useMemo(() => loaded && siteState(loaded.tab?.url ?? '', loaded.settings, now), [loaded?.tab?.url, loaded?.settings, now]);

@@ -101,6 +101,21 @@ describe('popup: this page', () => {
     expect(cards.map((card) => card.dataset.entityId)).toEqual(['china-mobile-limited', 'hesai-group', 'xiaomi-corporation']);
   });
 
+  it('a report landing while the popup is still opening (before it listens) is shown, not lost', async () => {
+    const api = fakeApi({ findings: [] });
+    // The page reports right after the popup's first question was answered, while nobody listens yet.
+    const first = api.tabFindings;
+    api.tabFindings = vi.fn(async (tabId: number) => {
+      const answer = await first(tabId);
+      api.tabFindings = first;
+      api.pageReports(pageFindings);
+      return answer;
+    });
+    render(<App api={api} tabId={12} />);
+    const cards = await screen.findAllByTestId('finding');
+    expect(cards.map((card) => card.dataset.entityId)).toEqual(['china-mobile-limited', 'hesai-group', 'xiaomi-corporation']);
+  });
+
   it('uses the active tab when no tab is named', async () => {
     const api = fakeApi({ findings: pageFindings });
     render(<App api={api} />);
