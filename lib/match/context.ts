@@ -5,10 +5,11 @@ import { BLOOMBERG_VENUES, PREFIX_VENUES, SUFFIX_VENUES } from './exchanges';
 import { AutomatonBuilder } from './automaton';
 import { codePointLength, isHanUnit, isJsSpace, isLetterOrDigitAt, isLetterUnit, lowerSameAt, lowerSameUnit, upperSameAt, upperSameUnit } from './chars';
 import { AMP, CJK, SEP, SKIP, charClass, foldCode, matchKey } from './normalize';
-import { isPlace } from './places';
+import { CJK_PLACE_WORDS, isPlace } from './places';
 import { legalTailEnd } from './legal-tail';
+import { ownWordsOf } from './own-words';
 import {
-  CJK_CODE_LABELS, CJK_COMPANY_CUES, CJK_NAME_SUFFIXES, CJK_PRICE_MOVE, COMPANY_CUES, CUES_IN_CAPITALS, GIVEN_NAMES, INDEX_CUES, TICKER_CUE_PHRASES,
+  CJK_CODE_LABELS, CJK_VENUE_LABELS, CJK_COMPANY_CUES, CJK_NAME_SUFFIXES, CJK_PRICE_MOVE, COMPANY_CUES, CUES_IN_CAPITALS, GIVEN_NAMES, INDEX_CUES, TICKER_CUE_PHRASES,
 } from './word-lists';
 
 // Words a capitalised name may keep in lower case ("Bank of China").
@@ -169,9 +170,10 @@ export function venuePrefix(text: string, start: number): VenueMark | undefined 
   if (text[k] !== ':' && text[k] !== '：') return undefined;
   k--;
   while (k >= 0 && text[k] === ' ') k--;
-  if (CJK_CODE_LABELS.includes(text.slice(Math.max(0, k - 1), k + 1))) {
-    return { rule: 'exchange-prefix', venue: '*' };
-  }
+  const cjkLabel = text.slice(Math.max(0, k - 1), k + 1);
+  if (CJK_CODE_LABELS.includes(cjkLabel)) return { rule: 'exchange-prefix', venue: '*' };
+  const cjkVenue = CJK_VENUE_LABELS[cjkLabel] ?? CJK_VENUE_LABELS[text.slice(Math.max(0, k - 3), k + 1)];
+  if (cjkVenue) return { rule: 'exchange-prefix', venue: cjkVenue };
   let from = k;
   while (from >= 0 && from > k - 14 && /[A-Za-z0-9]/.test(text[from])) from--;
   if (isWordChar(text[from])) return undefined;
@@ -252,9 +254,14 @@ export function quoteFollows(text: string, end: number): boolean {
   return QUOTE_AFTER.test(line);
 }
 
-/** "^DJI": a caret marks an index symbol (quote sites write indices so), never a company. */
+/**
+ * "^DJI", "NASDAQ: .DJI", "indexdjx:.dji": a caret, or a dot opening the symbol, marks an index symbol (quote
+ * sites and newswire codes write indices so), never a company.
+ */
 export function isIndexSymbol(text: string, start: number): boolean {
-  return text.charCodeAt(start - 1) === 94;
+  const before = text.charCodeAt(start - 1);
+  if (before === 94) return true;
+  return before === 46 && (start === 1 || !isWordChar(text[start - 2]));
 }
 
 /** "symbol=DJI&view", "indexdjx:.dji": the candidate sits inside a web address or a query, not in prose. */
@@ -267,14 +274,54 @@ export function insideWebAddress(text: string, start: number, end: number): bool
   return /(?:https?:\/\/|www\.|\/\/)/i.test(token) || /[?&][\w.-]+=/.test(token.slice(0, start - from + 1));
 }
 
+// "sberbank.ru", "www.gazprombank.ru/": a lower-case word followed by a dot and a top-level domain.
+const DOMAIN_AFTER = /^(?:\.[a-z0-9-]+)*\.[a-z]{2,6}(?![\p{L}\p{N}-])/u;
+
+/**
+ * "www.sberbank.ru", "sovcombank.ru", "https://…/sberbank-i-vtb": a name inside a web address is the address of
+ * a page (the page's own text names the company where it means it), never a mention of its own.
+ */
+export function inWebAddress(text: string, start: number, end: number): boolean {
+  const before = text.charCodeAt(start - 1);
+  const hostStart = start === 0 || before === 46 || before === 47 || before === 64 || isJsSpace(before) || before === 40;
+  if (hostStart && text.charCodeAt(end) === 46 && !upperSameUnit(text.charCodeAt(start)) && DOMAIN_AFTER.test(text.slice(end, end + 24))) {
+    return true;
+  }
+  return (before === 46 || before === 47 || before === 45 || before === 61) && insideWebAddress(text, start, end);
+}
+
 /**
  * A market symbol that is also a company's acronym ("DJI") reads as the index next to words of indices: "the Dow
  * Jones Industrial Average (DJI)", "DJI closed 200 points lower".
  */
 export function indexWordsNear(text: string, start: number, end: number): boolean {
-  const [from, to] = lineAround(text, start, end, 60);
+  // "CAC 40", "CSI 300", "FTSE 100": an index symbol followed by its count of members is the index's name.
+  if (INDEX_COUNT_AFTER.test(text.slice(end, end + 6))) return true;
+  let [from, to] = lineAround(text, start, end, 60);
+  // A short row of an infobox or table ("Symbol (DJI)") is read with the rows beside it ("Name (Dow Jones …)").
+  if (to - from <= SHORT_ROW) [from, to] = rowsBeside(text, from, to);
   const line = (text.slice(from, start) + ' ' + text.slice(end, to)).toLowerCase();
   return INDEX_CUES.some((cue) => line.includes(cue));
+}
+
+const INDEX_COUNT_AFTER = /^[ \u00a0-]\d{2,4}(?![\p{L}\p{N}])/u;
+
+/** A line this short is a row of label and value, not prose. */
+const SHORT_ROW = 24;
+
+/** The line [from, to) widened by the line before and the line after it (each at most 60 characters). */
+function rowsBeside(text: string, from: number, to: number): [number, number] {
+  let before = from;
+  if (before > 0 && text.charCodeAt(before - 1) === 10) {
+    before--;
+    while (before > 0 && from - before < 60 && text.charCodeAt(before - 1) !== 10) before--;
+  }
+  let after = to;
+  if (after < text.length && text.charCodeAt(after) === 10) {
+    after++;
+    while (after < text.length && after - to < 60 && text.charCodeAt(after) !== 10) after++;
+  }
+  return [before, after];
 }
 
 const TICKER_CUE_TRIE = (() => {
@@ -321,13 +368,34 @@ export function tickerNamedBefore(text: string, start: number): boolean {
  * "GPB Financial Services Hong Kong Limited", "Gazprombank Switzerland Ltd": the name goes on with a place and a
  * legal form, which names the company's local offshoot, a company of its own.
  */
-export function placeThenLegalForm(text: string, end: number): boolean {
+export function placeThenLegalForm(text: string, end: number, ownNames?: readonly string[]): boolean {
+  if (bracketedPlaceThenLegalForm(text, end, ownNames)) return true;
   const next = text.charCodeAt(end + 1);
   if (text.charCodeAt(end) !== 32 || !(next >= 65 && next <= 90)) return false;
   const after = /^[ \u00a0]+(\p{Lu}[\p{L}]+(?:[ \u00a0]+\p{Lu}[\p{L}]+)?)[ \u00a0]+/u.exec(text.slice(end, end + 40));
   if (!after || !isPlace(matchKey(after[1]))) return false;
   const formAt = end + after[0].length;
   return legalTailEnd(text, formAt - 1) > formAt;
+}
+
+// "(香港)", "（北京）", "(BVI)": a place in brackets, then a Chinese legal form.
+const BRACKETED_PLACE = /^[(（]([\p{Script=Han}A-Za-z ]{2,12})[)）](?=股份有限公司|有限责任公司|有限責任公司|有限公司|公司)/u;
+const OFFSHORE_PLACES = new Set(['bvi', 'cayman', '开曼', '開曼']);
+
+/**
+ * "中國聯合網絡通信(香港)股份有限公司": a Chinese name, a place in brackets and a legal form name the company's
+ * local offshoot ("…(香港)…" is China Unicom (Hong Kong), not the mainland parent), a company of its own.
+ */
+function bracketedPlaceThenLegalForm(text: string, end: number, ownNames?: readonly string[]): boolean {
+  const c = text.charCodeAt(end);
+  if (c !== 40 && c !== 0xff08) return false;
+  const place = BRACKETED_PLACE.exec(text.slice(end, end + 16));
+  if (!place) return false;
+  const key = matchKey(place[1]);
+  if (!isPlace(key) && !OFFSHORE_PLACES.has(key)) return false;
+  // "中国联通(香港)有限公司" is China Unicom (Hong Kong) itself: a place its own names carry is no offshoot.
+  const words = (CJK_PLACE_WORDS[place[1]] ?? key).split(' ');
+  return !(ownNames && words.every((w) => ownWordsOf(ownNames).has(w)));
 }
 
 const LIKENESS = /^-(?:style|like|type|esque|inspired)(?![\p{L}\p{N}])/iu;
@@ -506,7 +574,8 @@ export function givenNameBefore(text: string, start: number): boolean {
 const OPENING_QUOTES = '«“„"';
 // The quoted name goes on with a capitalised word (Арене, Arena, United), not a share class or legal form (ADR).
 // A quoted name may hold a quote of its own: «ВТБ Арена - Центральный стадион «Динамо» имени Льва Яшина».
-const QUOTED_REST = /^ \p{Lu}\p{Ll}[^»“”"\n.!?]{0,60}?[»”"]/u;
+// A dash may join the rest: “ЛУКОЙЛ – Украина”, a regional company of the group.
+const QUOTED_REST = /^ (?:[-–—] )?\p{Lu}\p{Ll}[^»“”"\n.!?]{0,60}?[»”"]/u;
 
 /**
  * «ВТБ Арене», "Gazprom Arena": the name opens a quoted proper name that goes on past it (and past any legal

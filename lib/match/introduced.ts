@@ -83,7 +83,8 @@ export function introducedIn(
   for (const m of found) {
     if (m.kind !== 'name') continue;
     const definition = bracketSoonAfter(text, m.end) ? DEFINITION_AFTER.exec(text.slice(m.end, m.end + 48)) : null;
-    if (definition) {
+    // "ВТБ (ПАО)", "Банк ГПБ (АО)": a legal form in brackets says what kind of company it is, never a short name.
+    if (definition && !LEGAL_WORDS.has(matchKey(definition[1]))) {
       const form = definition[1];
       if (!introduced.has(form)) note(form, m.entityId, m.end);
     }

@@ -3,7 +3,7 @@
 import {
   caseRuleHolds, companyCueNear, genericCompoundFollows, inShoutedLine, innerCapitalDiffers, isCashtag, isIndexSymbol, isLikenessOrCompound,
   givenNameBefore, hkCodeAfterClassName, listedAsAnotherCompany, namesAnotherCompany, openingParenBefore, opensLongerQuotedName, ownSymbolFollows, quoteFollows, venuePrefix, venueSuffix,
-  bracketAfterLegalForm, codeInBracketsAfterHan, indexWordsNear, insideWebAddress, placeThenLegalForm, tickerNamedBefore,
+  bracketAfterLegalForm, codeInBracketsAfterHan, inWebAddress, indexWordsNear, insideWebAddress, placeThenLegalForm, tickerNamedBefore,
 } from './context';
 import { ownWordsOf } from './own-words';
 import { matchKey } from './normalize';
@@ -156,9 +156,10 @@ export function judge(text: string, pattern: Pattern, start: number, end: number
       return verdict(ACCEPT, pattern, start, end, 'isin', 'isin');
     case 'name': {
       if (!caseRuleHolds(text, start, end, pattern.caseRule) || !standsForCompany(text, start, end)) return REJECT;
+      if (inWebAddress(text, start, end)) return REJECT;
       // "symbol=DJI", "the Dow Jones (DJI)": an acronym that is also an index's symbol, used as the index.
       if (pattern.indexLike && (insideWebAddress(text, start, end) || indexWordsNear(text, start, end))) return REJECT;
-      if (namesSomethingElse(text, pattern, start, end) || placeThenLegalForm(text, end)) return REJECT;
+      if (namesSomethingElse(text, pattern, start, end) || placeThenLegalForm(text, end, pattern.ownNames)) return REJECT;
       const fullEnd = legalTailEnd(text, end);
       if (foreignLegalForm(text, pattern, end, fullEnd)) return REJECT;
       if (pattern.symbols && listedAsAnotherCompany(text, fullEnd, pattern.symbols)) return REJECT;
@@ -172,6 +173,8 @@ export function judge(text: string, pattern: Pattern, start: number, end: number
     }
     case 'weak': {
       if (!caseRuleHolds(text, start, end, pattern.caseRule) || !standsForCompany(text, start, end)) return REJECT;
+      // "CAC 40 INDEX": a weak acronym that is also an index's symbol, used as the index (as for names above).
+      if (pattern.indexLike && (insideWebAddress(text, start, end) || indexWordsNear(text, start, end))) return REJECT;
       if (pattern.symbols && listedAsAnotherCompany(text, legalTailEnd(text, end), pattern.symbols)) return REJECT;
       if (namesSomethingElse(text, pattern, start, end) || partOfAnotherName(text, pattern, start, legalTailEnd(text, end))) return REJECT;
       if (afterOwnName(text, pattern, start, found) || bracketAfterLegalForm(text, start, end)) {

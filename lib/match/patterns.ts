@@ -197,12 +197,31 @@ function namePatterns(entity: Entity, rankBase: number, nameKeys: NameKeys): Pat
       // too, but only as a short name that needs a second signal ("Byd said" is not enough).
       const caseRule = title ? (key.length >= 6 ? 'any' : 'capitalised') : brand && key.length >= 3 ? 'capitalised' : caseRuleFor(alias, key, weak);
       out.push(namePattern(kind, key, entity.id, alias, caseRule, KIND_RANK[kind] + rank, symbols, ownNames, derived, brandCase, parentId));
+      const joined = !weak && !derived ? joinedForm(key) : undefined;
+      if (joined) {
+        out.push(namePattern('name', joined, entity.id, alias, 'capitalised', KIND_RANK.name + rank + 1, symbols, ownNames, derived, brandCase));
+      }
     }
   };
   for (const alias of strongSources) add(alias, false);
   for (const alias of bracketed) add(alias, false);
   for (const alias of entity.weakAliases ?? []) add(alias, true);
   return out;
+}
+
+const JOINABLE = /^(?:[a-z]{5,} [a-z]{3,}|[а-яё]{5,} [а-яё]{3,})$/u;
+
+/**
+ * "Gazpromneft", "Газпромнефть": a two-word name whose first word is a brand of five letters or more is also
+ * written as one word. Only names of one script, not made of ordinary words only, so the joined word is no word
+ * of its own ("China Mobile" → "chinamobile" is harmless, "Sea Star" is never joined).
+ */
+function joinedForm(key: string): string | undefined {
+  if (!JOINABLE.test(key)) return undefined;
+  const [first, second] = key.split(' ');
+  if (COMMON_WORDS.has(first) || isPlace(first)) return undefined;
+  const joined = first + second;
+  return COMMON_WORDS.has(joined) ? undefined : joined;
 }
 
 /** Market letters stock forums glue before a code ("SZ300750", "SH600941", "HK00700"), by venue. */

@@ -37,3 +37,9 @@ export const PLACE_PHRASES = new Set(['inner mongolia', 'hong kong', 'united sta
 export function isPlace(key: string): boolean {
   return PLACE_PHRASES.has(key) || (!key.includes(' ') && PLACE_NAMES.has(key));
 }
+
+/** Chinese places that offshoots carry in brackets, with the words their Latin names use ("香港" → hong kong). */
+export const CJK_PLACE_WORDS: Record<string, string> = {
+  香港: 'hong kong', 澳门: 'macau', 澳門: 'macau', 北京: 'beijing', 上海: 'shanghai', 天津: 'tianjin', 深圳: 'shenzhen',
+  广州: 'guangzhou', 廣州: 'guangzhou', 重庆: 'chongqing', 重慶: 'chongqing', 台湾: 'taiwan', 台灣: 'taiwan',
+};

@@ -143,6 +143,13 @@ export const CORPORATE_NOUNS = new Set(
 export const CJK_CODE_LABELS = ['代码', '代碼', '代号', '代號'];
 
 /**
+ * Market words Chinese reports write before a colon and a symbol, by venue: "中移動(美股:CHL)", "(港股:0941)".
+ */
+export const CJK_VENUE_LABELS: Record<string, string> = {
+  美股: 'US', 港股: 'HK', 沪市: 'SSE', 滬市: 'SSE', 深市: 'SZSE', 纽交所: 'NYSE', 紐交所: 'NYSE', 纳斯达克: 'NASDAQ', 納斯達克: 'NASDAQ',
+};
+
+/**
  * Words that, right before a symbol, say the text is naming a ticker: "ticker symbol CEO", "trading in CHA, CHL
  * and CHU", "shares of BABA". A symbol that is also an English word counts after one of these (the words are
  * compared folded, as phrases of one or two words ending just before the symbol or the list it opens).
