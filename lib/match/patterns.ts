@@ -209,12 +209,12 @@ function namePatterns(entity: Entity, rankBase: number, nameKeys: NameKeys): Pat
   return out;
 }
 
-const JOINABLE = /^(?:[a-z]{5,} [a-z]{3,}|[а-яё]{5,} [а-яё]{3,})$/u;
+const JOINABLE = /^(?:[a-z]{5,} [a-z]{3,5}|[а-яё]{5,} [а-яё]{3,5})$/u;
 
 /**
- * "Gazpromneft", "Газпромнефть": a two-word name whose first word is a brand of five letters or more is also
- * written as one word. Only names of one script, not made of ordinary words only, so the joined word is no word
- * of its own ("China Mobile" → "chinamobile" is harmless, "Sea Star" is never joined).
+ * "Gazpromneft", "Газпромнефть": a two-word name whose first word is a brand of five letters or more and whose
+ * second is a short word (нефть, банк, флот) is also written as one word, the way Russian compounds are. Only
+ * names of one script whose first word is no ordinary word or place, so the joined word is no word of its own.
  */
 function joinedForm(key: string): string | undefined {
   if (!JOINABLE.test(key)) return undefined;
