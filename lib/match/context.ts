@@ -9,7 +9,7 @@ import { CJK_PLACE_WORDS, isPlace } from './places';
 import { legalTailEnd } from './legal-tail';
 import { ownWordsOf } from './own-words';
 import {
-  CJK_CODE_LABELS, CJK_VENUE_LABELS, CJK_COMPANY_CUES, CJK_NAME_SUFFIXES, CJK_PRICE_MOVE, COMPANY_CUES, CUES_IN_CAPITALS, GIVEN_NAMES, INDEX_CUES, TICKER_CUE_PHRASES,
+  CJK_CODE_LABELS, CJK_VENUE_LABELS, CJK_COMPANY_CUES, CJK_NAME_SUFFIXES, CJK_PRICE_MOVE, COMPANY_CUES, CUES_IN_CAPITALS, GIVEN_NAMES, INDEX_CUES, TICKER_CUE_AFTER, TICKER_CUE_PHRASES,
 } from './word-lists';
 
 // Words a capitalised name may keep in lower case ("Bank of China").
@@ -362,6 +362,18 @@ export function tickerNamedBefore(text: string, start: number): boolean {
     if (phrase && node !== 0 && TICKER_CUE_TRIE.terminal[node] >= 0) return true;
   }
   return false;
+}
+
+const TICKER_CUE_AFTER_KEYS = TICKER_CUE_AFTER.map((phrase) => matchKey(phrase));
+
+/** "if BABA gets delisted", "BABA stock fell": the words right after the symbol say it is a ticker. */
+export function tickerNamedAfter(text: string, end: number): boolean {
+  const c = text.charCodeAt(end);
+  if (c !== 32 && c !== 0xa0) return false;
+  const after = /^[ \u00a0]+(\p{L}+(?:[ \u00a0]+\p{L}+){0,2})/u.exec(text.slice(end, end + 32));
+  if (!after) return false;
+  const words = matchKey(after[1]);
+  return TICKER_CUE_AFTER_KEYS.some((cue) => words === cue || words.startsWith(cue + ' '));
 }
 
 /**

@@ -3,7 +3,7 @@
 import {
   caseRuleHolds, companyCueNear, genericCompoundFollows, inShoutedLine, innerCapitalDiffers, isCashtag, isIndexSymbol, isLikenessOrCompound,
   givenNameBefore, hkCodeAfterClassName, listedAsAnotherCompany, namesAnotherCompany, openingParenBefore, opensLongerQuotedName, ownSymbolFollows, quoteFollows, venuePrefix, venueSuffix,
-  bracketAfterLegalForm, codeInBracketsAfterHan, inWebAddress, indexWordsNear, insideWebAddress, placeThenLegalForm, tickerNamedBefore,
+  bracketAfterLegalForm, codeInBracketsAfterHan, inWebAddress, indexWordsNear, insideWebAddress, placeThenLegalForm, tickerNamedAfter, tickerNamedBefore,
 } from './context';
 import { ownWordsOf } from './own-words';
 import { matchKey } from './normalize';
@@ -222,6 +222,7 @@ export function judge(text: string, pattern: Pattern, start: number, end: number
       if (pattern.numeric) return readsAsCode(text, start, end) ? verdict(DEFER, pattern, start, end, 'ticker', 'code-beside-name') : REJECT;
       if (pattern.wordTicker || end - start < 3) return REJECT;
       if (quoteFollows(text, end)) return verdict(ACCEPT, pattern, start, end, 'ticker', 'ticker-with-quote');
+      if (tickerNamedAfter(text, end)) return verdict(ACCEPT, pattern, start, end, 'ticker', 'ticker-named');
       const result = verdict(DEFER, pattern, start, end, 'ticker', 'ticker-with-company-nearby');
       deferredVenue.set(verdictSlot.match!, venue);
       return result;

@@ -156,7 +156,16 @@ export const CJK_VENUE_LABELS: Record<string, string> = {
  */
 export const TICKER_CUE_PHRASES = [
   'ticker symbol', 'ticker symbols', 'ticker', 'tickers', 'symbol', 'symbols', 'trading in', 'trade in', 'trades in',
-  'shares in', 'stock symbol', 'под тикером', 'тикер', 'тикеры', '代码', '代碼',
+  'shares in', 'shares of', 'stock symbol', 'под тикером', 'тикер', 'тикеры', '代码', '代碼',
+];
+
+/**
+ * Words that, right after a symbol of capitals that is no English word, say it is a ticker: "if BABA gets
+ * delisted", "BABA stock", "BIDU shares". Not for symbols that are words: "CEO shares his view".
+ */
+export const TICKER_CUE_AFTER = [
+  'stock', 'stocks', 'shares', 'adr', 'adrs', 'ads', 'gets delisted', 'got delisted', 'was delisted', 'is delisted',
+  'will be delisted', 'delisting', 'акции', 'акций',
 ];
 
 /**

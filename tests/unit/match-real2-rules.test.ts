@@ -23,6 +23,8 @@ const dataset = {
     entity('gpb', 'Gazprombank', { aliases: ['Газпромбанк'], weakAliases: ['ГПБ'] }),
     entity('lukoil', 'Lukoil', { aliases: ['Лукойл'] }),
     entity('china-shipping', 'China Shipping Group'),
+    entity('alibaba', 'Alibaba Group Holding Limited', { tickers: [{ exchange: 'NYSE', symbol: 'BABA' }] }),
+    entity('cnooc', 'CNOOC Limited', { tickers: [{ exchange: 'US', symbol: 'CEO' }] }),
   ],
 } as Pick<Dataset, 'entities'>;
 const matcher = createMatcher(dataset);
@@ -101,5 +103,22 @@ describe('two-word names written as one word', () => {
 describe('regional companies of a group in quotes', () => {
   it('does not read “ЛУКОЙЛ – Украина” as the parent, but still reads the parent beside it', () => {
     expect(ids('сообщили в пресс-службах “Лукойл – Украина” и «Лукойла»')).toEqual(['Лукойла→lukoil']);
+  });
+});
+
+describe('words around a symbol that say it is a ticker', () => {
+  it('reads a symbol after "shares of" and before "gets delisted" or "stock"', () => {
+    expect(ids('US listed shares of BABA fell 11% on Friday.')).toEqual(['BABA→alibaba']);
+    expect(ids('What happens if BABA gets delisted?')).toEqual(['BABA→alibaba']);
+    expect(ids('BABA stock is cheap, I think.')).toEqual(['BABA→alibaba']);
+  });
+
+  it('reads a symbol that is an English word only before it, never from the words after', () => {
+    expect(ids('The CEO shares his view; CEO stock options vest.')).toEqual([]);
+    expect(ids('Trading in shares of CEO was suspended.')).toEqual(['CEO→cnooc']);
+  });
+
+  it('leaves capitals with no such words alone', () => {
+    expect(ids('BABA said nothing, BABA went home.')).toEqual([]);
   });
 });
