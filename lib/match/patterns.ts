@@ -170,6 +170,8 @@ function namePatterns(entity: Entity, rankBase: number, nameKeys: NameKeys): Pat
   const weakKeys = new Set((entity.weakAliases ?? []).map((alias) => matchKey(alias)));
   const firstWordWeak = (key: string) => weakKeys.size > 0 && weakKeys.has(key.split(' ')[0]);
   const parentId = entity.related?.find((r) => r.relation === 'parent')?.id;
+  // Russian names are compounds written in two words or one (Газпром нефть, Газпромнефть).
+  const joinsWords = entity.country === 'RU';
   // "Contemporary Amperex Technology Co., Limited (CATL)": the bracketed short name is an alias too.
   const bracketed = strongSources
     .filter((name) => name.includes(')') || name.includes('）'))
@@ -197,7 +199,7 @@ function namePatterns(entity: Entity, rankBase: number, nameKeys: NameKeys): Pat
       // too, but only as a short name that needs a second signal ("Byd said" is not enough).
       const caseRule = title ? (key.length >= 6 ? 'any' : 'capitalised') : brand && key.length >= 3 ? 'capitalised' : caseRuleFor(alias, key, weak);
       out.push(namePattern(kind, key, entity.id, alias, caseRule, KIND_RANK[kind] + rank, symbols, ownNames, derived, brandCase, parentId));
-      const joined = !weak && !derived ? joinedForm(key) : undefined;
+      const joined = joinsWords && !weak && !derived ? joinedForm(key) : undefined;
       if (joined) {
         out.push(namePattern('name', joined, entity.id, alias, 'capitalised', KIND_RANK.name + rank + 1, symbols, ownNames, derived, brandCase));
       }
@@ -212,8 +214,8 @@ function namePatterns(entity: Entity, rankBase: number, nameKeys: NameKeys): Pat
 const JOINABLE = /^(?:[a-z]{5,} [a-z]{3,5}|[а-яё]{5,} [а-яё]{3,5})$/u;
 
 /**
- * "Gazpromneft", "Газпромнефть": a two-word name whose first word is a brand of five letters or more and whose
- * second is a short word (нефть, банк, флот) is also written as one word, the way Russian compounds are. Only
+ * "Gazpromneft", "Газпромнефть": a Russian company's two-word name whose first word is a brand of five letters or
+ * more and whose second is a short word (нефть, банк, флот) is also written as one word, as Russian compounds are. Only
  * names of one script whose first word is no ordinary word or place, so the joined word is no word of its own.
  */
 function joinedForm(key: string): string | undefined {

@@ -17,12 +17,13 @@ const dataset = {
     entity('comac-us', 'COMAC America Corporation', { weakAliases: ['CAC'] }),
     entity('dji', 'SZ DJI Technology Co., Ltd.', { aliases: ['DJI'] }),
     entity('gazprom', 'Gazprom', { aliases: ['Газпром'] }),
-    entity('gazprom-neft', 'Gazprom Neft', { aliases: ['Газпром нефть'] }),
+    entity('gazprom-neft', 'Gazprom Neft', { aliases: ['Газпром нефть'], country: 'RU' }),
     entity('sber', 'Sberbank of Russia', { aliases: ['Sberbank', 'Сбербанк'] }),
     entity('vtb', 'VTB Bank', { aliases: ['ВТБ'] }),
     entity('gpb', 'Gazprombank', { aliases: ['Газпромбанк'], weakAliases: ['ГПБ'] }),
     entity('lukoil', 'Lukoil', { aliases: ['Лукойл'] }),
-    entity('china-shipping', 'China Shipping Group'),
+    entity('china-shipping', 'China Shipping Group', { country: 'RU' }),
+    entity('sinotrans', 'Sinotrans Air', { aliases: ['Sinotrans Air'] }),
     entity('alibaba', 'Alibaba Group Holding Limited', { tickers: [{ exchange: 'NYSE', symbol: 'BABA' }] }),
     entity('cnooc', 'CNOOC Limited', { tickers: [{ exchange: 'US', symbol: 'CEO' }] }),
   ],
@@ -95,8 +96,9 @@ describe('two-word names written as one word', () => {
     expect(ids('Запрет распространяется на «Газпромнефть» и акции «Газпромнефти».')).toEqual(['Газпромнефть→gazprom-neft', 'Газпромнефти→gazprom-neft']);
   });
 
-  it('does not join a name that begins with an ordinary word or a place', () => {
+  it('does not join a name that begins with an ordinary word or a place, nor a name of a company outside Russia', () => {
     expect(ids('Chinashipping rates and chinashipping news')).toEqual([]);
+    expect(ids('Sinotransair cargo rates')).toEqual([]);
   });
 });
 
