@@ -15,7 +15,7 @@ import { EntityDetails } from './EntityDetails';
 import { Header } from './Header';
 import { catalog, pageCompanies, pageSummary, siteState } from './model';
 import { PageView } from './PageView';
-import { RulingsView } from './RulingsView';
+import { UpdatesView } from './UpdatesView';
 import { SearchView, type SearchState } from './SearchView';
 import { HOUR, SiteView } from './SiteView';
 import { Tabs, type TabDef } from './Tabs';
@@ -248,7 +248,7 @@ export function App({ api, tabId: tabParam, entityId }: PopupProps) {
       />
     );
   } else if (tab === 'rulings') {
-    panel = <RulingsView data={data} pageEntityIds={companies.map((c) => c.entity.id)} onOpen={openDetails} />;
+    panel = <UpdatesView data={data} pageEntityIds={companies.map((c) => c.entity.id)} onOpen={openDetails} />;
   } else if (tab === 'search') {
     panel = <SearchView data={data} state={search} onChange={setSearch} onOpen={openDetails} autoFocus />;
   } else {
