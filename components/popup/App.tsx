@@ -147,6 +147,12 @@ export function App({ api, tabId: tabParam, entityId }: PopupProps) {
     return () => document.removeEventListener('keydown', onKey);
   }, [details]);
 
+  // Opened in a tab (Details from the page), the tab's title names the company it shows.
+  const detailsName = details && data?.entities.get(details.entityId)?.name;
+  useEffect(() => {
+    document.title = detailsName ? `${detailsName} — Sanctions Lens` : 'Sanctions Lens';
+  }, [detailsName]);
+
   const act = async (work: () => Promise<void>, done: string) => {
     setBusy(true);
     setSiteMessage('');
@@ -198,7 +204,7 @@ export function App({ api, tabId: tabParam, entityId }: PopupProps) {
   let subtitle = 'Loading…';
   if (fatal) subtitle = 'Something went wrong';
   else if (site?.kind === 'unscannable') subtitle = 'This page can’t be scanned';
-  else if (site && !site.decision.enabled) subtitle = site.decision.reason === 'paused' ? 'Paused' : `Off for ${site.kind === 'site' ? site.label : 'this page'}`;
+  else if (site && !site.decision.enabled) subtitle = site.decision.reason === 'paused' ? site.description.replace(/\.$/, '') : `Off for ${site.kind === 'site' ? site.label : 'this page'}`;
   else if (site) {
     const where = site.kind === 'site' ? site.label : 'this page';
     subtitle =

@@ -53,6 +53,19 @@ describe('hover card', () => {
     expect(sber.permissions).toBe('Buy: not allowed · Hold: not allowed · Sell: needs an OFAC licence');
   });
 
+  it('an SDN company reads as blocked even where the data lets holding stand, without the new-investment ban’s “selling is allowed” beside it', () => {
+    const data = structuredClone(withPrograms) as Dataset;
+    const sdn = data.programs!.find((p) => p.list === 'ofac-sdn')!;
+    sdn.hold = 'allowed'; // frozen in place: kept, but not dealt in
+    data.programs!.push({ ...sdn, id: 'eo14071', list: 'ofac-ns-mbs', buy: 'prohibited', hold: 'allowed', sell: 'allowed', summary: 'US persons may not buy its shares or bonds; selling them to a non-US person is allowed.' });
+    data.entities.find((e) => e.id === 'sberbank')!.listings[0].programs!.push('eo14071');
+    const sber = modelOf(data, 'sberbank');
+    expect(sber.chip).toBe('Blocked');
+    expect(sber.effect).toBe(sdn.summary);
+    expect(sber.effect).not.toContain('selling them to a non-US person is allowed');
+    expect(sber.permissions).toBe('Buy: not allowed · Hold: allowed · Sell: needs an OFAC licence');
+  });
+
   it('without programs: the list’s effect, first sentence, and no buy / hold / sell line', () => {
     card(modelOf(plain as Dataset, 'china-mobile-limited'));
     expect(screen.getByTestId('card-effect').textContent).toBe(

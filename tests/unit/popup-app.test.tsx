@@ -180,10 +180,27 @@ describe('popup: this page', () => {
     render(<App api={api} tabId={1} />);
     const empty = await screen.findByTestId('empty-state');
     expect(empty.textContent).toContain('Sanctions Lens is off for news.example');
+    expect(empty.textContent).toContain('other sites are scanned as your settings say');
+    expect(document.body.textContent).not.toContain('Turned off for news.example');
     expect(screen.queryAllByTestId('finding')).toHaveLength(0);
     fireEvent.click(within(empty).getByRole('button', { name: 'Turn on for news.example' }));
     await waitFor(() => expect(api.setSiteEnabled).toHaveBeenCalledWith('news.example', true));
     expect(await screen.findAllByTestId('finding')).toHaveLength(3);
+  });
+
+  it('while paused: the header says until when once, the site switch reads “Paused” and cannot be used', async () => {
+    const settings = { ...defaultSettings(), pausedUntil: Date.now() + 3_600_000 };
+    render(<App api={fakeApi({ findings: pageFindings, settings })} tabId={1} />);
+    const empty = await screen.findByTestId('empty-state');
+    expect(empty.dataset.reason).toBe('paused');
+    expect(screen.getByTestId('subtitle').textContent).toMatch(/^Paused until /);
+    const toggle = screen.getByRole('switch');
+    expect(toggle.textContent).toBe('Paused');
+    expect((toggle as HTMLButtonElement).disabled).toBe(true);
+    expect(toggle.getAttribute('aria-describedby')).toBe('popup-subtitle');
+    // Said once in the header; the empty state explains instead of repeating it.
+    expect(document.body.textContent!.match(/Paused until/g)).toHaveLength(1);
+    expect(empty.textContent).toContain('highlights come back by themselves');
   });
 
   it('shows an error a person can act on when the background does not answer', async () => {
