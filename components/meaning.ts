@@ -6,7 +6,7 @@
 import { combinedPermissions, divestStatus, listingSeverity, programsOf, type DivestStatus } from '../lib/dataset/effect';
 import { SEVERITY_RANK, isInForce } from '../lib/dataset/severity';
 import type { Entity, Listing, Permission, Program, SanctionList, Severity } from '../lib/dataset/types';
-import { formatDate } from './format';
+import { formatDate, readableDates } from './format';
 
 export interface MeaningData {
   lists: Map<string, SanctionList>;
@@ -102,8 +102,8 @@ export function listingMeaning(listing: Listing, data: MeaningData, now: Date = 
     listName: listName(list, listing.list),
     severity,
     programs,
-    short: shortPrograms.length > 0 ? shortPrograms.map((program) => program.summary).join(' ') : firstSentence(effect),
-    full: programs.length > 0 ? programs.map((program) => program.details) : effect ? [effect] : [],
+    short: readableDates(shortPrograms.length > 0 ? shortPrograms.map((program) => program.summary).join(' ') : firstSentence(effect)),
+    full: (programs.length > 0 ? programs.map((program) => program.details) : effect ? [effect] : []).map(readableDates),
     permissions: combinedPermissions(programs),
     divest: divestStatus(listing, now),
     citations: programs.flatMap((program) => program.citations),

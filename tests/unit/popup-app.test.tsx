@@ -3,6 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../components/popup/App';
 import { DataStatus, ageInDays } from '../../components/popup/DataStatus';
+import { readableDates } from '../../components/format';
 import type { PopupApi } from '../../components/popup/api';
 import type { Dataset } from '../../lib/dataset/types';
 import type { FeedStatus, Finding, TabFindings } from '../../lib/messaging';
@@ -488,5 +489,15 @@ describe('popup: what it means for you, and what is not counted', () => {
       expect(document.querySelector('footer')?.textContent).toContain('Information, not legal advice');
       expect(screen.getByRole('switch', { name: /Scan news.example/ })).toBeTruthy();
     }
+  });
+});
+
+describe('dates inside texts from the data', () => {
+  it('are written like every other date on screen', () => {
+    expect(readableDates('DoD may not contract with it from 30 June 2026; named in the editions of 2024-01-31, 2026-06-08.')).toBe(
+      'DoD may not contract with it from Jun 30, 2026; named in the editions of Jan 31, 2024, Jun 8, 2026.',
+    );
+    // Numbers that are not dates are left alone.
+    expect(readableDates('89 FR 86230; EO 14032 (3 June 2021); 1:24-cv-01381-PLF')).toBe('89 FR 86230; EO 14032 (Jun 3, 2021); 1:24-cv-01381-PLF');
   });
 });
