@@ -68,7 +68,7 @@ function ListingDetails({ meaning, superseded, now }: { meaning: ListingMeaning;
       ) : null}
       {inForce && meaning.permissions ? <p class="small permissions">{permissionLine(meaning.permissions)}</p> : null}
       {listing.note ? <p class="small">{readableDates(listing.note)}</p> : null}
-      {list ? <p class="muted small">{[list.authority, list.legalBasis].filter(Boolean).join(' · ')}</p> : null}
+      {list ? <p class="muted small">{readableDates([list.authority, list.legalBasis].filter(Boolean).join(' · '))}</p> : null}
       <p class="links small">
         <ExternalLink href={listing.source} label={`${source.words}, for the ${list?.shortName ?? listing.list} listing (opens in a new tab)`}>
           {source.words}
