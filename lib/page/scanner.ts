@@ -45,6 +45,11 @@ export interface ScannerOptions extends SchedulerOptions {
    * its work ends at the next page change (the caller's clean-up stops the scanner).
    */
   isStale?: () => boolean;
+  /**
+   * Whether matches of this colour are painted. A match that is not painted is still a finding (the
+   * popup and the panel list it); the watchlist stays private unless the user lets pages see it.
+   */
+  paints?: (key: PaletteKey) => boolean;
 }
 
 interface Hit {
@@ -421,7 +426,9 @@ export class PageScanner {
     const before = this.runs.get(first)?.hits.length ?? 0;
     const room = Math.min(MAX_PAINTED_PER_RUN, MAX_PAINTED_PER_PAGE - (this.painter.size - Math.min(before, MAX_PAINTED_PER_RUN)));
     for (const hit of hits) {
-      if (painted.length < room) painted.push({ range: hit.range, key: hit.key, entityId: hit.entityId });
+      if (painted.length < room && (this.options.paints?.(hit.key) ?? true)) {
+        painted.push({ range: hit.range, key: hit.key, entityId: hit.entityId });
+      }
       kept.push(hit);
       this.noteEntity(hit.entityId);
     }
