@@ -522,10 +522,27 @@ export class PageScanner {
     return matches;
   }
 
+  /**
+   * Whether a reader can see the text a match was found in: a page (or an ad frame in it) must not
+   * make itself look flagged with text nobody sees. Asked only of runs that matched, so the layout
+   * look-ups stay few. Hidden: `display: none` / `visibility: hidden` / `opacity: 0` up the tree, no
+   * size (`font-size: 0`), or placed wholly above or left of the page, where no scrolling reaches it.
+   */
   private visible(node: Text): boolean {
     const parent = node.parentElement as (Element & { checkVisibility?: (options?: object) => boolean }) | null;
-    if (!parent || typeof parent.checkVisibility !== 'function') return true;
-    return parent.checkVisibility({ checkVisibilityCSS: true });
+    if (!parent) return true;
+    if (typeof parent.checkVisibility === 'function' && !parent.checkVisibility({ checkVisibilityCSS: true, checkOpacity: true })) {
+      return false;
+    }
+    const view = node.ownerDocument.defaultView;
+    if (!view) return true;
+    const range = node.ownerDocument.createRange();
+    range.selectNodeContents(node);
+    const box = range.getBoundingClientRect();
+    // Layout-less environments (tests without a renderer) give an all-zero box: nothing to judge.
+    if (box.width === 0 && box.height === 0 && box.x === 0 && box.y === 0) return true;
+    if (box.width === 0 || box.height === 0) return false;
+    return box.right + view.scrollX > 0 && box.bottom + view.scrollY > 0;
   }
 
   private release(owner: Text): void {
