@@ -7,7 +7,9 @@ import { parseArgs } from 'node:util';
 import { compareVersions } from '../lib/dataset/ids';
 import { validateDataset } from '../lib/dataset/validate';
 import { buildDataset } from './data/build';
-import { loadInputs } from './data/load';
+import { loadInputs, type InputKind } from './data/load';
+import { buildRecord, fileName } from './fetch/build-record';
+import { readLock, writeLock } from './fetch/lock';
 import { serializeDataset } from './data/serialize';
 
 const USAGE = `usage: npm run data:build -- [--sources data/sources] --ofac-xml cons_enhanced.xml --dod-1260h sanctions.csv --fcc table.csv --ndaa DIR [--ofac-csv DIR] [--sdn-csv DIR --sdn-as-of DATE [--sdn-aux DIR --sdn-aux-as-of DATE]] [--curated data/curated.json] [--out public/data/dataset.json] [--check]
@@ -25,7 +27,13 @@ const USAGE = `usage: npm run data:build -- [--sources data/sources] --ofac-xml 
                made by scripts/data/sdn-history.ts from a daily copy of sdn.csv)
   --sources    folder written by \`npm run data:fetch\`: reads CONS_ENHANCED.XML and fcc-covered.csv from it
                unless --ofac-xml / --fcc are given
-  --check      build and compare with --out without writing; exit 1 if they differ`;
+  --lock       where to record what the dataset was built from (every file read: official URL, size,
+               sha256, as-of date), kept next to what data:fetch records there. Default
+               data/sources.lock.json when --out is the bundled dataset; otherwise only when given
+  --check      build and compare with --out (and the lock's record) without writing; exit 1 if they differ`;
+
+const BUNDLED = 'public/data/dataset.json';
+const DEFAULT_LOCK = 'data/sources.lock.json';
 
 function main(): number {
   const { values } = parseArgs({
@@ -42,7 +50,8 @@ function main(): number {
       'sdn-history': { type: 'string', default: 'data/sdn-first-seen.csv' },
       sources: { type: 'string' },
       curated: { type: 'string', default: 'data/curated.json' },
-      out: { type: 'string', default: 'public/data/dataset.json' },
+      out: { type: 'string', default: BUNDLED },
+      lock: { type: 'string' },
       check: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -60,6 +69,7 @@ function main(): number {
     console.error(`data:build: give at least --ofac-xml or --ofac-csv\n\n${USAGE}`);
     return 2;
   }
+  const read: { input: InputKind; path: string }[] = [];
   const inputs = loadInputs({
     curated: values.curated!,
     ofacXml: values['ofac-xml'],
@@ -72,7 +82,7 @@ function main(): number {
     sdnAsOf: values['sdn-as-of'],
     sdnAuxAsOf: values['sdn-aux-as-of'],
     sdnHistory: values['sdn-csv'] ? values['sdn-history'] : undefined,
-  });
+  }, (input, path) => read.push({ input, path }));
   const { dataset, warnings, nameProblems } = buildDataset(inputs);
   validateDataset(dataset);
   if (nameProblems.length > 0) {
@@ -89,14 +99,30 @@ function main(): number {
   for (const warning of warnings) console.warn(`note: ${warning}`);
 
   const out = resolve(values.out!);
+  const lockPath = values.lock ?? (out === resolve(BUNDLED) ? DEFAULT_LOCK : undefined);
+  const lock = lockPath ? readLock(lockPath) : undefined;
+  const record = buildRecord({
+    read,
+    dataset,
+    datasetText: text,
+    datasetFile: fileName(out, process.cwd()),
+    sdnAsOf: values['sdn-csv'] ? values['sdn-as-of'] : undefined,
+    sdnAuxAsOf: values['sdn-aux'] ? values['sdn-aux-as-of'] : undefined,
+    fetched: lock?.sources ?? {},
+    root: process.cwd(),
+  });
   const previous = existsSync(out) ? readFileSync(out, 'utf8') : undefined;
   if (values.check) {
-    if (previous === text) {
-      console.log(`${out} is up to date (${dataset.version})`);
-      return 0;
+    if (previous !== text) {
+      console.error(`${out} differs from a fresh build (${dataset.version})`);
+      return 1;
     }
-    console.error(`${out} differs from a fresh build (${dataset.version})`);
-    return 1;
+    if (lock && JSON.stringify(lock.build) !== JSON.stringify(record)) {
+      console.error(`${out} is up to date (${dataset.version}), but ${lockPath} does not record these inputs; run the same build without --check`);
+      return 1;
+    }
+    console.log(`${out} is up to date (${dataset.version})${lock ? `, and ${lockPath} records its inputs` : ''}`);
+    return 0;
   }
   if (previous !== undefined && previous !== text) {
     const before = (JSON.parse(previous) as { version?: string }).version ?? '';
@@ -110,6 +136,10 @@ function main(): number {
     }
   }
   writeFileSync(out, text);
+  if (lock && lockPath) {
+    writeLock(lockPath, { ...lock, build: record });
+    console.log(`recorded ${record.files.length} input files in ${lockPath}`);
+  }
   const counts = new Map<string, number>();
   for (const entity of dataset.entities) for (const l of new Set(entity.listings.map((x) => x.list))) counts.set(l, (counts.get(l) ?? 0) + 1);
   console.log(

@@ -94,8 +94,8 @@ class HighlightPainter implements Painter {
     for (const key of PALETTE_KEYS) {
       const highlight = new Highlight();
       highlight.priority = HIGHLIGHT_PRIORITY[key];
+      // Registered once it holds a range (see reassert): a page sees no name of a colour never painted.
       this.highlights.set(key, highlight);
-      CSS.highlights.set(highlightName(key), highlight);
     }
     this.sheets = new HighlightSheets(palette, style);
   }
@@ -138,6 +138,7 @@ class HighlightPainter implements Painter {
     }
     this.pendingDeletes.length = 0;
     this.pendingAdds.clear();
+    this.reassert();
     this.sheets.readoptDocument();
   }
 
@@ -151,7 +152,7 @@ class HighlightPainter implements Painter {
     for (const key of PALETTE_KEYS) {
       const name = highlightName(key);
       const ours = this.highlights.get(key)!;
-      if (CSS.highlights.get(name) !== ours) CSS.highlights.set(name, ours);
+      if (ours.size > 0 && CSS.highlights.get(name) !== ours) CSS.highlights.set(name, ours);
     }
   }
 

@@ -48,17 +48,25 @@ export function loadCurated(path: string): Curated {
   }
 }
 
-export function loadInputs(paths: SourcePaths): BuildInputs {
+/** The command-line option a file was read for; `data:build` records each file in the lock. */
+export type InputKind = 'curated' | 'ofac-xml' | 'ofac-csv' | 'sdn-csv' | 'sdn-aux' | 'sdn-history' | 'dod-1260h' | 'fcc' | 'ndaa';
+
+export function loadInputs(paths: SourcePaths, onRead: (input: InputKind, path: string) => void = () => undefined): BuildInputs {
+  const readAs = (input: InputKind, path: string, what: string) => {
+    const text = read(path, what);
+    onRead(input, path);
+    return text;
+  };
   const ofac: OfacInput[] = [];
   if (paths.ofacXml) {
-    const file = parseOfacEnhancedXml(read(paths.ofacXml, 'the OFAC ENHANCED XML'));
+    const file = parseOfacEnhancedXml(readAs('ofac-xml', paths.ofacXml, 'the OFAC ENHANCED XML'));
     ofac.push({ records: file.records, asOf: file.asOf, format: 'enhanced-xml' });
   }
   if (paths.ofacCsvDir) {
     const dir = paths.ofacCsvDir;
     const optional = (name: string) => {
       const found = readdirSync(dir).find((f) => f.toLowerCase() === name);
-      return found ? read(join(dir, found), `OFAC ${name}`) : '';
+      return found ? readAs('ofac-csv', join(dir, found), `OFAC ${name}`) : '';
     };
     const prim = optional('cons_prim.csv');
     if (!prim) throw new Error(`--ofac-csv ${dir}: no cons_prim.csv in that folder`);
@@ -66,39 +74,41 @@ export function loadInputs(paths: SourcePaths): BuildInputs {
     ofac.push({ records, format: 'legacy-csv' });
   }
   const inputs: BuildInputs = { curated: loadCurated(paths.curated), ofac };
+  onRead('curated', paths.curated);
   if (paths.sdnDir) {
     if (!paths.sdnAsOf || !/^\d{4}-\d{2}-\d{2}$/.test(paths.sdnAsOf)) {
       throw new Error('--sdn-csv needs --sdn-as-of YYYY-MM-DD: the legacy sdn.csv carries no date of its own');
     }
-    const file = (dir: string, name: string) => {
+    const aux = paths.sdnAuxDir ?? paths.sdnDir;
+    const auxKind: InputKind = paths.sdnAuxDir ? 'sdn-aux' : 'sdn-csv';
+    const file = (dir: string, name: string, input: InputKind = auxKind) => {
       const found = readdirSync(dir).find((f) => f.toLowerCase() === name);
-      return found ? read(join(dir, found), `OFAC ${name}`) : '';
+      return found ? readAs(input, join(dir, found), `OFAC ${name}`) : '';
     };
-    const sdnText = file(paths.sdnDir, 'sdn.csv');
+    const sdnText = file(paths.sdnDir, 'sdn.csv', 'sdn-csv');
     if (!sdnText) throw new Error(`--sdn-csv ${paths.sdnDir}: no sdn.csv in that folder`);
     if (paths.sdnAuxDir && !/^\d{4}-\d{2}-\d{2}$/.test(paths.sdnAuxAsOf ?? '')) {
       throw new Error('--sdn-aux needs --sdn-aux-as-of YYYY-MM-DD: the companion files carry no date of their own');
     }
-    const aux = paths.sdnAuxDir ?? paths.sdnDir;
     const comments = file(aux, 'sdn_comments.csv');
     inputs.sdn = {
       records: parseSdnCsv(sdnText, comments),
       aliases: parseSdnAliases(file(aux, 'alt.csv')),
       countries: parseSdnCountries(file(aux, 'add.csv')),
-      history: paths.sdnHistory ? parseSdnHistory(read(paths.sdnHistory, 'the SDN first-seen table')) : new Map(),
+      history: paths.sdnHistory ? parseSdnHistory(readAs('sdn-history', paths.sdnHistory, 'the SDN first-seen table')) : new Map(),
       asOf: paths.sdnAsOf,
       ...(paths.sdnAuxDir ? { auxAsOf: paths.sdnAuxAsOf } : {}),
     };
   }
-  if (paths.dod1260h) inputs.dod1260h = parseDod1260hCsv(read(paths.dod1260h, 'the DoD 1260H table'));
-  if (paths.fcc) inputs.fcc = parseFccCsv(read(paths.fcc, 'the FCC Covered List table'));
+  if (paths.dod1260h) inputs.dod1260h = parseDod1260hCsv(readAs('dod-1260h', paths.dod1260h, 'the DoD 1260H table'));
+  if (paths.fcc) inputs.fcc = parseFccCsv(readAs('fcc', paths.fcc, 'the FCC Covered List table'));
   if (paths.ndaaDir) {
     const dir = paths.ndaaDir;
     const files = readdirSync(dir)
       .filter((f) => /^section_\d+\.csv$/i.test(f))
       .sort();
     if (files.length === 0) throw new Error(`--ndaa ${dir}: no section_*.csv files in that folder`);
-    inputs.ndaa = files.flatMap((f) => parseNdaaCsv(read(join(dir, f), `NDAA ${f}`), f));
+    inputs.ndaa = files.flatMap((f) => parseNdaaCsv(readAs('ndaa', join(dir, f), `NDAA ${f}`), f));
   }
   return inputs;
 }

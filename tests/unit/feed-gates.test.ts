@@ -3,11 +3,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkChanges } from '../../lib/dataset/changes';
 import { projectDataset } from '../../lib/dataset/project';
 import type { Dataset, Entity } from '../../lib/dataset/types';
 import { checkDataset } from '../../lib/dataset/validate';
-import { diffDatasets } from '../../scripts/feed/diff';
+import { checkChanges, diffDatasets } from '../../lib/dataset/changes';
 import { checkGates, checkPublishedSize } from '../../scripts/feed/gates';
 
 const bundled: Dataset = JSON.parse(readFileSync(join(import.meta.dirname, '../../public/data/dataset.json'), 'utf8'));

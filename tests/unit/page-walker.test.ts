@@ -29,11 +29,29 @@ describe('text runs', () => {
 
   it('leaves scripts, styles, form fields, editable regions and hidden elements out', () => {
     const runs = runsOf(
-      '<p>SMIC</p><script>var x = "Huawei"</script><style>.a{}</style><textarea>Hikvision</textarea>' +
+      '<style>[hidden] { display: none }</style><p>SMIC</p><script>var x = "Huawei"</script><style>.a{}</style><textarea>Hikvision</textarea>' +
         '<select><option>Inspur</option></select><div contenteditable="true">Xiaomi <b>Corp</b></div>' +
         '<div contenteditable="false">Panda</div><div hidden>ZTE</div><sanctions-lens-card>Huawei</sanctions-lens-card>',
     );
     expect(runs.map((run) => run.text)).toEqual(['SMIC', 'Panda']);
+  });
+
+  it('reads the text an SVG draws (a chart label), not its tooltips or definitions', () => {
+    const runs = runsOf(
+      '<svg width="300" height="80"><title>Huawei Technologies</title><desc>ZTE</desc>' +
+        '<defs><text id="ref">Hikvision</text></defs><g><text x="4" y="20">Inspur <tspan>Group</tspan></text>' +
+        '<text x="4" y="40">+2.1%</text></g></svg>',
+    );
+    expect(runs.map((run) => run.text)).toEqual(['Inspur Group', '+2.1%']);
+  });
+
+  it('reads an element marked hidden that the page’s CSS shows anyway, and skips one it does not', () => {
+    // The browser's own rule for [hidden] (happy-dom has no user-agent stylesheet).
+    const runs = runsOf(
+      '<style>[hidden] { display: none }</style><div hidden>ZTE</div>' +
+        '<div hidden style="display: block !important">Huawei Technologies</div>',
+    );
+    expect(runs.map((run) => run.text)).toEqual(['Huawei Technologies']);
   });
 
   it('maps a span of joined text back to the text nodes it came from', () => {
