@@ -5,7 +5,7 @@ import { BLOOMBERG_VENUES, PREFIX_VENUES, SUFFIX_VENUES } from './exchanges';
 import { AutomatonBuilder } from './automaton';
 import { codePointLength, isHanUnit, isJsSpace, isLetterOrDigitAt, isLetterUnit, lowerSameAt, lowerSameUnit, upperSameAt, upperSameUnit } from './chars';
 import { AMP, CJK, SEP, SKIP, charClass, foldCode, matchKey } from './normalize';
-import { CJK_PLACE_WORDS, isPlace } from './places';
+import { CJK_PLACE_WORDS, PLACE_NAMES, isPlace } from './places';
 import { legalTailEnd } from './legal-tail';
 import { ownWordsOf } from './own-words';
 import {
@@ -390,23 +390,48 @@ export function placeThenLegalForm(text: string, end: number, ownNames?: readonl
   return legalTailEnd(text, formAt - 1) > formAt;
 }
 
-// "(香港)", "（北京）", "(BVI)": a place in brackets, then a Chinese legal form.
-const BRACKETED_PLACE = /^[(（]([\p{Script=Han}A-Za-z ]{2,12})[)）](?=股份有限公司|有限责任公司|有限責任公司|有限公司|公司)/u;
+// "(香港)", "（北京）", "(BVI)", "香港": a place, in brackets or not, before a Chinese legal form.
+const LATIN_IN_BRACKETS = /^[(（]([A-Za-z ]{2,12})[)）]/u;
+const QUALIFIER_IN_BRACKETS = /^[(（][\p{Script=Han}A-Za-z]{1,6}[)）]/u;
+const CJK_LEGAL_FORM_AHEAD = /^(?:股份有限公司|有限责任公司|有限責任公司|有限公司|公司)/u;
 const OFFSHORE_PLACES = new Set(['bvi', 'cayman', '开曼', '開曼']);
+const CJK_PLACES = [...new Set([...Object.keys(CJK_PLACE_WORDS), ...[...PLACE_NAMES].filter((p) => /^\p{Script=Han}/u.test(p)), '开曼', '開曼'])]
+  .sort((a, b) => b.length - a.length);
 
 /**
- * "中國聯合網絡通信(香港)股份有限公司": a Chinese name, a place in brackets and a legal form name the company's
- * local offshoot ("…(香港)…" is China Unicom (Hong Kong), not the mainland parent), a company of its own.
+ * "中國聯合網絡通信(香港)股份有限公司", "中芯国际香港(国际)有限公司": a Chinese name, a place (in brackets or not,
+ * perhaps with a qualifier in brackets) and a legal form name the company's local offshoot, a company of its own.
  */
 function bracketedPlaceThenLegalForm(text: string, end: number, ownNames?: readonly string[]): boolean {
-  const c = text.charCodeAt(end);
-  if (c !== 40 && c !== 0xff08) return false;
-  const place = BRACKETED_PLACE.exec(text.slice(end, end + 16));
-  if (!place) return false;
-  const key = matchKey(place[1]);
-  if (!isPlace(key) && !OFFSHORE_PLACES.has(key)) return false;
+  if (!isHanUnit(text.charCodeAt(end - 1))) return false;
+  let k = end;
+  const c = text.charCodeAt(k);
+  const bracketed = c === 40 || c === 0xff08;
+  let place: string | undefined;
+  if (bracketed) {
+    const latin = LATIN_IN_BRACKETS.exec(text.slice(k, k + 16));
+    if (latin) {
+      place = latin[1];
+      k += latin[0].length;
+    } else k++;
+  }
+  if (place === undefined) {
+    place = CJK_PLACES.find((p) => text.startsWith(p, k));
+    if (place === undefined) return false;
+    k += place.length;
+    if (bracketed) {
+      const close = text.charCodeAt(k);
+      if (close !== 41 && close !== 0xff09) return false;
+      k++;
+    }
+  }
+  const qualifier = QUALIFIER_IN_BRACKETS.exec(text.slice(k, k + 10));
+  if (qualifier) k += qualifier[0].length;
+  if (!CJK_LEGAL_FORM_AHEAD.test(text.slice(k, k + 6))) return false;
+  const key = matchKey(place);
+  if (!isPlace(key) && !OFFSHORE_PLACES.has(key) && !CJK_PLACE_WORDS[place]) return false;
   // "中国联通(香港)有限公司" is China Unicom (Hong Kong) itself: a place its own names carry is no offshoot.
-  const words = (CJK_PLACE_WORDS[place[1]] ?? key).split(' ');
+  const words = (CJK_PLACE_WORDS[place] ?? key).split(' ');
   return !(ownNames && words.every((w) => ownWordsOf(ownNames).has(w)));
 }
 

@@ -11,6 +11,7 @@ function entity(id: string, name: string, extra: Partial<Entity> = {}): Entity {
 
 const dataset = {
   entities: [
+    entity('smic', 'Semiconductor Manufacturing International Corporation', { aliases: ['中芯国际'] }),
     entity('mobile', 'China Mobile Limited', { aliases: ['中国移动'], tickers: [{ exchange: 'NYSE', symbol: 'CHL' }, { exchange: 'HKEX', symbol: '941' }] }),
     entity('unicom-hk', 'China Unicom (Hong Kong) Limited', { aliases: ['中国联通'], tickers: [{ exchange: 'NYSE', symbol: 'CHU' }] }),
     entity('unicom-a', 'China United Network Communications Co., Ltd.', { aliases: ['中国联合网络通信股份有限公司'] }),
@@ -83,6 +84,10 @@ describe('Chinese market words before a symbol', () => {
 describe('offshoots named with a place in brackets', () => {
   it('does not read a parent’s Chinese name before "(香港)" and a legal form as the parent', () => {
     expect(ids('中國聯合網絡通信(香港)股份有限公司公告')).toEqual([]);
+  });
+
+  it('does the same for a place written without brackets, with a qualifier in brackets', () => {
+    expect(ids('中芯国际香港(国际)有限公司曾被列入清单,中芯国际则仍在清单上')).toEqual(['中芯国际→smic']);
   });
 
   it('reads the company whose own names carry that place', () => {
