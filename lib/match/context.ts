@@ -397,16 +397,18 @@ const CJK_LEGAL_FORM_AHEAD = /^(?:股份有限公司|有限责任公司|有限�
 const OFFSHORE_PLACES = new Set(['bvi', 'cayman', '开曼', '開曼']);
 const CJK_PLACES = [...new Set([...Object.keys(CJK_PLACE_WORDS), ...[...PLACE_NAMES].filter((p) => /^\p{Script=Han}/u.test(p)), '开曼', '開曼'])]
   .sort((a, b) => b.length - a.length);
+const CJK_PLACE_STARTS = new Set(CJK_PLACES.map((p) => p.charCodeAt(0)));
 
 /**
  * "中國聯合網絡通信(香港)股份有限公司", "中芯国际香港(国际)有限公司": a Chinese name, a place (in brackets or not,
  * perhaps with a qualifier in brackets) and a legal form name the company's local offshoot, a company of its own.
  */
 function bracketedPlaceThenLegalForm(text: string, end: number, ownNames?: readonly string[]): boolean {
-  if (!isHanUnit(text.charCodeAt(end - 1))) return false;
   let k = end;
   const c = text.charCodeAt(k);
   const bracketed = c === 40 || c === 0xff08;
+  // Most names are followed by neither a bracket nor the first character of a place: decided at once.
+  if ((!bracketed && !CJK_PLACE_STARTS.has(c)) || !isHanUnit(text.charCodeAt(end - 1))) return false;
   let place: string | undefined;
   if (bracketed) {
     const latin = LATIN_IN_BRACKETS.exec(text.slice(k, k + 16));
