@@ -6,7 +6,7 @@
 import { combinedPermissions, divestStatus, listingSeverity, programsOf, type DivestStatus } from '../lib/dataset/effect';
 import { SEVERITY_RANK, isInForce } from '../lib/dataset/severity';
 import type { Entity, Listing, Permission, Program, SanctionList, Severity } from '../lib/dataset/types';
-import { formatDate } from './format';
+import { formatDate, readableDates } from './format';
 
 export interface MeaningData {
   lists: Map<string, SanctionList>;
@@ -72,8 +72,14 @@ export function listName(list: SanctionList | undefined, id: string): string {
   return list?.shortName ?? list?.name ?? id;
 }
 
+/** Blocking (SDN) is its own kind of ban: whatever the data says of holding, nothing may be done with the securities. */
+function isBlocking(listing: Listing, severity: Severity): boolean {
+  return listing.list === 'ofac-sdn' && severity === 'prohibited';
+}
+
 function chipFor(meaning: ListingMeaning): string {
   const p = meaning.permissions;
+  if (isBlocking(meaning.listing, meaning.severity)) return 'Blocked';
   if (p && p.buy === 'prohibited' && p.hold === 'prohibited' && p.sell !== 'allowed') return 'Blocked';
   if (p && p.buy === 'prohibited') return 'Buying banned';
   if (!p && LIST_CHIP[meaning.listing.list] && meaning.severity === 'prohibited') return LIST_CHIP[meaning.listing.list];
@@ -84,14 +90,20 @@ export function listingMeaning(listing: Listing, data: MeaningData, now: Date = 
   const list = data.lists.get(listing.list);
   const programs = programsOf(listing, data.programs);
   const effect = list?.effect ?? '';
+  const severity = listingSeverity(listing, data.lists, data.programs);
+  // On a blocked company's listing, another program's "selling to a non-US person is allowed"
+  // (EO 14071) would contradict the blocking in one line: the short line keeps the blocking alone,
+  // the details keep every program.
+  const blocking = isBlocking(listing, severity) ? programs.filter((program) => program.list === 'ofac-sdn') : [];
+  const shortPrograms = blocking.length > 0 ? blocking : programs;
   return {
     listing,
     list,
     listName: listName(list, listing.list),
-    severity: listingSeverity(listing, data.lists, data.programs),
+    severity,
     programs,
-    short: programs.length > 0 ? programs.map((program) => program.summary).join(' ') : firstSentence(effect),
-    full: programs.length > 0 ? programs.map((program) => program.details) : effect ? [effect] : [],
+    short: readableDates(shortPrograms.length > 0 ? shortPrograms.map((program) => program.summary).join(' ') : firstSentence(effect)),
+    full: (programs.length > 0 ? programs.map((program) => program.details) : effect ? [effect] : []).map(readableDates),
     permissions: combinedPermissions(programs),
     divest: divestStatus(listing, now),
     citations: programs.flatMap((program) => program.citations),
