@@ -93,7 +93,12 @@ export function loadInputs(paths: SourcePaths, onRead: (input: InputKind, path: 
       );
     }
     if (!existsSync(paths.sdnXml)) throw new Error(`cannot read the OFAC SDN ENHANCED XML at ${paths.sdnXml}: no such file`);
-    const file = readSdnEnhancedXml(paths.sdnXml);
+    let file: ReturnType<typeof readSdnEnhancedXml>;
+    try {
+      file = readSdnEnhancedXml(paths.sdnXml);
+    } catch (error) {
+      throw new Error(`--sdn-xml ${paths.sdnXml}: ${(error as Error).message}`);
+    }
     onRead('sdn-xml', paths.sdnXml);
     inputs.notes!.push(...file.notes);
     inputs.sdn = { format: 'enhanced-xml', records: file.records, aliases: new Map(), countries: new Map(), history: history(), asOf: file.asOf };

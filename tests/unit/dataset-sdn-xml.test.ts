@@ -92,6 +92,16 @@ describe('reading SDN_ENHANCED.XML', () => {
     expect(JSON.stringify(whole)).toMatch(/[\u4e00-\u9fff]/);
   });
 
+  it('refuses a cut-off or foreign file, naming it and the place, and reads nothing from it', () => {
+    const dir = tempDir();
+    const cut = join(dir, 'SDN_ENHANCED.XML');
+    writeFileSync(cut, readFileSync(SDN_XML, 'utf8').slice(0, 20_000));
+    expect(() => loadInputs({ ...base, sdnXml: cut })).toThrow(new RegExp(`--sdn-xml ${cut}: .*line \\d+`));
+    writeFileSync(cut, '<?xml version="1.0"?><html><body>Service unavailable</body></html>');
+    expect(() => loadInputs({ ...base, sdnXml: cut })).toThrow(/not an OFAC ENHANCED XML file/);
+    expect(() => loadInputs({ ...base, sdnXml: join(dir, 'missing.xml') })).toThrow(/no such file/);
+  });
+
   it('takes a MICEX Code feature as the Moscow Exchange ticker, as sdn.csv’s remarks give it', () => {
     const xml = `<?xml version="1.0" encoding="utf-8"?><sanctionsData><publicationInfo><dataAsOf>2026-11-30T00:00:00</dataAsOf></publicationInfo><entities>
       <entity id="20029"><generalInfo><entityType>Entity</entityType></generalInfo>
