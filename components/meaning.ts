@@ -3,7 +3,7 @@
 // sell, worded from the order and OFAC's FAQs) is used when the dataset defines it; otherwise
 // the list's `effect`. Formerly listed companies and watchlist names get their own plain
 // sentences and never a severity.
-import { combinedPermissions, divestStatus, listingSeverity, programsOf, type DivestStatus } from '../lib/dataset/effect';
+import { combinedPermissions, divestStatus, listingSeverity, programsOf, summaryPrograms, type DivestStatus } from '../lib/dataset/effect';
 import { SEVERITY_RANK, isInForce } from '../lib/dataset/severity';
 import type { Entity, Listing, Permission, Program, SanctionList, Severity } from '../lib/dataset/types';
 import { formatDate, readableDates } from './format';
@@ -66,6 +66,7 @@ export const PERMISSION_WORDS: Record<Permission, string> = {
   allowed: 'allowed',
   prohibited: 'not allowed',
   'licence-required': 'needs an OFAC licence',
+  blocked: 'only frozen, reported to OFAC',
 };
 
 export function listName(list: SanctionList | undefined, id: string): string {
@@ -80,7 +81,7 @@ function isBlocking(listing: Listing, severity: Severity): boolean {
 function chipFor(meaning: ListingMeaning): string {
   const p = meaning.permissions;
   if (isBlocking(meaning.listing, meaning.severity)) return 'Blocked';
-  if (p && p.buy === 'prohibited' && p.hold === 'prohibited' && p.sell !== 'allowed') return 'Blocked';
+  if (p && p.buy === 'prohibited' && (p.hold === 'prohibited' || p.hold === 'blocked') && p.sell !== 'allowed') return 'Blocked';
   if (p && p.buy === 'prohibited') return 'Buying banned';
   if (!p && LIST_CHIP[meaning.listing.list] && meaning.severity === 'prohibited') return LIST_CHIP[meaning.listing.list];
   return SEVERITY_CHIP[meaning.severity];
@@ -91,11 +92,7 @@ export function listingMeaning(listing: Listing, data: MeaningData, now: Date = 
   const programs = programsOf(listing, data.programs);
   const effect = list?.effect ?? '';
   const severity = listingSeverity(listing, data.lists, data.programs);
-  // On a blocked company's listing, another program's "selling to a non-US person is allowed"
-  // (EO 14071) would contradict the blocking in one line: the short line keeps the blocking alone,
-  // the details keep every program.
-  const blocking = isBlocking(listing, severity) ? programs.filter((program) => program.list === 'ofac-sdn') : [];
-  const shortPrograms = blocking.length > 0 ? blocking : programs;
+  const shortPrograms = isBlocking(listing, severity) ? summaryPrograms(listing, programs) : programs;
   return {
     listing,
     list,

@@ -94,6 +94,8 @@ function describe(
       return { sourceIds: ['ofac-consolidated'], url: ctx.officialUrl('ofac-consolidated'), asOf: ctx.asOf('ofac-consolidated'), asOfFrom: 'the file’s publicationInfo dataAsOf' };
     case 'ofac-csv':
       return { sourceIds: ['ofac-consolidated'], url: `${OFAC_DOWNLOADS}/consolidated/${name}`, asOfFrom: 'none: OFAC’s legacy CSV states no date' };
+    case 'sdn-xml':
+      return { sourceIds: ['ofac-sdn'], url: ctx.officialUrl('ofac-sdn'), asOf: ctx.asOf('ofac-sdn'), asOfFrom: 'the file’s publicationInfo dataAsOf' };
     case 'sdn-csv':
       return { sourceIds: ['ofac-sdn'], url: `${OFAC_DOWNLOADS}/${name}`, asOf: ctx.sdnAsOf, asOfFrom: 'given with --sdn-as-of: the legacy CSV states no date' };
     case 'sdn-aux':

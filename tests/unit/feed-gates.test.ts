@@ -79,6 +79,15 @@ describe('publish gates', () => {
     expect(failures[1].message).toContain(`"${bundled.sources.at(-1)!.id}"`);
   });
 
+  it('lets the SDN companions go when the SDN list itself is at least as new (a build from OFAC’s ENHANCED export), not otherwise', () => {
+    const next = newer(copy());
+    const aux = bundled.sources.find((s) => s.id === 'ofac-sdn-aux')!;
+    next.sources = next.sources.filter((s) => s.id !== 'ofac-sdn-aux').map((s) => (s.id === 'ofac-sdn' ? { ...s, asOf: aux.asOf } : s));
+    expect(checkGates(next, bundled)).toEqual([]);
+    next.sources = next.sources.map((s) => (s.id === 'ofac-sdn' ? { ...s, asOf: '2025-08-31' } : s));
+    expect(checkGates(next, bundled).map((f) => f.message)).toEqual([`source "ofac-sdn-aux" (as of ${aux.asOf}) is missing from the new dataset`]);
+  });
+
   it('refuses poisoned data: a name made of ordinary words (blast radius)', () => {
     const next = newer(copy());
     byId(next, XIAOMI).aliases.push('the');

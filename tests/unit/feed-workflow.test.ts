@@ -71,8 +71,25 @@ describe('the publishing workflow', () => {
       expect(given.length, script).toBeGreaterThan(0);
       for (const option of given) expect(texts[i], `${script} ${option}`).toMatch(new RegExp(`${option}\\b`));
     });
-    expect(optionsOf(/\bargs\+?=\(--/)).toEqual(['--dod-1260h', '--ndaa', '--ofac-csv', '--sdn-as-of', '--sdn-aux', '--sdn-aux-as-of', '--sdn-csv', '--sources']);
+    expect(optionsOf(/\bargs\+?=\(--/)).toEqual(['--dod-1260h', '--ndaa', '--ofac-csv', '--sdn-xml', '--sources']);
   }, 30_000);
+
+  it('builds from the SDN list it fetched, and tests that very dataset with the checks every honest build passes', () => {
+    const build = workflow.slice(workflow.indexOf('- name: Build the dataset'), workflow.indexOf('- name: Test the data'));
+    expect(build).toMatch(/--sdn-xml data\/sources\/SDN_ENHANCED\.XML/);
+    expect(build).not.toMatch(/--sdn-csv|--sdn-aux/);
+    const fetched = workflow.slice(workflow.indexOf('- name: Fetch the official sources'));
+    expect(fetched.indexOf('npm run data:fetch')).toBeLessThan(fetched.indexOf('- name: Build the dataset'));
+    // data:build writes public/data/dataset.json (no --out given), the same file feed:build signs.
+    expect(build).not.toMatch(/--out\b/);
+    const test = workflow.slice(workflow.indexOf('- name: Test the data'), workflow.indexOf('- name: Check gates and sign the feed'));
+    expect(test).toMatch(/SL_DATASET: public\/data\/dataset\.json/);
+    expect(workflow).toMatch(/npm run feed:build -- [^\n]*\\\n\s+--dataset public\/data\/dataset\.json/);
+    expect(test).toMatch(/SL_PREVIOUS_DATASET="\$previous" npx vitest run [^\n]*tests\/unit\/dataset-invariants\.test\.ts/);
+    expect(test).toMatch(/previous=site/);
+    // Exact counts of the committed file would fail on every real addition from OFAC.
+    expect(test).not.toContain('dataset-committed.test.ts');
+  });
 
   it('needs the hand-kept inputs the README lists, and no secret the README does not name', () => {
     const required = [...(workflow.match(/for need in (.+); do/)?.[1] ?? '').matchAll(/"\$in\/([^"]+)"/g)].map((m) => m[1]);
