@@ -1,5 +1,6 @@
 // Which elements the page scanner reads, which it leaves alone, and which ones end a phrase.
-// Decided from tag names and attributes only, so the walk never forces a style or layout pass.
+// Decided from tag names and attributes; only an element carrying `hidden` has its style asked
+// (the page's CSS may show it anyway), so the walk rarely forces a style pass.
 
 /** Subtrees whose text is not prose a reader sees, or that the user is typing into. */
 const SKIPPED_TAGS = new Set([

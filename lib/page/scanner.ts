@@ -72,6 +72,8 @@ interface RunRecord {
    * which companies the page names (then the result holds whatever else the page shows).
    */
   nearbyGeneration: number;
+  /** Whether a match in it was left out as unseen: it is read again, never skipped as unchanged. */
+  unseen?: boolean;
 }
 
 /** A cached matcher result, and the generation of page companies it depended on (-1: none). */
@@ -151,6 +153,9 @@ const CACHEABLE_LENGTH = 200;
 const MATCH_CACHE_LIMIT = 4000;
 /** Re-checks for custom elements whose shadow root may be attached after they upgrade (ms). */
 const PENDING_HOST_CHECKS = [250, 1000, 3000, 10000];
+/** When text judged unseen is looked at again (fade-ins, late reveals), doubling up to the maximum. */
+const HIDDEN_RECHECK_FIRST_MS = 1000;
+const HIDDEN_RECHECK_MAX_MS = 30_000;
 const HAS_LETTER = /[A-Za-z\u00C0-\uFFFF]/;
 /**
  * While the first read of a page is under way, new highlights reach the screen at most this often:
@@ -199,6 +204,8 @@ export class PageScanner {
   private readonly shadowRoots = new Set<ShadowRoot>();
   private readonly pendingHosts = new Set<Element>();
   private readonly hiddenRuns = new Set<Element>();
+  private hiddenRecheck: ReturnType<typeof setTimeout> | undefined;
+  private hiddenRecheckMs = HIDDEN_RECHECK_FIRST_MS;
   private readonly timers: ReturnType<typeof setTimeout>[] = [];
   private needsSweep = false;
   private lastCommit = 0;
@@ -403,7 +410,7 @@ export class PageScanner {
     const last = run.nodes[run.nodes.length - 1];
     const record = this.runs.get(first);
     if (
-      record && record.hits.length === 0 && record.text === run.text && record.last === last && record.count === run.nodes.length &&
+      record && record.hits.length === 0 && !record.unseen && record.text === run.text && record.last === last && record.count === run.nodes.length &&
       (record.nearbyGeneration < 0 || record.nearbyGeneration === this.nearby.generation)
     ) {
       return;
@@ -417,9 +424,18 @@ export class PageScanner {
     const generation = this.nearby.generation;
     let hits = this.match(run);
     const consulted = this.runConsulted;
-    if (hits.length > 0 && !this.visible(first)) {
-      if (first.parentElement) this.hiddenRuns.add(first.parentElement);
-      hits = [];
+    let unseen = false;
+    if (hits.length > 0) {
+      // Each match is judged by the text it was found in: one run may mix seen and unseen parts.
+      const seen = new Map<Text, boolean>();
+      hits = hits.filter((hit) => {
+        const node = hit.range.startNode;
+        let shown = seen.get(node);
+        if (shown === undefined) seen.set(node, (shown = this.visible(node)));
+        return shown;
+      });
+      unseen = [...seen.values()].includes(false);
+      if (unseen) this.noteHidden(first);
     }
     const painted: PaintedRange[] = [];
     const kept: Hit[] = [];
@@ -441,6 +457,7 @@ export class PageScanner {
       hits: kept,
       quoted: run.quoteLinks.length > 0,
       nearbyGeneration: consulted ? generation : -1,
+      unseen,
     });
     if (consulted) this.contextual.add(first);
     else this.contextual.delete(first);
@@ -524,25 +541,53 @@ export class PageScanner {
 
   /**
    * Whether a reader can see the text a match was found in: a page (or an ad frame in it) must not
-   * make itself look flagged with text nobody sees. Asked only of runs that matched, so the layout
-   * look-ups stay few. Hidden: `display: none` / `visibility: hidden` / `opacity: 0` up the tree, no
-   * size (`font-size: 0`), or placed wholly above or left of the page, where no scrolling reaches it.
+   * make itself look flagged with text nobody sees. Asked only of text that matched, so the layout
+   * look-ups stay few. Hidden: `display: none` / `visibility: hidden` / `opacity: 0` up the tree, or
+   * no size at all (`font-size: 0`). Text scrolled or slid out of view (inner scrollers, ticker
+   * tapes) still counts: the reader can bring it back.
    */
   private visible(node: Text): boolean {
-    const parent = node.parentElement as (Element & { checkVisibility?: (options?: object) => boolean }) | null;
-    if (!parent) return true;
-    if (typeof parent.checkVisibility === 'function' && !parent.checkVisibility({ checkVisibilityCSS: true, checkOpacity: true })) {
+    let box: Element | null = node.parentElement;
+    // `display: contents` (and slot-like wrappers) have no box of their own: ask the nearest one that has.
+    for (let depth = 0; box && depth < 8 && box.ownerDocument.defaultView?.getComputedStyle(box).display === 'contents'; depth++) {
+      box = box.parentElement;
+    }
+    const element = box as (Element & { checkVisibility?: (options?: object) => boolean }) | null;
+    if (!element) return true;
+    if (typeof element.checkVisibility === 'function' && !element.checkVisibility({ checkVisibilityCSS: true, checkOpacity: true })) {
       return false;
     }
-    const view = node.ownerDocument.defaultView;
-    if (!view) return true;
     const range = node.ownerDocument.createRange();
     range.selectNodeContents(node);
-    const box = range.getBoundingClientRect();
-    // Layout-less environments (tests without a renderer) give an all-zero box: nothing to judge.
-    if (box.width === 0 && box.height === 0 && box.x === 0 && box.y === 0) return true;
-    if (box.width === 0 || box.height === 0) return false;
-    return box.right + view.scrollX > 0 && box.bottom + view.scrollY > 0;
+    const rects = range.getClientRects();
+    // Layout-less environments (tests without a renderer) give no boxes at all: nothing to judge.
+    if (rects.length === 0) return true;
+    for (const rect of rects) if (rect.width > 0 && rect.height > 0) return true;
+    return false;
+  }
+
+  /**
+   * Remembers a run judged unseen, to read again when the page may have revealed it: a class or
+   * style change, an animation or transition ending (fade-ins start at opacity 0), or a moment later.
+   */
+  private noteHidden(first: Text): void {
+    if (first.parentElement) this.hiddenRuns.add(first.parentElement);
+    if (this.hiddenRecheck !== undefined || this.stopped) return;
+    const recheck = () => {
+      this.hiddenRecheck = undefined;
+      this.doc.removeEventListener('animationend', recheck, true);
+      this.doc.removeEventListener('transitionend', recheck, true);
+      if (this.stopped || this.hiddenRuns.size === 0) return;
+      for (const element of this.hiddenRuns) this.queue(this.runRoot(element));
+      this.hiddenRuns.clear();
+      this.scheduler.wake();
+    };
+    // Text that stays hidden is looked at less and less often.
+    this.hiddenRecheck = setTimeout(recheck, this.hiddenRecheckMs);
+    this.hiddenRecheckMs = Math.min(this.hiddenRecheckMs * 2, HIDDEN_RECHECK_MAX_MS);
+    this.timers.push(this.hiddenRecheck);
+    this.doc.addEventListener('animationend', recheck, { capture: true, once: true, passive: true });
+    this.doc.addEventListener('transitionend', recheck, { capture: true, once: true, passive: true });
   }
 
   private release(owner: Text): void {

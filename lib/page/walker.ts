@@ -1,7 +1,7 @@
 // Reads a page the way a reader sees it: text nodes grouped into runs, where a run is the text
 // between two block boundaries (`<b>China</b> Mobile` is one run, two table cells are two).
 // The walk is resumable so the scheduler can spread a long page over many short slices, and it
-// reads tag names and attributes only, never computed styles.
+// reads tag names and attributes (computed style only for elements marked `hidden`).
 import { ELEMENT_NODE, TEXT_NODE, INLINE, SKIP, classify, isInline, shadowRootOf } from './elements';
 import { isQuoteLink } from './quote-links';
 

@@ -62,7 +62,7 @@ test('a news page: companies listed most serious first, matching the badge; deta
   await expect(cmic).toContainText('ListedJun 3, 2021');
   await expect(cmic).toContainText('EffectiveAug 2, 2021');
   await expect(cmic).toContainText('Divest byJun 3, 2022 (passed)');
-  await expect(cmic).toContainText('Buy: not allowed · Hold: allowed · Sell: not allowed');
+  await expect(cmic).toContainText('Buy: not allowed · Hold: allowed · Sell: needs an OFAC licence');
   await expect(cmic.getByRole('link', { name: /Official source, for the NS-CMIC listing/ })).toHaveAttribute('href', /^https:\/\//);
   await popup.screenshot({ path: join(SHOTS, 'popup-details.png') });
   await popup.keyboard.press('Escape');
