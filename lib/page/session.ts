@@ -15,7 +15,7 @@ import { PageUi } from './page-ui';
 import { PageScanner, type PageMatch, type ScanRules } from './scanner';
 import { macrotask } from './scheduler';
 import { SubsetMatcher } from './subset-matcher';
-import { visitTokens } from './tokens';
+import { pairStarts, visitTokens } from './tokens';
 
 export type EnabledSetup = Extract<PageSetup, { enabled: true }>;
 
@@ -29,10 +29,13 @@ const BUILD_SLICE_MS = 8;
 /** The first-word look: matches nothing, notes which first words the text holds. */
 class FirstWordProbe {
   readonly seen = new Set<string>();
+  private readonly pairsAfter: ReadonlySet<string>;
   constructor(
     private readonly tokens: ReadonlySet<string>,
     private readonly onFound: () => void,
-  ) {}
+  ) {
+    this.pairsAfter = pairStarts(tokens);
+  }
 
   scan(text: string): PageMatch[] {
     let found = false;
@@ -41,7 +44,7 @@ class FirstWordProbe {
         this.seen.add(token);
         found = true;
       }
-    });
+    }, this.pairsAfter);
     if (found) this.onFound();
     return [];
   }
