@@ -1,7 +1,8 @@
-// Paints matches without touching the page's DOM: one CSS Custom Highlight per severity, styled by
-// `::highlight()` rules in a constructed stylesheet adopted by the document (and by each shadow root)
-// once it holds a match (see highlight-sheets.ts), which leaves the DOM tree and its serialization
-// exactly as the page made it.
+// Paints matches without touching the page's DOM: one CSS Custom Highlight per severity, registered
+// under the name of the user's look, styled by `::highlight()` rules the manifest's content-script
+// stylesheet declares for every look (shadow roots adopt the same rules, highlight-sheets.ts). A
+// change of look registers the same highlights under other names: no stylesheet changes, so the
+// page is never restyled, and the DOM tree and its serialization stay exactly as the page made them.
 // Browsers without the Highlight API get a wrapping fallback that inserts <mark> elements.
 import type { PaletteKey } from '../settings/palette';
 import { PALETTE_KEYS } from '../settings/palette';
@@ -89,15 +90,29 @@ class HighlightPainter implements Painter {
   private readonly pendingAdds = new Set<Painted>();
   private readonly pendingDeletes: Painted[] = [];
   private count = 0;
+  /** The registered name of each severity's highlight, for the current look. */
+  private names = new Map<PaletteKey, string>();
 
   constructor(palette: Palette, style: HighlightStyle) {
     for (const key of PALETTE_KEYS) {
       const highlight = new Highlight();
       highlight.priority = HIGHLIGHT_PRIORITY[key];
       this.highlights.set(key, highlight);
-      CSS.highlights.set(highlightName(key), highlight);
     }
-    this.sheets = new HighlightSheets(palette, style);
+    this.register(palette, style);
+    this.sheets = new HighlightSheets();
+  }
+
+  /** Registers our highlights under the names of a look, taking them off the previous look's names. */
+  private register(palette: Palette, style: HighlightStyle): void {
+    const next = new Map(PALETTE_KEYS.map((key) => [key, highlightName(key, palette, style)]));
+    for (const key of PALETTE_KEYS) {
+      const ours = this.highlights.get(key)!;
+      const old = this.names.get(key);
+      if (old && old !== next.get(key) && CSS.highlights.get(old) === ours) CSS.highlights.delete(old);
+      CSS.highlights.set(next.get(key)!, ours);
+    }
+    this.names = next;
   }
 
   get size(): number {
@@ -138,7 +153,7 @@ class HighlightPainter implements Painter {
     }
     this.pendingDeletes.length = 0;
     this.pendingAdds.clear();
-    this.sheets.readoptDocument();
+    this.sheets.readoptAll();
   }
 
   styleRoot(root: ShadowRoot): void {
@@ -149,14 +164,14 @@ class HighlightPainter implements Painter {
   reassert(): void {
     if (this.count === 0) return;
     for (const key of PALETTE_KEYS) {
-      const name = highlightName(key);
+      const name = this.names.get(key)!;
       const ours = this.highlights.get(key)!;
       if (CSS.highlights.get(name) !== ours) CSS.highlights.set(name, ours);
     }
   }
 
   setLook(palette: Palette, style: HighlightStyle): void {
-    this.sheets.setLook(palette, style);
+    this.register(palette, style);
   }
 
   hitTest(x: number, y: number): { entityId: string; range: Range } | null {
@@ -186,7 +201,7 @@ class HighlightPainter implements Painter {
     this.pendingAdds.clear();
     this.pendingDeletes.length = 0;
     for (const key of PALETTE_KEYS) {
-      const name = highlightName(key);
+      const name = this.names.get(key)!;
       if (CSS.highlights.get(name) === this.highlights.get(key)) CSS.highlights.delete(name);
       this.highlights.get(key)?.clear();
     }
