@@ -99,12 +99,17 @@ class HighlightPainter implements Painter {
       highlight.priority = HIGHLIGHT_PRIORITY[key];
       this.highlights.set(key, highlight);
     }
-    this.register(palette, style);
+    this.look = [palette, style];
     this.sheets = new HighlightSheets();
   }
 
+  /** The current look; its highlight names are registered from the first paint on (a frame with nothing found registers none). */
+  private look: [Palette, HighlightStyle];
+  private registered = false;
+
   /** Registers our highlights under the names of a look, taking them off the previous look's names. */
   private register(palette: Palette, style: HighlightStyle): void {
+    this.registered = true;
     const next = new Map(PALETTE_KEYS.map((key) => [key, highlightName(key, palette, style)]));
     for (const key of PALETTE_KEYS) {
       const ours = this.highlights.get(key)!;
@@ -144,6 +149,7 @@ class HighlightPainter implements Painter {
   }
 
   flush(): void {
+    if (!this.registered && this.pendingAdds.size > 0) this.register(...this.look);
     this.reassert();
     if (this.pendingDeletes.length === 0 && this.pendingAdds.size === 0) return;
     for (const painted of this.pendingDeletes) this.highlights.get(painted.key)?.delete(painted.range);
@@ -162,7 +168,7 @@ class HighlightPainter implements Painter {
 
   /** The registry is the page's too: a page that cleared or replaced our highlights gets them back. */
   reassert(): void {
-    if (this.count === 0) return;
+    if (this.count === 0 || !this.registered) return;
     for (const key of PALETTE_KEYS) {
       const name = this.names.get(key)!;
       const ours = this.highlights.get(key)!;
@@ -171,7 +177,8 @@ class HighlightPainter implements Painter {
   }
 
   setLook(palette: Palette, style: HighlightStyle): void {
-    this.register(palette, style);
+    this.look = [palette, style];
+    if (this.registered) this.register(palette, style);
   }
 
   hitTest(x: number, y: number): { entityId: string; range: Range } | null {
@@ -201,8 +208,8 @@ class HighlightPainter implements Painter {
     this.pendingAdds.clear();
     this.pendingDeletes.length = 0;
     for (const key of PALETTE_KEYS) {
-      const name = this.names.get(key)!;
-      if (CSS.highlights.get(name) === this.highlights.get(key)) CSS.highlights.delete(name);
+      const name = this.names.get(key);
+      if (name && CSS.highlights.get(name) === this.highlights.get(key)) CSS.highlights.delete(name);
       this.highlights.get(key)?.clear();
     }
     this.sheets.destroy();
