@@ -59,7 +59,8 @@ export type PageSetup =
       indexId: string;
       /** First words of every pattern: a frame whose text holds none of them loads nothing more. */
       tokens: string[];
-      look: { palette: Palette; highlightStyle: HighlightStyle; hoverCards: boolean };
+      /** How matches look; watchlist terms are painted only when the user asked for it (the page can read highlights). */
+      look: { palette: Palette; highlightStyle: HighlightStyle; hoverCards: boolean; watchlistOnPages: boolean };
       /** "Not this company" rules that apply to this frame's site. */
       ignored: IgnoreRule[];
     };

@@ -1,7 +1,8 @@
-// The user's own names and tickers, highlighted like list entries in the watchlist colour.
+// The user's own names and tickers: found on pages and listed in the popup and the findings panel;
+// painted on the page in the watchlist colour only if the user lets pages see them.
 import { useState } from 'preact/hooks';
 import { PALETTES, withWatchlistTerm, withoutWatchlistTerm, type Settings, type WatchlistEntry } from '../../lib/settings';
-import { Section } from './Section';
+import { Section, Toggle } from './Section';
 import type { Save } from './useSettings';
 
 export function WatchlistSection({ settings, save }: { settings: Settings; save: Save }) {
@@ -51,6 +52,14 @@ export function WatchlistSection({ settings, save }: { settings: Settings; save:
         <button type="submit" disabled={!term.trim()}>Add to watchlist</button>
       </form>
       {error && <p class="field-error" id="watchlist-error" role="alert">{error}</p>}
+      <Toggle
+        label="Highlight watchlist words on pages"
+        hint="Off: words found are listed in the popup and the findings panel, and nothing on the page shows them. On: they are highlighted too, and the page's own scripts can read which words are highlighted, so the site can learn what you watch."
+        checked={settings.watchlistOnPages}
+        testId="watchlist-on-pages"
+        onChange={(value) =>
+          save((s) => ({ ...s, watchlistOnPages: value }), value ? 'Watchlist words are highlighted on pages; pages can read them.' : 'Watchlist words are no longer highlighted on pages.')}
+      />
     </Section>
   );
 }

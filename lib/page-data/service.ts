@@ -100,7 +100,12 @@ export function registerPageData(): PageDataService {
       enabled: true,
       indexId: ready.index.id,
       tokens: ready.tokens,
-      look: { palette: current.palette, highlightStyle: current.highlightStyle, hoverCards: current.hoverCards },
+      look: {
+        palette: current.palette,
+        highlightStyle: current.highlightStyle,
+        hoverCards: current.hoverCards,
+        watchlistOnPages: current.watchlistOnPages,
+      },
       ignored: current.ignored.filter((rule) => rule.site === '*' || hostCoveredBy(rule.site, host)),
     };
   };

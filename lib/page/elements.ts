@@ -86,11 +86,22 @@ export function classify(element: Element): ElementClass {
   if (byTag === BLOCK && tag.startsWith(OWN_UI_PREFIX)) return SKIP;
   // Most elements carry no attributes; skip the attribute look-ups for them (this runs per element).
   if (!element.hasAttributes()) return byTag;
-  if (element.hasAttribute('hidden')) return SKIP;
+  if (element.hasAttribute('hidden') && !shownDespiteHidden(element)) return SKIP;
   // Editable regions belong to the user: reading them is pointless and painting them distracts.
   const editable = element.getAttribute('contenteditable');
   if (editable !== null && editable.toLowerCase() !== 'false') return SKIP;
   return byTag;
+}
+
+/**
+ * `hidden` is only a default style: a page's CSS can show the element anyway (`display: block
+ * !important`), and then its text is on screen like any other. Asked only of elements that carry
+ * the attribute, so the style look-up is rare.
+ */
+function shownDespiteHidden(element: Element): boolean {
+  const view = element.ownerDocument.defaultView;
+  if (!view || !element.isConnected) return false;
+  return view.getComputedStyle(element).display !== 'none';
 }
 
 export function isSkipped(element: Element): boolean {

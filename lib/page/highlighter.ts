@@ -90,34 +90,22 @@ class HighlightPainter implements Painter {
   private readonly pendingAdds = new Set<Painted>();
   private readonly pendingDeletes: Painted[] = [];
   private count = 0;
-  /** The registered name of each severity's highlight, for the current look. */
-  private names = new Map<PaletteKey, string>();
+  /** The name each severity's highlight is registered under in the current look (once it holds a range). */
+  private names: Map<PaletteKey, string>;
 
   constructor(palette: Palette, style: HighlightStyle) {
     for (const key of PALETTE_KEYS) {
       const highlight = new Highlight();
       highlight.priority = HIGHLIGHT_PRIORITY[key];
+      // Registered once it holds a range (see reassert): a page sees no name of a colour never painted.
       this.highlights.set(key, highlight);
     }
-    this.look = [palette, style];
+    this.names = this.namesFor(palette, style);
     this.sheets = new HighlightSheets();
   }
 
-  /** The current look; its highlight names are registered from the first paint on (a frame with nothing found registers none). */
-  private look: [Palette, HighlightStyle];
-  private registered = false;
-
-  /** Registers our highlights under the names of a look, taking them off the previous look's names. */
-  private register(palette: Palette, style: HighlightStyle): void {
-    this.registered = true;
-    const next = new Map(PALETTE_KEYS.map((key) => [key, highlightName(key, palette, style)]));
-    for (const key of PALETTE_KEYS) {
-      const ours = this.highlights.get(key)!;
-      const old = this.names.get(key);
-      if (old && old !== next.get(key) && CSS.highlights.get(old) === ours) CSS.highlights.delete(old);
-      CSS.highlights.set(next.get(key)!, ours);
-    }
-    this.names = next;
+  private namesFor(palette: Palette, style: HighlightStyle): Map<PaletteKey, string> {
+    return new Map(PALETTE_KEYS.map((key) => [key, highlightName(key, palette, style)]));
   }
 
   get size(): number {
@@ -149,7 +137,6 @@ class HighlightPainter implements Painter {
   }
 
   flush(): void {
-    if (!this.registered && this.pendingAdds.size > 0) this.register(...this.look);
     this.reassert();
     if (this.pendingDeletes.length === 0 && this.pendingAdds.size === 0) return;
     for (const painted of this.pendingDeletes) this.highlights.get(painted.key)?.delete(painted.range);
@@ -159,6 +146,7 @@ class HighlightPainter implements Painter {
     }
     this.pendingDeletes.length = 0;
     this.pendingAdds.clear();
+    this.reassert();
     this.sheets.readoptAll();
   }
 
@@ -168,17 +156,24 @@ class HighlightPainter implements Painter {
 
   /** The registry is the page's too: a page that cleared or replaced our highlights gets them back. */
   reassert(): void {
-    if (this.count === 0 || !this.registered) return;
+    if (this.count === 0) return;
     for (const key of PALETTE_KEYS) {
       const name = this.names.get(key)!;
       const ours = this.highlights.get(key)!;
-      if (CSS.highlights.get(name) !== ours) CSS.highlights.set(name, ours);
+      if (ours.size > 0 && CSS.highlights.get(name) !== ours) CSS.highlights.set(name, ours);
     }
   }
 
+  /** A new look: the same highlights under that look's names (its rules are already in the manifest's stylesheet). */
   setLook(palette: Palette, style: HighlightStyle): void {
-    this.look = [palette, style];
-    if (this.registered) this.register(palette, style);
+    const next = this.namesFor(palette, style);
+    for (const key of PALETTE_KEYS) {
+      const ours = this.highlights.get(key)!;
+      const old = this.names.get(key)!;
+      if (old !== next.get(key) && CSS.highlights.get(old) === ours) CSS.highlights.delete(old);
+    }
+    this.names = next;
+    this.reassert();
   }
 
   hitTest(x: number, y: number): { entityId: string; range: Range } | null {

@@ -46,6 +46,11 @@ export interface ScannerOptions extends SchedulerOptions {
    * its work ends at the next page change (the caller's clean-up stops the scanner).
    */
   isStale?: () => boolean;
+  /**
+   * Whether matches of this colour are painted. A match that is not painted is still a finding (the
+   * popup and the panel list it); the watchlist stays private unless the user lets pages see it.
+   */
+  paints?: (key: PaletteKey) => boolean;
 }
 
 interface Hit {
@@ -475,7 +480,9 @@ export class PageScanner {
     const before = this.runs.get(first)?.hits.length ?? 0;
     const room = Math.min(MAX_PAINTED_PER_RUN, MAX_PAINTED_PER_PAGE - (this.painter.size - Math.min(before, MAX_PAINTED_PER_RUN)));
     for (const hit of hits) {
-      if (painted.length < room) painted.push({ range: hit.range, key: hit.key, entityId: hit.entityId });
+      if (painted.length < room && (this.options.paints?.(hit.key) ?? true)) {
+        painted.push({ range: hit.range, key: hit.key, entityId: hit.entityId });
+      }
       kept.push(hit);
       this.noteEntity(hit.entityId);
     }
@@ -579,10 +586,27 @@ export class PageScanner {
     return matches;
   }
 
+  /**
+   * Whether a reader can see the text a match was found in: a page (or an ad frame in it) must not
+   * make itself look flagged with text nobody sees. Asked only of runs that matched, so the layout
+   * look-ups stay few. Hidden: `display: none` / `visibility: hidden` / `opacity: 0` up the tree, no
+   * size (`font-size: 0`), or placed wholly above or left of the page, where no scrolling reaches it.
+   */
   private visible(node: Text): boolean {
     const parent = node.parentElement as (Element & { checkVisibility?: (options?: object) => boolean }) | null;
-    if (!parent || typeof parent.checkVisibility !== 'function') return true;
-    return parent.checkVisibility({ checkVisibilityCSS: true });
+    if (!parent) return true;
+    if (typeof parent.checkVisibility === 'function' && !parent.checkVisibility({ checkVisibilityCSS: true, checkOpacity: true })) {
+      return false;
+    }
+    const view = node.ownerDocument.defaultView;
+    if (!view) return true;
+    const range = node.ownerDocument.createRange();
+    range.selectNodeContents(node);
+    const box = range.getBoundingClientRect();
+    // Layout-less environments (tests without a renderer) give an all-zero box: nothing to judge.
+    if (box.width === 0 && box.height === 0 && box.x === 0 && box.y === 0) return true;
+    if (box.width === 0 || box.height === 0) return false;
+    return box.right + view.scrollX > 0 && box.bottom + view.scrollY > 0;
   }
 
   private release(owner: Text): void {

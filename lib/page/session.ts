@@ -84,6 +84,7 @@ export class PageSession {
     this.scanner = new PageScanner(document, this.painter, this.probeRules(), {
       onFindingsChanged: () => this.scheduleReport(),
       isStale: () => !life.isValid,
+      paints: (key) => key !== 'watchlist' || this.setup.look.watchlistOnPages,
       // A bug must not break the page: the scanner stops and says why in the console.
       onError: (error) => console.warn('Sanctions Lens stopped scanning this page:', error),
       onInitialScanDone: () => {
@@ -151,7 +152,10 @@ export class PageSession {
         this.probe = this.newProbe();
         this.scanner.setRules(this.probeRules());
       }
-    } else if (JSON.stringify(setup.ignored) !== JSON.stringify(previous.ignored) && this.matcher) {
+    } else if (
+      (JSON.stringify(setup.ignored) !== JSON.stringify(previous.ignored) || setup.look.watchlistOnPages !== previous.look.watchlistOnPages) &&
+      this.matcher
+    ) {
       this.scanner.setRules(this.matchRules(this.matcher));
     }
   }

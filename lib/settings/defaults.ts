@@ -31,6 +31,7 @@ export function defaultSettings(): Settings {
     highlightStyle: 'background',
     palette: 'colorblind-safe',
     hoverCards: true,
+    watchlistOnPages: false,
     ignored: [],
     watchlist: [],
     feedUrl: DEFAULT_FEED_URL,

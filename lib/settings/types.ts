@@ -50,6 +50,12 @@ export interface Settings {
   highlightStyle: HighlightStyle;
   palette: Palette;
   hoverCards: boolean;
+  /**
+   * Paint watchlist terms on pages. Off by default: a page's own scripts can read which words are
+   * highlighted, so painting the watchlist would tell every site what the user watches. Terms found
+   * are listed in the popup and the findings panel either way.
+   */
+  watchlistOnPages: boolean;
   ignored: IgnoreRule[];
   watchlist: WatchlistEntry[];
   feedUrl: string;

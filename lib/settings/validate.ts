@@ -185,6 +185,7 @@ const CHECKS: { [K in Exclude<keyof Settings, 'version'>]: FieldCheck } = {
   highlightStyle: oneOf(STYLES),
   palette: oneOf(PALETTE_NAMES),
   hoverCards: boolean,
+  watchlistOnPages: boolean,
   ignored: (value, _field, problems) => ignoreList(value, problems),
   watchlist: (value, _field, problems) => watchlist(value, problems),
   feedUrl: (value, field, problems) => {

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page, Worker } from '@playwright/test';
-import { EXTENSION_DIR, ROOT, expect, launchWithExtension, test } from './fixtures';
+import { EXTENSION_DIR, ROOT, expect, launchWithExtension, openPopupFor, test } from './fixtures';
 
 const DATASET = JSON.parse(readFileSync(join(ROOT, 'tests/fixtures/settings/dataset.json'), 'utf8'));
 const SHOTS = join(ROOT, 'test-results/screenshots');
@@ -48,7 +48,7 @@ async function watchlistHighlights(page: Page): Promise<string[]> {
   });
 }
 
-test('a watchlist term added in options is highlighted on an open page, and unhighlighted when removed', async ({ extension, page, server, context }) => {
+test('a watchlist term is painted on an open page only once the user lets pages see it, and unpainted when removed', async ({ extension, page, server, context }) => {
   const article = await context.newPage();
   await article.goto(server.url('/watchlist.html'));
   await expect(article.locator('#story')).toContainText('Acme Robotics');
@@ -58,7 +58,14 @@ test('a watchlist term added in options is highlighted on an open page, and unhi
   await page.getByRole('button', { name: 'Add to watchlist' }).click();
   await expect(page.getByTestId('watchlist-entry')).toHaveCount(1);
 
+  // By default the term is found (the popup lists it) but nothing on the page shows it.
+  const popup = await openPopupFor(context, extension.extensionId, extension.worker, article);
+  await expect(popup.locator('[data-testid="finding"][data-entity-id="watchlist:acme-robotics"]')).toBeVisible();
+  expect(await watchlistHighlights(article)).toEqual([]);
+  await popup.close();
+
   // The page was already open: the change must reach it without a reload.
+  await page.getByTestId('watchlist-on-pages').check();
   await expect.poll(() => watchlistHighlights(article)).toEqual(['Acme Robotics']);
   await page.getByRole('button', { name: 'Remove Acme Robotics from the watchlist' }).click();
   await expect.poll(() => watchlistHighlights(article)).toEqual([]);

@@ -117,3 +117,15 @@ test('a page that clears the highlight registry gets the warnings painted again'
   await expect.poll(() => painted(page), { timeout: 5_000 }).toContain('Hikvision');
   expect(pageErrors).toEqual([]);
 });
+
+test('only text a reader can see counts: hidden, transparent, zero-size and off-page names do not flag the page', async ({ extension, page, server, pageErrors }) => {
+  await page.goto(server.url('/unseen-text.html'));
+  await expect.poll(() => painted(page), { timeout: 10_000 }).toEqual(expect.arrayContaining(['Hangzhou Hikvision Digital Technology', 'Inspur Group']));
+  // `hidden` that the page's CSS shows anyway is text on screen like any other.
+  await expect
+    .poll(() => reported(extension.worker, page, extension.extensionId), { timeout: 10_000 })
+    .toEqual(['hangzhou-hikvision-digital-technology-co-ltd', 'inspur-group-co-ltd']);
+  expect((await painted(page)).sort()).toEqual(['Hangzhou Hikvision Digital Technology', 'Inspur Group']);
+  expect(await badge(extension.worker, page)).toMatch(/^2!?$/);
+  expect(pageErrors).toEqual([]);
+});

@@ -117,6 +117,20 @@ describe('page scanner', () => {
     expect(xiaomi).toEqual({ entityId: 'xiaomi', texts: ['Xiaomi'], kinds: ['name'], count: 2 });
   });
 
+  it('a colour the user keeps private (the watchlist) is found and reported but never painted', async () => {
+    document.body.innerHTML = '<p>Xiaomi and China Mobile</p>';
+    const painter = new RecordingPainter();
+    scanner = new PageScanner(document, painter, {
+      matcher: fakeMatcher({ 'China Mobile': 'china-mobile', Xiaomi: 'watchlist:xiaomi' }),
+      keyOf: (id) => (id.startsWith('watchlist:') ? 'watchlist' : 'prohibited'),
+      isIgnored: () => false,
+    }, { yieldToBrowser: (next) => setTimeout(next, 0), paints: (key) => key !== 'watchlist' });
+    scanner.start();
+    await settle(scanner);
+    expect(painter.texts()).toEqual(['prohibited:China Mobile']);
+    expect(scanner.findings().map((finding) => finding.entityId).sort()).toEqual(['china-mobile', 'watchlist:xiaomi']);
+  });
+
   it('leaves out companies the settings hide and matches the user ignored', async () => {
     const { painter, scanner } = setup('<p>Xiaomi and SMIC</p>', {
       keyOf: (id) => (id === 'smic' ? undefined : 'restricted'),

@@ -29,11 +29,20 @@ describe('text runs', () => {
 
   it('leaves scripts, styles, form fields, editable regions and hidden elements out', () => {
     const runs = runsOf(
-      '<p>SMIC</p><script>var x = "Huawei"</script><style>.a{}</style><textarea>Hikvision</textarea>' +
+      '<style>[hidden] { display: none }</style><p>SMIC</p><script>var x = "Huawei"</script><style>.a{}</style><textarea>Hikvision</textarea>' +
         '<select><option>Inspur</option></select><div contenteditable="true">Xiaomi <b>Corp</b></div>' +
         '<div contenteditable="false">Panda</div><div hidden>ZTE</div><sanctions-lens-card>Huawei</sanctions-lens-card>',
     );
     expect(runs.map((run) => run.text)).toEqual(['SMIC', 'Panda']);
+  });
+
+  it('reads an element marked hidden that the page’s CSS shows anyway, and skips one it does not', () => {
+    // The browser's own rule for [hidden] (happy-dom has no user-agent stylesheet).
+    const runs = runsOf(
+      '<style>[hidden] { display: none }</style><div hidden>ZTE</div>' +
+        '<div hidden style="display: block !important">Huawei Technologies</div>',
+    );
+    expect(runs.map((run) => run.text)).toEqual(['Huawei Technologies']);
   });
 
   it('maps a span of joined text back to the text nodes it came from', () => {
