@@ -48,3 +48,18 @@ export function distinctTexts(texts: string[]): string[] {
     return true;
   });
 }
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const WRITTEN_DATE = new RegExp(`\\b(\\d{1,2}) (${MONTHS.join('|')}) (\\d{4})\\b`, 'g');
+
+/**
+ * Dates inside texts from the data ("30 June 2026", "2021-03-12") written like every other date on
+ * screen ("Jun 30, 2026"), so one reading has one date format. Links are not texts: never pass URLs.
+ */
+export function readableDates(text: string): string {
+  return text
+    .replace(/\b(\d{4})-(\d{2})-(\d{2})\b/g, (whole) => formatDate(whole))
+    .replace(WRITTEN_DATE, (_whole, day: string, month: string, year: string) =>
+      formatDate(`${year}-${String(MONTHS.indexOf(month) + 1).padStart(2, '0')}-${day.padStart(2, '0')}`),
+    );
+}

@@ -3,10 +3,10 @@
 // sell, worded from the order and OFAC's FAQs) is used when the dataset defines it; otherwise
 // the list's `effect`. Formerly listed companies and watchlist names get their own plain
 // sentences and never a severity.
-import { combinedPermissions, divestStatus, listingSeverity, programsOf, type DivestStatus } from '../lib/dataset/effect';
+import { combinedPermissions, divestStatus, listingSeverity, programsOf, summaryPrograms, type DivestStatus } from '../lib/dataset/effect';
 import { SEVERITY_RANK, isInForce } from '../lib/dataset/severity';
 import type { Entity, Listing, Permission, Program, SanctionList, Severity } from '../lib/dataset/types';
-import { formatDate } from './format';
+import { formatDate, readableDates } from './format';
 
 export interface MeaningData {
   lists: Map<string, SanctionList>;
@@ -66,15 +66,22 @@ export const PERMISSION_WORDS: Record<Permission, string> = {
   allowed: 'allowed',
   prohibited: 'not allowed',
   'licence-required': 'needs an OFAC licence',
+  blocked: 'only frozen, reported to OFAC',
 };
 
 export function listName(list: SanctionList | undefined, id: string): string {
   return list?.shortName ?? list?.name ?? id;
 }
 
+/** Blocking (SDN) is its own kind of ban: whatever the data says of holding, nothing may be done with the securities. */
+function isBlocking(listing: Listing, severity: Severity): boolean {
+  return listing.list === 'ofac-sdn' && severity === 'prohibited';
+}
+
 function chipFor(meaning: ListingMeaning): string {
   const p = meaning.permissions;
-  if (p && p.buy === 'prohibited' && p.hold === 'prohibited' && p.sell !== 'allowed') return 'Blocked';
+  if (isBlocking(meaning.listing, meaning.severity)) return 'Blocked';
+  if (p && p.buy === 'prohibited' && (p.hold === 'prohibited' || p.hold === 'blocked') && p.sell !== 'allowed') return 'Blocked';
   if (p && p.buy === 'prohibited') return 'Buying banned';
   if (!p && LIST_CHIP[meaning.listing.list] && meaning.severity === 'prohibited') return LIST_CHIP[meaning.listing.list];
   return SEVERITY_CHIP[meaning.severity];
@@ -84,14 +91,16 @@ export function listingMeaning(listing: Listing, data: MeaningData, now: Date = 
   const list = data.lists.get(listing.list);
   const programs = programsOf(listing, data.programs);
   const effect = list?.effect ?? '';
+  const severity = listingSeverity(listing, data.lists, data.programs);
+  const shortPrograms = isBlocking(listing, severity) ? summaryPrograms(listing, programs) : programs;
   return {
     listing,
     list,
     listName: listName(list, listing.list),
-    severity: listingSeverity(listing, data.lists, data.programs),
+    severity,
     programs,
-    short: programs.length > 0 ? programs.map((program) => program.summary).join(' ') : firstSentence(effect),
-    full: programs.length > 0 ? programs.map((program) => program.details) : effect ? [effect] : [],
+    short: readableDates(shortPrograms.length > 0 ? shortPrograms.map((program) => program.summary).join(' ') : firstSentence(effect)),
+    full: (programs.length > 0 ? programs.map((program) => program.details) : effect ? [effect] : []).map(readableDates),
     permissions: combinedPermissions(programs),
     divest: divestStatus(listing, now),
     citations: programs.flatMap((program) => program.citations),

@@ -16,7 +16,8 @@ Fetches every source from its official address into --out, checks each file's fo
 files and lock stay as they were and the run exits with status 1.
 
   --out DIR            where the files go (default data/sources; not committed)
-  --lock PATH          the lock file (default data/sources.lock.json)
+  --lock PATH          the lock file (default data/sources.lock.json; the record data:build
+                       writes there of what the dataset was built from is kept)
   --mirror BASE        fetch each file from BASE + the official path and query instead
                        (e.g. BASE/api/PublicationPreview/exports/SDN_ENHANCED.XML)
   --only IDS           fetch only these sources (comma-separated ids, see below)

@@ -2,12 +2,22 @@
 // Sanctions Lens loaded. With a display it opens a window to try things by hand; without one (or with
 // --headless) it visits each page, writes screenshots of the page and its popup, and prints what it found.
 //
-//   npm run demo [-- --headless] [--out DIR] [--no-build]
+// With --readme it also copies the shots the README shows into docs/screenshots/ (the portfolio
+// report's comes from tests/e2e/portfolio.spec.ts).
+//
+//   npm run demo [-- --headless] [--out DIR] [--no-build] [--readme]
 import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { EXTENSION_DIR, FixtureServer, PAGES_DIR, ROOT, launchWithExtension } from './browser';
+
+/** README image ← demo shot. */
+const README_SHOTS: [string, string][] = [
+  ['hover-card.png', 'news-xiaomi-hover.png'],
+  ['popup.png', 'news-xiaomi-popup.png'],
+  ['world-markets.png', 'world-markets.png'],
+];
 
 const DEMO_PAGES = [
   { file: 'news-xiaomi.html', title: 'News article' },
@@ -121,6 +131,11 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   console.log(`\nScreenshots written to ${relative(ROOT, outDir)}/`);
+  if (args.includes('--readme')) {
+    const docs = join(ROOT, 'docs/screenshots');
+    for (const [image, shot] of README_SHOTS) copyFileSync(join(outDir, shot), join(docs, image));
+    console.log(`README images updated in ${relative(ROOT, docs)}/: ${README_SHOTS.map(([image]) => image).join(', ')}`);
+  }
 }
 
 main().catch((error) => {

@@ -10,7 +10,7 @@ import { keyIdOf, publicKeyOf } from '../lib/feed/crypto';
 import { openEnvelope } from '../lib/feed/manifest';
 import { FEED_PUBLIC_KEYS } from '../lib/feed/public-key';
 import { buildFeed } from '../lib/feed/publish';
-import { diffDatasets } from './feed/diff';
+import { diffDatasets } from '../lib/dataset/changes';
 import { checkGates, checkPublishedSize, DEFAULT_LIMITS, type GateFailure } from './feed/gates';
 import { dataOnly, readPublished } from './feed/previous';
 

@@ -1,11 +1,12 @@
 // The facts the hover card and the findings panel share about one company: what it means now,
 // buy / hold / sell, the dates that matter, the lists in force and the former ones, the latest
-// ruling. One component so the keyboard path (the panel) never says less than the card.
+// ruling and what it did to the listing. One component so the keyboard path (the panel) never says
+// less than the card.
 import { STATUS_LABEL, outcomeLabel } from '../Chips';
 import { formatDate } from '../format';
 import { dateRange, type CardModel } from './card-model';
 
-export function CardFacts({ model, compact = false }: { model: CardModel; compact?: boolean }) {
+export function CardFacts({ model }: { model: CardModel }) {
   return (
     <>
       <p class="effect" data-testid="card-effect">{model.effect}</p>
@@ -36,10 +37,16 @@ export function CardFacts({ model, compact = false }: { model: CardModel; compac
             .join('; ')}
         </p>
       ) : null}
-      {!compact && model.ruling ? (
+      {model.ruling ? (
         <p class="ruling" data-testid="card-ruling">
           <strong>{outcomeLabel(model.ruling.outcome)}</strong> · {model.ruling.court}, {formatDate(model.ruling.date)}
           <br />
+          {model.ruling.effect ? (
+            <>
+              <span class="ruling-effect" data-testid="card-ruling-effect">{model.ruling.effect}.</span>
+              <br />
+            </>
+          ) : null}
           <span class="caption">{model.ruling.caption}</span>
         </p>
       ) : null}

@@ -62,7 +62,7 @@ export function FindingsPanel({ entries, elsewhere, asOf, palette, onShow, onDet
                 <StandingMark model={model} colours={colours} />
                 <h3 class="entry-name">{model.name}</h3>
               </div>
-              <CardFacts model={model} compact />
+              <CardFacts model={model} />
               <p class="matched">
                 Mentioned {plural(count, 'time')}{texts.length > 0 ? `, as “${texts.join('”, “')}”` : ''}
               </p>

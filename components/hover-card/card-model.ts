@@ -6,6 +6,7 @@
 import type { Entity, Listing, Ruling } from '../../lib/dataset/types';
 import type { PaletteKey } from '../../lib/settings/palette';
 import { formatDate } from '../format';
+import { rulingEffect } from '../ruling-effect';
 import { divestWords, effectiveWords, entityMeaning, listName, permissionLine, type MeaningData, type Standing } from '../meaning';
 
 export { firstSentence } from '../meaning';
@@ -39,7 +40,7 @@ export interface CardModel {
   former: CardListing[];
   /** The as-of date of the list data, YYYY-MM-DD. */
   asOf?: string;
-  ruling?: Pick<Ruling, 'caption' | 'court' | 'date' | 'outcome' | 'summary'>;
+  ruling?: Pick<Ruling, 'caption' | 'court' | 'date' | 'outcome' | 'summary'> & { effect?: string };
 }
 
 export const STANDING_LABEL = { formerly: 'Formerly listed', watchlist: 'Your watchlist' } as const;
@@ -80,7 +81,14 @@ export function cardModel(
     listings: meaning.inForce.map((item) => cardListing(item.listing, data)),
     former: meaning.former.map((listing) => cardListing(listing, data)),
     asOf: options.asOf,
-    ruling: latest && { caption: latest.caption, court: latest.court, date: latest.date, outcome: latest.outcome, summary: latest.summary },
+    ruling: latest && {
+      caption: latest.caption,
+      court: latest.court,
+      date: latest.date,
+      outcome: latest.outcome,
+      summary: latest.summary,
+      effect: rulingEffect(latest, entity, rulings),
+    },
   };
 }
 

@@ -66,7 +66,7 @@ export function UpdatesSection({ settings, save }: { settings: Settings; save: S
       </label>
       <Toggle
         label="Notify me when a list changes"
-        hint="A browser notification when a company you came across in the last 30 days gets a new listing or court ruling."
+        hint="A browser notification when a company you came across in the last 30 days is added to a list, removed from one, has a listing vacated or blocked by a court, re-dated, or gets a new court ruling."
         checked={settings.notifications}
         testId="notifications"
         onChange={(value) => void setNotifications(value, save)}

@@ -15,7 +15,7 @@ import { EntityDetails } from './EntityDetails';
 import { Header } from './Header';
 import { catalog, pageCompanies, pageSummary, siteState } from './model';
 import { PageView } from './PageView';
-import { RulingsView } from './RulingsView';
+import { UpdatesView } from './UpdatesView';
 import { SearchView, type SearchState } from './SearchView';
 import { HOUR, SiteView } from './SiteView';
 import { Tabs, type TabDef } from './Tabs';
@@ -147,6 +147,12 @@ export function App({ api, tabId: tabParam, entityId }: PopupProps) {
     return () => document.removeEventListener('keydown', onKey);
   }, [details]);
 
+  // Opened in a tab (Details from the page), the tab's title names the company it shows.
+  const detailsName = details && data?.entities.get(details.entityId)?.name;
+  useEffect(() => {
+    document.title = detailsName ? `${detailsName} — Sanctions Lens` : 'Sanctions Lens';
+  }, [detailsName]);
+
   const act = async (work: () => Promise<void>, done: string) => {
     setBusy(true);
     setSiteMessage('');
@@ -198,7 +204,7 @@ export function App({ api, tabId: tabParam, entityId }: PopupProps) {
   let subtitle = 'Loading…';
   if (fatal) subtitle = 'Something went wrong';
   else if (site?.kind === 'unscannable') subtitle = 'This page can’t be scanned';
-  else if (site && !site.decision.enabled) subtitle = site.decision.reason === 'paused' ? 'Paused' : `Off for ${site.kind === 'site' ? site.label : 'this page'}`;
+  else if (site && !site.decision.enabled) subtitle = site.decision.reason === 'paused' ? site.description.replace(/\.$/, '') : `Off for ${site.kind === 'site' ? site.label : 'this page'}`;
   else if (site) {
     const where = site.kind === 'site' ? site.label : 'this page';
     subtitle =
@@ -248,7 +254,7 @@ export function App({ api, tabId: tabParam, entityId }: PopupProps) {
       />
     );
   } else if (tab === 'rulings') {
-    panel = <RulingsView data={data} pageEntityIds={companies.map((c) => c.entity.id)} onOpen={openDetails} />;
+    panel = <UpdatesView data={data} pageEntityIds={companies.map((c) => c.entity.id)} onOpen={openDetails} />;
   } else if (tab === 'search') {
     panel = <SearchView data={data} state={search} onChange={setSearch} onOpen={openDetails} autoFocus />;
   } else {

@@ -5,7 +5,7 @@ import { isInForce } from '../../lib/dataset/severity';
 import type { Finding } from '../../lib/messaging';
 import { StandingChip, StatusChip } from '../Chips';
 import { ExternalLink } from '../ExternalLink';
-import { distinctTexts, formatDate, plural } from '../format';
+import { distinctTexts, formatDate, plural, readableDates } from '../format';
 import { US_PERSON_NOTE, divestWords, effectiveWords, entityMeaning, listingMeaning, permissionLine, type ListingMeaning } from '../meaning';
 import { orderedListings, severityOf, type Catalog } from './model';
 import { RulingItem } from './RulingItem';
@@ -67,8 +67,8 @@ function ListingDetails({ meaning, superseded, now }: { meaning: ListingMeaning;
         </div>
       ) : null}
       {inForce && meaning.permissions ? <p class="small permissions">{permissionLine(meaning.permissions)}</p> : null}
-      {listing.note ? <p class="small">{listing.note}</p> : null}
-      {list ? <p class="muted small">{[list.authority, list.legalBasis].filter(Boolean).join(' · ')}</p> : null}
+      {listing.note ? <p class="small">{readableDates(listing.note)}</p> : null}
+      {list ? <p class="muted small">{readableDates([list.authority, list.legalBasis].filter(Boolean).join(' · '))}</p> : null}
       <p class="links small">
         <ExternalLink href={listing.source} label={`${source.words}, for the ${list?.shortName ?? listing.list} listing (opens in a new tab)`}>
           {source.words}

@@ -19,7 +19,6 @@ export function Header({ site, dataset, feed, subtitle, busy, message, hidden, o
   onSettings: () => void;
 }) {
   const paused = site !== undefined && site.kind !== 'unscannable' && site.decision.reason === 'paused';
-  const description = site && site.kind !== 'unscannable' ? site.description : '';
   return (
     <header class="header">
       <div class="head-row">
@@ -55,17 +54,17 @@ export function Header({ site, dataset, feed, subtitle, busy, message, hidden, o
             data-testid="site-switch"
             aria-checked={site.siteOn}
             aria-labelledby="site-switch-label"
-            aria-describedby={paused ? 'paused-note' : undefined}
+            aria-describedby={paused ? 'popup-subtitle' : undefined}
             disabled={busy || paused}
+            data-paused={paused ? '' : undefined}
             onClick={() => onSiteSwitch(!site.siteOn)}
           >
             <span class="switch-knob" aria-hidden="true" />
-            <span class="switch-text" aria-hidden="true">{paused ? '' : site.siteOn ? 'On' : 'Off'}</span>
+            <span class="switch-text" aria-hidden="true">{paused ? 'Paused' : site.siteOn ? 'On' : 'Off'}</span>
           </button>
         </div>
       ) : null}
-      {paused ? <p class="small" id="paused-note">{description}</p> : null}
-      <p class="subtitle" data-testid="subtitle" aria-live="polite">{subtitle}</p>
+      <p class="subtitle" id="popup-subtitle" data-testid="subtitle" aria-live="polite">{subtitle}</p>
       {message ? <p class="small site-message" data-testid="site-message" aria-live="polite">{message}</p> : null}
       {dataset ? <StatusLine feed={feed} dataset={dataset} hidden={hidden} /> : null}
     </header>

@@ -6,6 +6,19 @@ import { CoverageNote, OfacSearchLink } from './Coverage';
 import { FindingCard } from './FindingCard';
 import type { Catalog, PageCompany, SiteState } from './model';
 
+/** Why nothing is shown, without repeating the header's "Off for …" / "Paused until …". */
+function offExplanation(site: Exclude<SiteState, { kind: 'unscannable' }>): string {
+  switch (site.decision.reason) {
+    case 'paused':
+      return 'No page is scanned until then; highlights come back by themselves, or now if you resume.';
+    case 'site-off':
+    case 'page-off':
+      return 'Its pages are not scanned and show no highlights; other sites are scanned as your settings say.';
+    default:
+      return site.description;
+  }
+}
+
 export function PageView({ companies, data, site, loadError, ignored, onOpen, onTurnOn, onResume, onSearch, onUnignore, holdingsHref }: {
   companies: PageCompany[];
   data: Catalog;
@@ -42,7 +55,7 @@ export function PageView({ companies, data, site, loadError, ignored, onOpen, on
     return (
       <div class="empty" data-testid="empty-state" data-reason={paused ? 'paused' : 'off'}>
         <h2>{paused ? 'Sanctions Lens is paused' : `Sanctions Lens is off ${site.kind === 'site' ? `for ${site.label}` : 'here'}`}</h2>
-        <p>{site.description}</p>
+        <p>{offExplanation(site)}</p>
         {paused ? (
           <button type="button" class="primary" onClick={onResume}>Resume now</button>
         ) : site.kind === 'site' && !site.siteOn ? (

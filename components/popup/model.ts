@@ -1,5 +1,5 @@
 // The popup's view of the data, computed without the DOM: which companies to show in which
-// order, what a page's site state is, and which list changes are recent.
+// order, and what a page's site state is. (Recent list changes: updates.ts.)
 import { programIndex } from '../../lib/dataset/effect';
 import { compareSeverity, entitySeverity, isInForce, listIndex } from '../../lib/dataset/severity';
 import type { Dataset, Entity, Listing, Program, SanctionList } from '../../lib/dataset/types';
@@ -117,30 +117,4 @@ export function siteState(url: string, settings: Settings, now = Date.now()): Si
   const description = describeDecision(decision);
   if (site.scheme === 'file') return { kind: 'file', url, decision, siteOn, description };
   return { kind: 'site', url, host: site.host, label: displayHost(site.host), decision, siteOn, description };
-}
-
-export interface ListChange {
-  date: string;
-  entity: Entity;
-  list: SanctionList | undefined;
-  listId: string;
-  change: 'added' | 'removed' | 'vacated' | 'enjoined';
-}
-
-/** Additions and removals recorded in the dataset, newest first. */
-export function listChanges(data: Catalog, limit = 20): ListChange[] {
-  const changes: ListChange[] = [];
-  for (const entity of data.dataset.entities) {
-    for (const listing of entity.listings) {
-      const list = data.lists.get(listing.list);
-      changes.push({ date: listing.since, entity, list, listId: listing.list, change: 'added' });
-      if (listing.status !== 'active') {
-        // An injunction may come without an end date; the listing's own date then stands in.
-        changes.push({ date: listing.until ?? listing.since, entity, list, listId: listing.list, change: listing.status });
-      }
-    }
-  }
-  return changes
-    .sort((a, b) => b.date.localeCompare(a.date) || a.entity.name.localeCompare(b.entity.name))
-    .slice(0, limit);
 }

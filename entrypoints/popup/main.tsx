@@ -5,5 +5,9 @@ import { App, parseParams } from '../../components/popup/App';
 import { browserApi, isToolbarPopup } from '../../components/popup/browser-api';
 import '../../components/popup/popup.css';
 
-if (!isToolbarPopup() && window.innerWidth > 560) document.documentElement.classList.add('full-page');
+// A tab can be resized: the layout follows the window, not just its width at load.
+const toolbar = isToolbarPopup();
+const fitLayout = () => document.documentElement.classList.toggle('full-page', !toolbar && window.innerWidth > 560);
+fitLayout();
+if (!toolbar) window.addEventListener('resize', fitLayout);
 render(<App api={browserApi} {...parseParams(location.search)} />, document.getElementById('app')!);

@@ -31,6 +31,17 @@ export function listingSeverity(
   return best ?? lists.get(listing.list)?.severity ?? 'caution';
 }
 
+/**
+ * The programs whose one-line summary speaks for a listing. On a blocked (SDN) listing another
+ * program's "selling to a non-US person is allowed" (EO 14071) would contradict the blocking in one
+ * line, so the blocking speaks alone there; details keep every program.
+ */
+export function summaryPrograms(listing: Listing, programs: Program[]): Program[] {
+  if (listing.list !== 'ofac-sdn') return programs;
+  const blocking = programs.filter((program) => program.list === 'ofac-sdn');
+  return blocking.length > 0 ? blocking : programs;
+}
+
 /** The strictest answer to "may a US person buy / hold / sell?" over a listing's programs. */
 export function combinedPermissions(
   programs: Program[],
@@ -39,6 +50,7 @@ export function combinedPermissions(
   const strictest = (key: 'buy' | 'hold' | 'sell'): Permission => {
     const values = programs.map((program) => program[key]);
     if (values.includes('prohibited')) return 'prohibited';
+    if (values.includes('blocked')) return 'blocked';
     if (values.includes('licence-required')) return 'licence-required';
     return 'allowed';
   };

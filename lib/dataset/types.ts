@@ -50,8 +50,11 @@ export interface SanctionList {
   url: string;
 }
 
-/** What a US person may do with an issuer's securities under one program. */
-export type Permission = 'allowed' | 'prohibited' | 'licence-required';
+/**
+ * What a US person may do with an issuer's securities under one program. `blocked` is blocking
+ * (SDN): what is held may be kept only frozen, reported to OFAC, with no transfer or dealing.
+ */
+export type Permission = 'allowed' | 'prohibited' | 'licence-required' | 'blocked';
 
 /**
  * The legal effect of one program or directive for a US person (buy / hold / sell), worded from

@@ -27,7 +27,7 @@ export class DatasetError extends Error {
 export type DatasetCheck = { ok: true; dataset: Dataset; errors: [] } | { ok: false; errors: DatasetProblem[] };
 
 const SEVERITIES = ['prohibited', 'restricted', 'caution'];
-const PERMISSIONS = ['allowed', 'prohibited', 'licence-required'];
+const PERMISSIONS = ['allowed', 'prohibited', 'licence-required', 'blocked'];
 const SEVERITY_RANK: Record<string, number> = { prohibited: 3, restricted: 2, caution: 1 };
 
 /**

@@ -1,5 +1,7 @@
-// Companies the user has come across lately, so an update that adds a listing or a ruling for one
-// of them can say so. Only entity ids and the day last seen are kept, locally, for 30 days.
+// Companies the user has come across lately, so an update that changes a listing or adds a ruling
+// for one of them can say what changed. Only entity ids and the day last seen are kept, locally,
+// for 30 days.
+import { diffDatasets, type DatasetChange } from '../dataset/changes';
 import type { Dataset } from '../dataset/types';
 import type { KeyValueArea } from '../dataset/store';
 import { SEEN_RETENTION_MS } from './config';
@@ -37,28 +39,70 @@ export function recentlySeen(log: SeenLog, now: number): Set<string> {
 export interface SeenNews {
   entityId: string;
   name: string;
-  /** Plain words: "now on NS-CMIC List", "new court ruling". */
+  /** Plain words with the date the change took effect: "added to the NS-CMIC List (2026-12-03)". */
   change: string;
+  /** The official publication the change comes from, when the update names one. */
+  source?: string;
 }
 
-/** Listings and rulings that the new dataset adds for the given companies. Pure. */
+/**
+ * What an update changed, as signed by the feed: its `changes` when they are measured from the list
+ * the user had (`from` is that list's version). A user who missed a publication gets the same diff
+ * computed from the two verified lists, so nothing between them is left out.
+ */
+export function changesBetween(previous: Dataset, next: Dataset): DatasetChange[] {
+  if (next.changes && next.changes.from === previous.version && next.changes.to === next.version) return next.changes.items;
+  return diffDatasets(previous, next).items;
+}
+
+function dated(words: string, date: string | undefined): string {
+  return date ? `${words} (${date})` : words;
+}
+
+/** One line a user reads in the notification; null for changes that are not about one company. */
+function describe(change: DatasetChange, listName: (id: string | undefined) => string): string | null {
+  const list = listName(change.list);
+  switch (change.kind) {
+    case 'listing-added':
+      return dated(`added to the ${list}`, change.date);
+    case 'listing-removed':
+      return dated(`removed from the ${list}`, change.date);
+    case 'listing-vacated':
+      return dated(`${list} listing vacated by a court`, change.date);
+    case 'listing-enjoined':
+      return dated(`${list} listing blocked by a court order`, change.date);
+    case 'listing-reinstated':
+      return dated(`back on the ${list}`, change.date);
+    case 'listing-redated':
+      return `${list} listing now dated ${change.date}${change.previousDate ? ` (was ${change.previousDate})` : ''}`;
+    case 'listing-dropped':
+      return `${list} listing no longer in the list data`;
+    case 'company-dropped':
+      return 'no longer in the list data';
+    case 'ruling-added':
+      return dated('new court ruling', change.date);
+    // A new company is announced by its listings; a source's new date concerns no one company.
+    case 'company-added':
+    case 'source-updated':
+      return null;
+  }
+}
+
+/** What the update changed for the given companies, in plain words, from the signed changes. Pure. */
 export function newsFor(previous: Dataset, next: Dataset, entityIds: ReadonlySet<string>): SeenNews[] {
-  const before = new Map(previous.entities.map((entity) => [entity.id, entity]));
-  const listNames = new Map(next.lists.map((list) => [list.id, list.shortName || list.name]));
+  const lists = new Map([...previous.lists, ...next.lists].map((list) => [list.id, list.shortName || list.name]));
+  const listName = (id: string | undefined) => (id ? (lists.get(id) ?? id) : 'list');
+  const names = new Map([...previous.entities, ...next.entities].map((entity) => [entity.id, entity.name]));
+  // A ruling may concern several companies; the change names the first, the ruling all of them.
+  const rulingEntities = new Map(next.rulings.map((ruling) => [ruling.id, ruling.entities]));
   const news: SeenNews[] = [];
-  for (const entity of next.entities) {
-    if (!entityIds.has(entity.id)) continue;
-    const old = before.get(entity.id);
-    const oldListings = new Set((old?.listings ?? []).map((l) => `${l.list}|${l.status}`));
-    for (const listing of entity.listings) {
-      if (oldListings.has(`${listing.list}|${listing.status}`)) continue;
-      const list = listNames.get(listing.list) ?? listing.list;
-      const change = listing.status === 'active' ? `now on the ${list}` : `${list} listing ${listing.status}`;
-      news.push({ entityId: entity.id, name: entity.name, change });
-    }
-    const oldRulings = new Set(old?.rulings ?? []);
-    if (entity.rulings.some((id) => !oldRulings.has(id))) {
-      news.push({ entityId: entity.id, name: entity.name, change: 'new court ruling' });
+  for (const change of changesBetween(previous, next)) {
+    const concerned = change.kind === 'ruling-added' && change.ref ? (rulingEntities.get(change.ref) ?? [change.entity]) : [change.entity];
+    const words = describe(change, listName);
+    if (words === null) continue;
+    for (const id of concerned) {
+      if (!id || !entityIds.has(id)) continue;
+      news.push({ entityId: id, name: names.get(id) ?? change.name ?? id, change: words, ...(change.source ? { source: change.source } : {}) });
     }
   }
   return news;

@@ -44,6 +44,21 @@ function originOf(url: string): string {
 /** One "Details" tab per second per page: a page cannot fake clicks into a flood of tabs. */
 const OPEN_DETAILS_INTERVAL_MS = 1000;
 
+/**
+ * Opens a company's details, or brings back the tab already showing them: clicking "Details" again
+ * (or on the same company in the panel) should not pile up identical tabs. The tab is loaded again
+ * so it shows the details even if the reader moved on inside it.
+ */
+async function showDetailsTab(url: string): Promise<void> {
+  const open = (await browser.tabs.query({})).find((tab) => tab.url === url || tab.pendingUrl === url);
+  if (open?.id !== undefined) {
+    await browser.tabs.update(open.id, { url, active: true });
+    if (open.windowId !== undefined) await browser.windows?.update(open.windowId, { focused: true }).catch(() => undefined);
+    return;
+  }
+  await browser.tabs.create({ url });
+}
+
 /** Extension pages (popup, options, their tabs) may ask about any tab; content scripts only about their own. */
 function fromExtensionPage(sender: browser.Runtime.MessageSender): boolean {
   if (sender.id !== undefined && sender.id !== browser.runtime.id) return false;
@@ -153,7 +168,7 @@ export function startFindingsService(deps: FindingsDeps): FindingsService {
       const params = new URLSearchParams();
       if (forTab !== undefined) params.set('tab', String(forTab));
       params.set('entity', entityId);
-      await browser.tabs.create({ url: `${browser.runtime.getURL('/popup.html')}?${params}` });
+      await showDetailsTab(`${browser.runtime.getURL('/popup.html')}?${params}`);
     },
   });
 

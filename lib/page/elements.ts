@@ -15,9 +15,22 @@ const SKIPPED_TAGS = new Set([
   'object',
   'embed',
   'canvas',
-  'svg',
   'math',
   'head',
+  // SVG is read for its <text> (chart labels, logos set as text); these parts of it are never drawn
+  // as text on screen: tooltips, descriptions, and definitions used only by reference.
+  'title',
+  'desc',
+  'metadata',
+  'defs',
+  'symbol',
+  'clipPath',
+  'mask',
+  'pattern',
+  'marker',
+  'linearGradient',
+  'radialGradient',
+  'filter',
 ]);
 
 /**
@@ -53,6 +66,9 @@ const INLINE_TAGS = new Set([
   'strike',
   'strong',
   'sub',
+  // Inside an SVG <text>, these continue its line.
+  'tspan',
+  'textPath',
   'sup',
   'time',
   'tt',

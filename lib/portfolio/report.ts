@@ -1,7 +1,7 @@
 // The portfolio report: every holding with what it is, how serious, and what that means for a US
 // person — worded from the dataset's programs when it has them, else from the list's own effect.
 // Plain data (strings and numbers), so the page, the CSV export and the kept copy read the same.
-import { combinedPermissions, divestStatus, listingSeverity, programIndex, programsOf } from '../dataset/effect';
+import { combinedPermissions, divestStatus, listingSeverity, programIndex, programsOf, summaryPrograms } from '../dataset/effect';
 import { SEVERITY_RANK, entitySeverity, isInForce, listIndex } from '../dataset/severity';
 import type { Dataset, Entity, Listing, Permission, Program, SanctionList } from '../dataset/types';
 import type { ColumnMap } from './columns';
@@ -82,7 +82,12 @@ export interface Report {
   notes: string[];
 }
 
-const PERMISSION_WORD: Record<Permission, string> = { allowed: 'may', prohibited: 'may not', 'licence-required': 'need an OFAC licence to' };
+const PERMISSION_WORD: Record<Permission, string> = {
+  allowed: 'may',
+  prohibited: 'may not',
+  'licence-required': 'need an OFAC licence to',
+  blocked: 'must freeze and report to OFAC what they',
+};
 
 /** "US persons may not buy, may hold, need an OFAC licence to sell." */
 function permissionsSentence(programs: Program[]): string | undefined {
@@ -180,7 +185,7 @@ export function buildReport(dataset: Dataset, identifier: HoldingIdentifier, pos
         return {
           listId: listing.list, list: list ? `${list.shortName} — ${list.name}` : listing.list, status: listing.status,
           since: listing.since, until: listing.until, effective: listing.effective, divestBy: listing.divestBy, inForce: isInForce(listing),
-          meaning: own.length > 0 ? own.map((program) => program.summary).join(' ') : list?.effect ?? '',
+          meaning: own.length > 0 ? summaryPrograms(listing, own).map((program) => program.summary).join(' ') : list?.effect ?? '',
           source: listing.source,
         };
       });

@@ -40,7 +40,8 @@ export const PALETTES: Record<Palette, Record<PaletteKey, SeverityColours>> = {
 /** How the underline is drawn per severity, so the style tells severities apart without colour. */
 export const UNDERLINE_STYLES: Record<PaletteKey, { style: 'solid' | 'double' | 'dashed' | 'dotted' | 'wavy'; thickness: string }> = {
   prohibited: { style: 'solid', thickness: '3px' },
-  restricted: { style: 'solid', thickness: '2px' },
+  // Double, not solid: prohibited and restricted fills are close in luminance (1.26:1), so their lines differ in shape.
+  restricted: { style: 'double', thickness: '3px' },
   caution: { style: 'dashed', thickness: '2px' },
   historical: { style: 'dotted', thickness: '2px' },
   watchlist: { style: 'wavy', thickness: '2px' },

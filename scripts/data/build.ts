@@ -25,8 +25,10 @@ export interface BuildInputs {
   curated: Curated;
   /** The primary OFAC file (ENHANCED XML preferred); a legacy CSV set may come second to fill gaps. */
   ofac: OfacInput[];
-  /** OFAC's SDN list (legacy CSV and companions), for SDN entries not on the consolidated list. */
+  /** OFAC's SDN list (ENHANCED XML, or legacy CSV and companions), for SDN entries not on the consolidated list. */
   sdn?: SdnInput & { asOf: string; auxAsOf?: string };
+  /** What loading the files decided or left out (which SDN source won), shown with the build's notes. */
+  notes?: string[];
   dod1260h?: Dod1260hRow[];
   fcc?: FccFile;
   ndaa?: NdaaEntry[];
@@ -221,10 +223,12 @@ class Builder {
   }
 
   /**
-   * SDN entries that issue securities: those with an Equity Ticker, ISIN or MICEX Code in OFAC's
-   * remarks, and those the curated file ties to an issuer by ent_num (listed banks, miners, steel,
-   * shipping, the Moscow Exchange group). Entries already on the consolidated list keep that record's
-   * SDN listing; this adds names and identifiers.
+   * SDN entries that issue securities: those with an Equity Ticker, ISIN or MICEX Code (OFAC's
+   * features in the ENHANCED XML, its remarks in sdn.csv), and those the curated file ties to an
+   * issuer by ent_num (listed banks, miners, steel, shipping, the Moscow Exchange group). Entries
+   * already on the consolidated list keep that record's SDN listing; this adds names and identifiers.
+   * The ENHANCED XML dates each entry itself; sdn.csv does not, so its entries are dated by OFAC's
+   * notice (curated) or the daily copies that first carried them.
    */
   addSdn(input: SdnInput): void {
     const curatedBySdn = new Map<string, Draft>();
@@ -260,11 +264,16 @@ class Builder {
         if (isValidIsin(isin)) addIsin(draft, isin);
         else this.warnings.push(`OFAC SDN ${record.ofacId} (${record.name}): dropped "${isin}", not a valid ISIN`);
       }
-      this.addSdnListing(draft, record, true);
+      this.addSdnListing(draft, record, 'ofac-sdn');
     }
     // Designated after the sdn.csv was published: only the newer alt.csv names them.
     for (const [id, draft] of curatedBySdn) {
       if (seen.has(id)) continue;
+      if (input.format === 'enhanced-xml') {
+        // The export is the whole current list: an issuer missing from it is not (or no longer) on it.
+        this.warnings.push(`curated.json: SDN ent_num ${id} (${displayName(draft)}) is not an entity on the SDN List of SDN_ENHANCED.XML; no SDN listing from it`);
+        continue;
+      }
       const late = input.aliases.get(id);
       if (!late) {
         this.warnings.push(`curated.json: SDN ent_num ${id} (${displayName(draft)}) is in neither sdn.csv nor alt.csv`);
@@ -275,20 +284,26 @@ class Builder {
       const countries = input.countries.get(id) ?? [];
       const country = countries.map((c) => COUNTRIES[c]).find(Boolean);
       if (country && !draft.country) draft.country = country;
-      this.addSdnListing(draft, { ofacId: id, name: displayName(draft), programs: [] }, false);
+      this.addSdnListing(draft, { ofacId: id, name: displayName(draft), programs: [], lists: [] }, 'ofac-sdn-aux');
     }
   }
 
-  private addSdnListing(draft: Draft, record: { ofacId: string; name: string; programs: string[] }, fromSdnCsv: boolean): void {
+  private addSdnListing(
+    draft: Draft,
+    record: Pick<OfacRecord, 'ofacId' | 'name' | 'programs' | 'lists'>,
+    sourceId: 'ofac-sdn' | 'ofac-sdn-aux',
+  ): void {
     if (draft.listings.some((l) => l.list === 'ofac-sdn')) return;
-    const dated = this.sdnSince(record, undefined);
+    // The ENHANCED XML's own date of the SDN membership; sdn.csv gives none.
+    const published = record.lists.find((l) => l.list === 'ofac-sdn')?.since;
+    const dated = this.sdnSince(record, published);
     if (!dated) return;
     const listing: Listing = {
       list: 'ofac-sdn',
       status: 'active',
       since: dated.since,
       source: this.listSource('ofac-sdn'),
-      sourceId: fromSdnCsv ? 'ofac-sdn' : 'ofac-sdn-aux',
+      sourceId,
     };
     if (dated.note) listing.note = dated.note;
     draft.listings.push(listing);
@@ -706,6 +721,15 @@ export function buildDataset(inputs: BuildInputs): BuildResult {
   stamp('fcc-covered', inputs.fcc?.asOf);
   stamp('ofac-sdn', inputs.sdn?.asOf);
   stamp('ofac-sdn-aux', inputs.sdn?.auxAsOf);
+  // The curated file describes the legacy sdn.csv; a build from the ENHANCED export says so itself,
+  // so the dataset (and every card's "source") names the file it was really made from.
+  const sdnSource = sources.find((s) => s.id === 'ofac-sdn');
+  if (sdnSource && inputs.sdn?.format === 'enhanced-xml') {
+    sdnSource.title = 'OFAC SDN List, ENHANCED XML (SDN_ENHANCED.XML)';
+    sdnSource.note =
+      'OFAC’s current SDN export, as of the date the file states. Designation dates are each entry’s SDN List date in the file; ' +
+      'a date before every SDN program the entry is under (an SSI date) is replaced by OFAC’s notice, else by the first daily copy of sdn.csv that carried it.';
+  }
   const used = new Set<string>(['curated']);
   if (inputs.ofac.length > 0) used.add('ofac-consolidated');
   if (inputs.sdn) used.add('ofac-sdn');
@@ -731,7 +755,7 @@ export function buildDataset(inputs: BuildInputs): BuildResult {
     programs: curated.programs,
   };
   const nameProblems = checkOfficialNames(dataset, names, curated.nameResolutions ?? []);
-  return { dataset, warnings: builder.warnings, nameProblems };
+  return { dataset, warnings: [...(inputs.notes ?? []), ...builder.warnings], nameProblems };
 }
 
 export { slugify };

@@ -2,11 +2,13 @@
 // names in every script, list memberships with their publication dates, and the CMIC features
 // (Equity Ticker, ISIN, Issuer Name, Listing/Effective/Divestment dates) as structured data.
 import { OFAC_LIST_NAMES, type OfacName, type OfacRecord } from './ofac-record';
-import { all, child, streamElements, textOf, type XmlElement } from './xml';
+import { all, child, streamElements, streamFileElements, textOf, type XmlElement } from './xml';
 
 export interface OfacEnhancedFile {
   /** `<publicationInfo><dataAsOf>` as YYYY-MM-DD. */
   asOf: string;
+  /** The lists the export was filtered to (`<publicationInfo><filters>`): "SDN List", "Consolidated List". */
+  filters: string[];
   records: OfacRecord[];
 }
 
@@ -91,6 +93,8 @@ function readEntity(entity: XmlElement): OfacRecord {
     const value = textOf(feature, 'value') ?? '';
     const comment = textOf(feature, 'comments');
     if (type === 'Equity Ticker') record.tickers.push(comment ? { code: value, comment } : { code: value });
+    // The SDN list's Russian issuers carry their Moscow Exchange code this way (as in sdn.csv's remarks).
+    else if (type === 'MICEX Code' && value) record.tickers.push({ code: `${value} RU`, comment: '(MOEX)' });
     else if (type === 'ISIN') record.isins.push(value);
     else if (type === 'Issuer Name') record.issuerNames.push(value);
     else if (type === 'Listing Date (CMIC)') (record.cmic ??= {}).listed = featureDate(feature);
@@ -129,18 +133,35 @@ function readEntity(entity: XmlElement): OfacRecord {
   return record;
 }
 
-export function parseOfacEnhancedXml(xml: string): OfacEnhancedFile {
+type Stream = (names: ReadonlySet<string>, onElement: (element: XmlElement, path: string[]) => void) => void;
+
+function readEnhanced(stream: Stream, keep: (record: OfacRecord) => boolean): OfacEnhancedFile {
   let inSanctionsData = false;
   let asOf: string | undefined;
+  let filters: string[] = [];
   const records: OfacRecord[] = [];
   // One <entity> at a time: the file is read as a stream and each entry's tree is dropped once read.
-  streamElements(xml, new Set(['publicationInfo', 'entity']), (element, path) => {
+  stream(new Set(['publicationInfo', 'entity']), (element, path) => {
     if (path[0] !== 'sanctionsData') return;
     inSanctionsData = true;
-    if (element.name === 'publicationInfo' && path.length === 1) asOf = textOf(element, 'dataAsOf')?.slice(0, 10);
-    else if (element.name === 'entity' && path[path.length - 1] === 'entities') records.push(readEntity(element));
+    if (element.name === 'publicationInfo' && path.length === 1) {
+      asOf = textOf(element, 'dataAsOf')?.slice(0, 10);
+      filters = all(element, 'filters', 'sanctionsLists', 'sanctionsList').map((l) => l.text.trim());
+    } else if (element.name === 'entity' && path[path.length - 1] === 'entities') {
+      const record = readEntity(element);
+      if (keep(record)) records.push(record);
+    }
   });
   if (!inSanctionsData) throw new Error('not an OFAC ENHANCED XML file: no <sanctionsData> root element');
   if (!asOf) throw new Error('OFAC ENHANCED XML has no <publicationInfo><dataAsOf>');
-  return { asOf, records };
+  return { asOf, filters, records };
+}
+
+export function parseOfacEnhancedXml(xml: string): OfacEnhancedFile {
+  return readEnhanced((names, onElement) => streamElements(xml, names, onElement), () => true);
+}
+
+/** Reads an ENHANCED XML export from disk piece by piece, keeping only the records `keep` accepts. */
+export function readOfacEnhancedXmlFile(path: string, keep: (record: OfacRecord) => boolean = () => true): OfacEnhancedFile {
+  return readEnhanced((names, onElement) => streamFileElements(path, names, onElement), keep);
 }

@@ -3,6 +3,7 @@
 // {name, attrs, children, text}: `parseXml` builds the whole document, `streamElements` builds one
 // subtree at a time (each <entity> of OFAC's file) and lets it go once handed over, so memory stays
 // flat however long the list grows. Namespace prefixes are dropped.
+import { closeSync, openSync, readSync } from 'node:fs';
 import { SaxesParser } from 'saxes';
 
 export interface XmlElement {
@@ -26,6 +27,37 @@ function localName(qualified: string): string {
  * with the line of the first well-formedness error.
  */
 export function streamElements(source: string, names: ReadonlySet<string> | 'all', onElement: (element: XmlElement, path: string[]) => void): void {
+  streamChunks([source], names, onElement);
+}
+
+/**
+ * The same, reading the file at `path` in 1 MB pieces: OFAC's SDN export is well over 100 MB, and
+ * neither its text nor its tree is ever held whole.
+ */
+export function streamFileElements(
+  path: string,
+  names: ReadonlySet<string>,
+  onElement: (element: XmlElement, path: string[]) => void,
+  pieceBytes = 1 << 20,
+): void {
+  streamChunks(fileChunks(path, pieceBytes), names, onElement);
+}
+
+function* fileChunks(path: string, pieceBytes: number): Generator<string> {
+  const fd = openSync(path, 'r');
+  try {
+    const buffer = Buffer.alloc(pieceBytes);
+    // A UTF-8 sequence cut by a piece boundary is completed with the next piece.
+    const decoder = new TextDecoder('utf-8', { fatal: true });
+    let read: number;
+    while ((read = readSync(fd, buffer, 0, buffer.length, null)) > 0) yield decoder.decode(buffer.subarray(0, read), { stream: true });
+    yield decoder.decode();
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function streamChunks(chunks: Iterable<string>, names: ReadonlySet<string> | 'all', onElement: (element: XmlElement, path: string[]) => void): void {
   const parser = new SaxesParser({ xmlns: false, position: true });
   const path: string[] = [];
   // Open elements being kept (inside a wanted element, or the whole document for 'all').
@@ -62,7 +94,8 @@ export function streamElements(source: string, names: ReadonlySet<string> | 'all
     }
   });
   try {
-    parser.write(source).close();
+    for (const chunk of chunks) parser.write(chunk);
+    parser.close();
   } catch (e) {
     if (e instanceof XmlSyntaxError) throw e;
     throw error ?? new XmlSyntaxError((e as Error).message);

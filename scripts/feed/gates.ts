@@ -33,6 +33,13 @@ function activeListings(dataset: Dataset): Set<string> {
   return keys;
 }
 
+/**
+ * Sources another one replaces when it is at least as new: the legacy SDN companions (alt.csv,
+ * add.csv) are not read once the SDN list comes from OFAC's ENHANCED XML export, which carries every
+ * entry's names and addresses itself (scripts/data/load.ts).
+ */
+const REPLACED_BY: Record<string, string> = { 'ofac-sdn-aux': 'ofac-sdn' };
+
 /** Every gate, in order; stops after validation fails since the rest would read a broken dataset. */
 export function checkGates(
   value: unknown,
@@ -77,6 +84,8 @@ export function checkGates(
   const sources = new Map(next.sources.map((s) => [s.id, s]));
   for (const old of previous.sources) {
     const now = sources.get(old.id);
+    const successor = REPLACED_BY[old.id] ? sources.get(REPLACED_BY[old.id]) : undefined;
+    if (!now && successor && successor.asOf >= old.asOf) continue;
     if (!now) failures.push({ gate: 'as-of', message: `source "${old.id}" (as of ${old.asOf}) is missing from the new dataset` });
     else if (now.asOf < old.asOf) failures.push({ gate: 'as-of', message: `source "${old.id}" goes back from ${old.asOf} to ${now.asOf} (an old or cached file?)` });
   }

@@ -94,7 +94,11 @@ async function attemptDownload(url: string, tempPath: string, options: DownloadO
         if (!out.write(chunk)) await new Promise<void>((resolve) => out.once('drain', () => resolve()));
       }
     } catch (error) {
+      // Wait until the file is closed, so the caller's clean-up never races a file still opening.
+      const closed = new Promise<void>((resolve) => out.once('close', () => resolve()));
+      out.on('error', () => undefined);
       out.destroy();
+      await closed;
       if (error instanceof DownloadError) throw error;
       throw new RetryableError(describeNetworkError(error, options.timeoutMs));
     }

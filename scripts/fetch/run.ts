@@ -112,7 +112,8 @@ export async function fetchSources(options: FetchOptions): Promise<FetchResult> 
     return { ok: false, lock: options.lock, outcomes, curation: [] };
   }
 
-  const lock: Lock = { sources: { ...options.lock.sources } };
+  // The build record stays: it describes the dataset built last, which these files have not changed yet.
+  const lock: Lock = { ...options.lock, sources: { ...options.lock.sources } };
   for (const item of staged) {
     if (item.tempPath) renameSync(item.tempPath, join(options.outDir, item.source.file));
     for (const derived of item.derived) {

@@ -73,7 +73,7 @@ async function pipeline(): Promise<{ steps: Step[]; ok: boolean }> {
   const steps: Step[] = [];
   const chain: [string, string[]][] = [
     ['scripts/data-fetch.ts', ['--mirror', mirrorBase, '--out', join(work, 'sources'), '--lock', join(work, 'sources.lock.json'), '--no-courts', '--retries', '0']],
-    ['scripts/data-build.ts', ['--sources', join(work, 'sources'), '--dod-1260h', 'tests/fixtures/data/dod-1260h.csv', '--ndaa', 'tests/fixtures/data/ndaa', '--out', join(work, 'dataset.json')]],
+    ['scripts/data-build.ts', ['--sources', join(work, 'sources'), '--dod-1260h', 'tests/fixtures/data/dod-1260h.csv', '--ndaa', 'tests/fixtures/data/ndaa', '--out', join(work, 'dataset.json'), '--lock', join(work, 'sources.lock.json')]],
     ['scripts/feed-build.ts', ['--key', join(work, 'key.jwk'), '--dataset', join(work, 'dataset.json'), '--previous', site, '--out', join(work, 'feed-out')]],
   ];
   rmSync(join(work, 'feed-out'), { recursive: true, force: true });
@@ -82,9 +82,10 @@ async function pipeline(): Promise<{ steps: Step[]; ok: boolean }> {
     steps.push(result);
     if (result.code !== 0) return { steps, ok: false };
   }
-  // Publish as the workflow does: the dataset file first, then the manifest.
+  // Publish as the workflow does: the dataset file first (with the lock saying what it was made from), then the manifest.
   const out = join(work, 'feed-out');
   for (const file of readdirSync(out).filter((f) => f.startsWith('dataset-'))) writeFileSync(join(site, file), readFileSync(join(out, file)));
+  writeFileSync(join(site, 'sources.lock.json'), readFileSync(join(work, 'sources.lock.json')));
   writeFileSync(join(site, 'manifest.json'), readFileSync(join(out, 'manifest.json')));
   return { steps, ok: true };
 }
@@ -139,6 +140,10 @@ test('official files → fetch → build → signed feed → the extension highl
   expect(signed.output).toMatch(/changes since 2026\.10\.01\.\d+: 1 company-added, 1 listing-added/);
   const lock = JSON.parse(readFileSync(join(work, 'sources.lock.json'), 'utf8'));
   expect(lock.sources['ofac-consolidated']).toMatchObject({ url: `${mirrorBase}/api/PublicationPreview/exports/CONS_ENHANCED.XML`, asOf: '2026-11-24' });
+  // The build's record names the fetched bytes it read, and the dataset it made from them.
+  const builtFrom = lock.build.files.find((f: { input: string }) => f.input === 'ofac-xml');
+  expect(builtFrom).toMatchObject({ sha256: lock.sources['ofac-consolidated'].sha256, asOf: '2026-11-24', fetched: { url: lock.sources['ofac-consolidated'].url } });
+  expect(lock.build.dataset.sha256).toBe(createHash('sha256').update(readFileSync(join(work, 'dataset.json'))).digest('hex'));
   const manifest = JSON.parse(JSON.parse(readFileSync(join(site, 'manifest.json'), 'utf8')).manifest);
   const published: Dataset = JSON.parse(readFileSync(join(site, manifest.datasetUrl), 'utf8'));
   expect(published.changes?.items).toContainEqual(expect.objectContaining({ kind: 'company-added', entity: 'halvard-quantum-systems-co-ltd' }));

@@ -205,4 +205,14 @@ test('“Details” in the page’s findings panel opens that company in the pop
   await expect(details).toContainText(/On this page as .*“Xiaomi”.*, \d+ times\./);
   await view.keyboard.press('Escape');
   await expect(view.locator('[data-testid="finding"][data-entity-id="xiaomi-corporation"]')).toBeVisible();
+
+  // "Details" again on the same company brings that tab back, showing the details again, instead of a second tab.
+  const pages = context.pages().length;
+  await page.bringToFront();
+  await page.waitForTimeout(1100); // a page may open details at most once a second
+  await clickUiButton(page, 'Details', '[data-testid="panel-finding"][data-entity-id="xiaomi-corporation"]');
+  await expect(view.getByTestId('details')).toHaveAttribute('data-entity-id', 'xiaomi-corporation');
+  expect(context.pages().length).toBe(pages);
+  const viewTab = await tabIdOf(extension.worker, view);
+  expect(await extension.worker.evaluate(async (id) => (await chrome.tabs.get(id)).active, viewTab)).toBe(true);
 });

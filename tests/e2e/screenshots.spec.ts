@@ -52,7 +52,11 @@ for (const scheme of ['light', 'dark'] as const) {
     await wide.reload();
     await expect(wide.getByTestId('details')).toBeVisible();
     expect(await wide.evaluate(() => document.documentElement.classList.contains('full-page'))).toBe(true);
+    await expect(wide).toHaveTitle('China Mobile Limited — Sanctions Lens');
     await shot(wide, 'popup-details-full-page');
+    // Narrowed, the tab takes the popup's column again.
+    await wide.setViewportSize({ width: 420, height: 800 });
+    await expect.poll(() => wide.evaluate(() => document.documentElement.classList.contains('full-page'))).toBe(false);
     await wide.close();
 
     const empty = await context.newPage();

@@ -234,6 +234,13 @@ test('axe-core: no serious or critical violation in the popup’s states, option
     await check(`${scheme} popup: details`, popup);
     await popup.close();
   }
+  const pausedPopup = await popupFor(context, extension, page);
+  await pausedPopup.getByTestId('pause').click();
+  await expect(pausedPopup.getByTestId('site-switch')).toHaveText('Paused');
+  await check('popup: paused', pausedPopup);
+  await pausedPopup.getByTestId('resume').click();
+  await expect(pausedPopup.getByTestId('site-switch')).toHaveText('On');
+  await pausedPopup.close();
   const empty = await context.newPage();
   await empty.goto(server.url('/smoke.html'));
   const emptyPopup = await popupFor(context, extension, empty);

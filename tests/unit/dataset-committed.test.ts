@@ -1,12 +1,15 @@
 // Cross-checks the committed public/data/dataset.json (built from the full official files) against
-// facts stated by the sources: counts per list and well-known companies' identifiers and histories.
+// facts stated by the sources as of its build: exact counts per list and well-known companies'
+// identifiers and histories. A newer honest build changes these counts, so only `npm test` runs this
+// file; what must hold for every build (the publishing workflow checks it on the dataset it has just
+// built) is in dataset-invariants.test.ts.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { compareVersions, isValidIsin } from '../../lib/dataset/ids';
+import { compareVersions } from '../../lib/dataset/ids';
 import type { Entity } from '../../lib/dataset/types';
 import { combinedPermissions, listingSeverity, programIndex, programsOf } from '../../lib/dataset/effect';
 import { entitySeverity, listIndex } from '../../lib/dataset/severity';
-import { hostIn, OFFICIAL_HOSTS, validateDataset } from '../../lib/dataset/validate';
+import { validateDataset } from '../../lib/dataset/validate';
 
 const text = readFileSync(new URL('../../public/data/dataset.json', import.meta.url), 'utf8');
 const dataset = validateDataset(JSON.parse(text));
@@ -25,13 +28,9 @@ describe('committed dataset', () => {
     expect(compareVersions(dataset.version, '2026.08.22.1')).toBeGreaterThanOrEqual(0);
   });
 
-  it('has all 68 NS-CMIC entries of OFAC’s file, each as its own company with listing, effective and divest dates', () => {
+  it('has all 68 NS-CMIC entries of OFAC’s file, each as its own company', () => {
     const cmic = onList('ofac-ns-cmic');
     expect(cmic).toHaveLength(68);
-    for (const e of cmic) {
-      const l = e.listings.find((x) => x.list === 'ofac-ns-cmic')!;
-      expect([l.since, l.effective, l.divestBy].every(Boolean), e.id).toBe(true);
-    }
     expect(cmic.filter((e) => e.listings.some((l) => l.list === 'ofac-ns-cmic' && l.since >= '2021-12-01')).map((e) => e.id).sort()).toHaveLength(9);
   });
 
@@ -99,19 +98,6 @@ describe('committed dataset', () => {
     expect(entity('huawei-investment-and-holding-co-ltd').listings.some((l) => l.list === 'ofac-ns-cmic')).toBe(true);
   });
 
-  it('keeps identifiers clean: valid ISINs, HK symbols without leading zeros, no alias on two companies', () => {
-    const seen = new Map<string, string>();
-    for (const e of dataset.entities) {
-      for (const isin of e.isins) expect(isValidIsin(isin)).toBe(true);
-      for (const t of e.tickers) if (t.exchange === 'HKEX') expect(t.symbol).not.toMatch(/^0/);
-      for (const a of e.aliases) {
-        const key = a.toLowerCase();
-        expect(seen.get(key) ?? e.id, `alias "${a}"`).toBe(e.id);
-        seen.set(key, e.id);
-      }
-    }
-  });
-
   const programs = programIndex(dataset);
   const lists = listIndex(dataset);
   const permissions = (id: string) =>
@@ -143,11 +129,9 @@ describe('committed dataset', () => {
     expect(entity('gazprom').listings.find((l) => l.list === 'ofac-ns-mbs')).toMatchObject({ since: '2022-02-24', effective: '2022-03-26' });
   });
 
-  it('names the programs of every listing, and every program cites official orders', () => {
-    for (const e of dataset.entities) for (const l of e.listings) expect(l.programs?.length, `${e.id} ${l.list}`).toBeGreaterThan(0);
+  it('explains the SDN 50 % rule in the blocking program', () => {
     const sdn = dataset.programs!.find((p) => p.id === 'sdn-blocking')!;
     expect(sdn.details).toMatch(/individually or in the aggregate/);
-    for (const p of dataset.programs!) for (const c of p.citations) expect(hostIn(c.url, OFFICIAL_HOSTS), c.url).toBe(true);
   });
 
   it('has the SDN issuers with their SDN listing, tickers and ISINs where OFAC gives them', () => {
@@ -172,14 +156,5 @@ describe('committed dataset', () => {
     for (const id of ['bm-bank-jsc', 'eximbank-of-russia-jsc', 'bank-belveb-ojsc', 'joint-stock-commercial-bank-novikombank', 'gazprom-vniigaz-ooo', 'kriogenmash-oao', 'gpb-international-sa', 'joint-stock-company-surgutneftegasbank']) {
       expect(sdnSince(id)! >= '2021-04-15', id).toBe(true);
     }
-  });
-
-  it('cites an official host for at least 99% of listings, and says which source is oldest', () => {
-    const all = dataset.entities.flatMap((e) => e.listings);
-    const official = all.filter((l) => hostIn(l.source, OFFICIAL_HOSTS));
-    expect(official.length / all.length).toBeGreaterThanOrEqual(0.99);
-    expect(dataset.oldestSourceAsOf).toBe(dataset.sources.find((s) => s.id === dataset.oldestSourceId)?.asOf);
-    expect(dataset.version.startsWith(dataset.generatedAt.slice(0, 10).replace(/-/g, '.'))).toBe(true);
-    for (const s of dataset.sources) expect(s.asOf <= dataset.generatedAt.slice(0, 10), s.id).toBe(true);
   });
 });

@@ -3,11 +3,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkChanges } from '../../lib/dataset/changes';
 import { projectDataset } from '../../lib/dataset/project';
 import type { Dataset, Entity } from '../../lib/dataset/types';
 import { checkDataset } from '../../lib/dataset/validate';
-import { diffDatasets } from '../../scripts/feed/diff';
+import { checkChanges, diffDatasets } from '../../lib/dataset/changes';
 import { checkGates, checkPublishedSize } from '../../scripts/feed/gates';
 
 const bundled: Dataset = JSON.parse(readFileSync(join(import.meta.dirname, '../../public/data/dataset.json'), 'utf8'));
@@ -78,6 +77,15 @@ describe('publish gates', () => {
     expect(failures.map((f) => f.gate)).toEqual(['as-of', 'as-of']);
     expect(failures[0].message).toContain(`goes back from ${bundled.sources[0].asOf} to 2020-01-01`);
     expect(failures[1].message).toContain(`"${bundled.sources.at(-1)!.id}"`);
+  });
+
+  it('lets the SDN companions go when the SDN list itself is at least as new (a build from OFAC’s ENHANCED export), not otherwise', () => {
+    const next = newer(copy());
+    const aux = bundled.sources.find((s) => s.id === 'ofac-sdn-aux')!;
+    next.sources = next.sources.filter((s) => s.id !== 'ofac-sdn-aux').map((s) => (s.id === 'ofac-sdn' ? { ...s, asOf: aux.asOf } : s));
+    expect(checkGates(next, bundled)).toEqual([]);
+    next.sources = next.sources.map((s) => (s.id === 'ofac-sdn' ? { ...s, asOf: '2025-08-31' } : s));
+    expect(checkGates(next, bundled).map((f) => f.message)).toEqual([`source "ofac-sdn-aux" (as of ${aux.asOf}) is missing from the new dataset`]);
   });
 
   it('refuses poisoned data: a name made of ordinary words (blast radius)', () => {

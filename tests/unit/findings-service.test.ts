@@ -162,6 +162,22 @@ describe('findings service', () => {
     expect(tabs.at(-1)?.url).toBe('chrome-extension://test-extension-id/popup.html?tab=1&entity=xiaomi-corporation');
   });
 
+  it('brings back the details tab already open for that company instead of opening another', async () => {
+    // From an extension page (the popup), which the one-per-second limit on pages does not slow.
+    const sender = { id: 'test-extension-id', url: 'chrome-extension://test-extension-id/popup.html' };
+    await ask('openDetails', { entityId: 'xiaomi-corporation', tabId: 1 }, sender);
+    const first = (await fakeBrowser.tabs.query({})).at(-1)!;
+    await fakeBrowser.tabs.create({ url: 'https://news.example/other', active: true });
+    const update = vi.spyOn(fakeBrowser.tabs, 'update');
+    await ask('openDetails', { entityId: 'xiaomi-corporation', tabId: 1 }, sender);
+    const tabs = await fakeBrowser.tabs.query({});
+    expect(tabs.filter((tab) => tab.url?.includes('entity=xiaomi-corporation'))).toHaveLength(1);
+    expect(update).toHaveBeenCalledWith(first.id, { url: first.url, active: true });
+    // Another company gets a tab of its own.
+    await ask('openDetails', { entityId: 'china-mobile-limited', tabId: 1 }, sender);
+    expect((await fakeBrowser.tabs.query({})).at(-1)?.url).toBe('chrome-extension://test-extension-id/popup.html?tab=1&entity=china-mobile-limited');
+  });
+
   it('forwards the keyboard command to the active tab', async () => {
     const sent = vi.spyOn(fakeBrowser.tabs, 'sendMessage').mockResolvedValue(undefined);
     expect(command).toBeTypeOf('function');

@@ -11,7 +11,8 @@ import { cardModel } from '../../components/hover-card/card-model';
 import { panelEntries } from '../../components/hover-card/panel-model';
 import { programIndex } from '../../lib/dataset/effect';
 import { listIndex } from '../../lib/dataset/severity';
-import type { Dataset } from '../../lib/dataset/types';
+import type { Dataset, Ruling } from '../../lib/dataset/types';
+import { rulingEffect } from '../../components/ruling-effect';
 import type { Finding } from '../../lib/messaging';
 import plain from '../fixtures/popup/dataset.json';
 import withPrograms from '../fixtures/popup/programs-dataset.json';
@@ -50,6 +51,19 @@ describe('hover card', () => {
     const sber = modelOf(withPrograms as Dataset, 'sberbank');
     expect(sber.chip).toBe('Blocked');
     expect(sber.permissions).toBe('Buy: not allowed · Hold: not allowed · Sell: needs an OFAC licence');
+  });
+
+  it('an SDN company reads as blocked even where the data lets holding stand, without the new-investment ban’s “selling is allowed” beside it', () => {
+    const data = structuredClone(withPrograms) as Dataset;
+    const sdn = data.programs!.find((p) => p.list === 'ofac-sdn')!;
+    sdn.hold = 'allowed'; // frozen in place: kept, but not dealt in
+    data.programs!.push({ ...sdn, id: 'eo14071', list: 'ofac-ns-mbs', buy: 'prohibited', hold: 'allowed', sell: 'allowed', summary: 'US persons may not buy its shares or bonds; selling them to a non-US person is allowed.' });
+    data.entities.find((e) => e.id === 'sberbank')!.listings[0].programs!.push('eo14071');
+    const sber = modelOf(data, 'sberbank');
+    expect(sber.chip).toBe('Blocked');
+    expect(sber.effect).toBe(sdn.summary);
+    expect(sber.effect).not.toContain('selling them to a non-US person is allowed');
+    expect(sber.permissions).toBe('Buy: not allowed · Hold: allowed · Sell: needs an OFAC licence');
   });
 
   it('without programs: the list’s effect, first sentence, and no buy / hold / sell line', () => {
@@ -128,6 +142,39 @@ describe('findings panel', () => {
     expect(cmic.textContent).toContain('Mentioned 2 times');
     expect(within(xiaomi).getByTestId('card-severity').dataset.standing).toBe('formerly');
     expect(screen.getByTestId('panel-elsewhere').textContent).toBe('And 2 companies in embedded content from other sites; open the toolbar popup to see them.');
+    // The court's latest word, as on the card: the panel is the keyboard's way to the same facts.
+    expect(within(xiaomi).getByTestId('card-ruling').textContent).toContain('Vacated');
+    expect(within(xiaomi).getByTestId('card-ruling-effect').textContent).toBe('The court vacated the listing.');
+  });
+});
+
+describe('what a ruling did to the listing', () => {
+  const court = 'US District Court for the District of Columbia';
+  const ruling = (id: string, date: string, outcome: Ruling['outcome']): Ruling => ({
+    id, caption: 'X v. Department of Defense', court, docket: '1:21-cv-1', judge: 'A', date, outcome, summary: '', url: 'https://www.courtlistener.com/docket/1/', entities: ['x'],
+  });
+
+  it('a case dismissed after DoD removed the listing says so, instead of reading as a loss for the company', () => {
+    const dismissed = ruling('d', '2021-06-15', 'dismissed');
+    const luokung = { rulings: ['d'], listings: [{ list: 'dod-1237', status: 'removed' as const, since: '2021-01-14', until: '2021-06-15', source: 'https://www.defense.gov/' }] };
+    expect(rulingEffect(dismissed, luokung, new Map([['d', dismissed]]))).toBe('Case ended after the listing was removed (Jun 15, 2021)');
+    // Dismissed while the listing stands: the chip says all there is.
+    const standing = { rulings: ['d'], listings: [{ list: 'dod-1260h', status: 'active' as const, since: '2024-01-31', source: 'https://www.defense.gov/' }] };
+    expect(rulingEffect(dismissed, standing, new Map([['d', dismissed]]))).toBeUndefined();
+  });
+
+  it('a pending appeal names what the lower court decided', () => {
+    const upheld = ruling('u', '2025-07-11', 'upheld');
+    const appeal = ruling('a', '2025-07-13', 'pending');
+    const hesai = { rulings: ['u', 'a'], listings: [{ list: 'dod-1260h', status: 'active' as const, since: '2024-01-31', source: 'https://www.defense.gov/' }] };
+    const all = new Map([['u', upheld], ['a', appeal]]);
+    expect(rulingEffect(appeal, hesai, all)).toBe('Appeal pending; the lower court upheld the listing on Jul 11, 2025');
+    expect(rulingEffect(appeal, { ...hesai, rulings: ['a'] }, all)).toBeUndefined();
+  });
+
+  it('the card shows the ruling’s effect under its outcome', () => {
+    card(modelOf(plain as Dataset, 'xiaomi-corporation', 'historical'));
+    expect(screen.getByTestId('card-ruling-effect').textContent).toBe('The court vacated the listing.');
   });
 });
 

@@ -36,6 +36,15 @@ describe('text runs', () => {
     expect(runs.map((run) => run.text)).toEqual(['SMIC', 'Panda']);
   });
 
+  it('reads the text an SVG draws (a chart label), not its tooltips or definitions', () => {
+    const runs = runsOf(
+      '<svg width="300" height="80"><title>Huawei Technologies</title><desc>ZTE</desc>' +
+        '<defs><text id="ref">Hikvision</text></defs><g><text x="4" y="20">Inspur <tspan>Group</tspan></text>' +
+        '<text x="4" y="40">+2.1%</text></g></svg>',
+    );
+    expect(runs.map((run) => run.text)).toEqual(['Inspur Group', '+2.1%']);
+  });
+
   it('reads an element marked hidden that the page’s CSS shows anyway, and skips one it does not', () => {
     // The browser's own rule for [hidden] (happy-dom has no user-agent stylesheet).
     const runs = runsOf(

@@ -3,6 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../components/popup/App';
 import { DataStatus, ageInDays } from '../../components/popup/DataStatus';
+import { readableDates } from '../../components/format';
 import type { PopupApi } from '../../components/popup/api';
 import type { Dataset } from '../../lib/dataset/types';
 import type { FeedStatus, Finding, TabFindings } from '../../lib/messaging';
@@ -180,10 +181,27 @@ describe('popup: this page', () => {
     render(<App api={api} tabId={1} />);
     const empty = await screen.findByTestId('empty-state');
     expect(empty.textContent).toContain('Sanctions Lens is off for news.example');
+    expect(empty.textContent).toContain('other sites are scanned as your settings say');
+    expect(document.body.textContent).not.toContain('Turned off for news.example');
     expect(screen.queryAllByTestId('finding')).toHaveLength(0);
     fireEvent.click(within(empty).getByRole('button', { name: 'Turn on for news.example' }));
     await waitFor(() => expect(api.setSiteEnabled).toHaveBeenCalledWith('news.example', true));
     expect(await screen.findAllByTestId('finding')).toHaveLength(3);
+  });
+
+  it('while paused: the header says until when once, the site switch reads “Paused” and cannot be used', async () => {
+    const settings = { ...defaultSettings(), pausedUntil: Date.now() + 3_600_000 };
+    render(<App api={fakeApi({ findings: pageFindings, settings })} tabId={1} />);
+    const empty = await screen.findByTestId('empty-state');
+    expect(empty.dataset.reason).toBe('paused');
+    expect(screen.getByTestId('subtitle').textContent).toMatch(/^Paused until /);
+    const toggle = screen.getByRole('switch');
+    expect(toggle.textContent).toBe('Paused');
+    expect((toggle as HTMLButtonElement).disabled).toBe(true);
+    expect(toggle.getAttribute('aria-describedby')).toBe('popup-subtitle');
+    // Said once in the header; the empty state explains instead of repeating it.
+    expect(document.body.textContent!.match(/Paused until/g)).toHaveLength(1);
+    expect(empty.textContent).toContain('highlights come back by themselves');
   });
 
   it('shows an error a person can act on when the background does not answer', async () => {
@@ -226,10 +244,81 @@ describe('popup: tabs, rulings and search', () => {
     expect(ids()).toEqual(['hesai-v-dod-2025', 'xiaomi-v-dod-final', 'luokung-v-dod-pi', 'xiaomi-v-dod-pi']);
     fireEvent.click(screen.getByRole('checkbox', { name: /Only rulings about this page’s companies \(2\)/ }));
     expect(ids()).toEqual(['xiaomi-v-dod-final', 'xiaomi-v-dod-pi']);
-    const changes = screen.getAllByTestId('list-change');
-    expect(changes[0].textContent).toContain('Jan 31, 2024');
-    expect(changes[0].textContent).toContain('Hesai Group added to DoD 1260H');
-    expect(changes.some((c) => c.textContent?.includes('Xiaomi Corporation DoD 1237 listing vacated by a court'))).toBe(true);
+    // The built-in list has no signed changes: they are read off the listing dates, and said so.
+    expect(screen.getByTestId('recent-changes').dataset.basis).toBe('dates');
+    expect(screen.getByTestId('changes-basis').textContent).toContain('From the listing dates in the built-in list');
+    const groups = screen.getAllByTestId('change-group');
+    expect(groups[0].querySelector('h3')?.textContent).toBe('Jan 31, 2024 · DoD 1260H');
+    expect(within(groups[0]).getAllByTestId('list-change')[0].textContent).toContain('Hesai Group added');
+    const vacated = screen.getAllByTestId('list-change').find((c) => c.dataset.change === 'vacated');
+    expect(vacated?.textContent).toContain('Xiaomi Corporation listing vacated by a court on this page');
+  });
+
+  it('lists the changes signed with an update, grouped by date and list, with their source and this page’s companies marked', async () => {
+    const ofac = 'https://sanctionslist.ofac.treas.gov/Home/ConsolidatedList';
+    const updated: Dataset = {
+      ...dataset,
+      version: '2026.11.24.1',
+      entities: [
+        ...dataset.entities,
+        { id: 'halvard-quantum', name: 'Halvard Quantum Systems Co., Ltd.', aliases: [], weakAliases: [], tickers: [], isins: [], country: 'CN', rulings: [],
+          listings: [{ list: 'ofac-ns-cmic', status: 'active', since: '2026-11-24', source: ofac }] },
+      ],
+      changes: {
+        from: '2026.08.20.1',
+        to: '2026.11.24.1',
+        items: [
+          { kind: 'company-added', entity: 'halvard-quantum', name: 'Halvard Quantum Systems Co., Ltd.' },
+          { kind: 'listing-added', entity: 'halvard-quantum', name: 'Halvard Quantum Systems Co., Ltd.', list: 'ofac-ns-cmic', date: '2026-11-24', source: ofac },
+          { kind: 'listing-added', entity: 'china-mobile-limited', name: 'China Mobile Limited', list: 'ofac-ns-cmic', date: '2026-11-24', source: ofac },
+          { kind: 'listing-removed', entity: 'hikvision', name: 'Hikvision', list: 'dod-1260h', date: '2026-11-20', source: 'https://media.defense.gov/2026/Nov/20/1260H.PDF' },
+          { kind: 'listing-redated', entity: 'hesai-group', name: 'Hesai Group', list: 'dod-1260h', date: '2024-01-31', previousDate: '2024-02-01', source: 'https://media.defense.gov/2026/Nov/20/1260H.PDF' },
+          { kind: 'company-dropped', entity: 'gone-co', name: 'Gone Trading Co.' },
+          { kind: 'source-updated', ref: 'ofac-cons', date: '2026-11-24', previousDate: '2026-08-20', source: ofac },
+        ],
+      },
+    };
+    render(<App api={fakeApi({ data: updated, findings: [found('china-mobile-limited', ['China Mobile'], 2)] })} tabId={1} />);
+    await screen.findAllByTestId('finding');
+    fireEvent.click(screen.getByRole('tab', { name: 'Updates' }));
+    expect(screen.getByTestId('recent-changes').dataset.basis).toBe('signed');
+    expect(screen.getByTestId('changes-basis').textContent).toContain('list version 2026.08.20.1 → 2026.11.24.1');
+    expect(screen.getByTestId('changes-sources').textContent).toMatch(/as of Nov 24, 2026 \(was Aug 20, 2026\)/);
+    const groups = screen.getAllByTestId('change-group');
+    expect(groups.map((g) => g.querySelector('h3')?.textContent)).toEqual(['Nov 24, 2026 · NS-CMIC', 'Nov 20, 2026 · DoD 1260H', 'Jan 31, 2024 · DoD 1260H', 'Companies']);
+    // This page's company first in its group, marked; the new company said to be new; one official source for the group.
+    const first = within(groups[0]).getAllByTestId('list-change');
+    expect(first.map((c) => c.dataset.entityId)).toEqual(['china-mobile-limited', 'halvard-quantum']);
+    expect(first[0].textContent).toContain('on this page');
+    expect(first[1].textContent).toContain('Halvard Quantum Systems Co., Ltd. added · new in the data');
+    expect(groups[0].textContent).toContain('2 added · 1 on this page');
+    expect(within(groups[0]).getByRole('link', { name: /Official source/ }).getAttribute('href')).toBe(ofac);
+    expect(within(groups[1]).getByTestId('list-change').textContent).toContain('Hangzhou Hikvision');
+    expect(within(groups[1]).getByTestId('list-change').dataset.change).toBe('removed');
+    expect(within(groups[2]).getByTestId('list-change').textContent).toContain('date now Jan 31, 2024 (was Feb 1, 2024)');
+    // A company the data no longer holds is named, not linked.
+    expect(within(groups[3]).getByTestId('list-change').textContent).toBe('Gone Trading Co. no longer in the data');
+    expect(within(groups[3]).queryByRole('button')).toBeNull();
+    // A name opens that company's details.
+    fireEvent.click(within(groups[0]).getByRole('button', { name: 'Halvard Quantum Systems Co., Ltd.' }));
+    expect((await screen.findByTestId('details')).dataset.entityId).toBe('halvard-quantum');
+  });
+
+  it('folds a long edition of a list after a few names', async () => {
+    const names = Array.from({ length: 9 }, (_, i) => `Company ${i + 1}`);
+    const many: Dataset = {
+      ...dataset,
+      changes: { from: 'a', to: 'b', items: names.map((name, i) => ({ kind: 'listing-added' as const, entity: `c${i}`, name, list: 'dod-1260h', date: '2026-06-08' })) },
+    };
+    render(<App api={fakeApi({ data: many })} tabId={1} />);
+    await screen.findByTestId('empty-state');
+    fireEvent.click(screen.getByRole('tab', { name: 'Updates' }));
+    const group = screen.getByTestId('change-group');
+    expect(group.textContent).toContain('9 added');
+    const folded = group.querySelector('details')!;
+    expect(folded.querySelector('summary')?.textContent).toBe('6 more');
+    expect(within(folded).getAllByTestId('list-change')).toHaveLength(6);
+    expect(group.querySelectorAll(':scope > ul > [data-testid="list-change"]')).toHaveLength(3);
   });
 
   it('searches by name, ticker and misspelling, and opens a result from the keyboard', async () => {
@@ -400,5 +489,15 @@ describe('popup: what it means for you, and what is not counted', () => {
       expect(document.querySelector('footer')?.textContent).toContain('Information, not legal advice');
       expect(screen.getByRole('switch', { name: /Scan news.example/ })).toBeTruthy();
     }
+  });
+});
+
+describe('dates inside texts from the data', () => {
+  it('are written like every other date on screen', () => {
+    expect(readableDates('DoD may not contract with it from 30 June 2026; named in the editions of 2024-01-31, 2026-06-08.')).toBe(
+      'DoD may not contract with it from Jun 30, 2026; named in the editions of Jan 31, 2024, Jun 8, 2026.',
+    );
+    // Numbers that are not dates are left alone.
+    expect(readableDates('89 FR 86230; EO 14032 (3 June 2021); 1:24-cv-01381-PLF')).toBe('89 FR 86230; EO 14032 (Jun 3, 2021); 1:24-cv-01381-PLF');
   });
 });
