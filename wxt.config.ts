@@ -12,6 +12,8 @@ export default defineConfig({
   },
   vite: () => ({
     plugins: [preact()],
+    // SL_NO_MINIFY=1 keeps function names, so a profile of the content script reads (scripts/bench-profile.ts).
+    ...(process.env.SL_NO_MINIFY ? { build: { minify: false } } : {}),
   }),
   manifest: ({ browser }) => ({
     name: 'Sanctions Lens',

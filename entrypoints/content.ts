@@ -2,6 +2,9 @@
 import { registerHoldingsRows } from '../lib/page/holdings-rows';
 import { removeLeftovers } from '../lib/page/leftovers';
 import { startPageScanner } from '../lib/page/start';
+// Every look's `::highlight()` rules, declared in the manifest: the browser applies them before the
+// page's first style pass, so painting never restyles the page (lib/page/highlight-styles.ts).
+import '../lib/page/highlights.css';
 
 export default defineContentScript({
   matches: ['<all_urls>'],
@@ -11,9 +14,9 @@ export default defineContentScript({
   matchAboutBlank: true,
   matchOriginAsFallback: true,
   runAt: 'document_idle',
-  // The only styles are the highlight rules (adopted by the document) and the card's, which live
-  // in its shadow root: nothing is injected into the page's own stylesheets.
-  cssInjectionMode: 'manual',
+  // The highlight rules go in the manifest's content-script CSS; the card's styles live in its
+  // shadow root. Nothing is added to the page's own stylesheets or DOM.
+  cssInjectionMode: 'manifest',
   // WXT would otherwise post "<extension id>:content:wxt:content-script-started" to the page.
   noScriptStartedPostMessage: true,
   main() {

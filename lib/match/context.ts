@@ -3,6 +3,7 @@
 import type { CaseRule } from './patterns';
 import { BLOOMBERG_VENUES, PREFIX_VENUES, SUFFIX_VENUES } from './exchanges';
 import { AutomatonBuilder } from './automaton';
+import { lazy } from './lazy';
 import { codePointLength, isHanUnit, isJsSpace, isLetterOrDigitAt, isLetterUnit, lowerSameAt, lowerSameUnit, upperSameAt, upperSameUnit } from './chars';
 import { AMP, CJK, SEP, SKIP, charClass, foldCode, matchKey } from './normalize';
 import { CJK_PLACE_WORDS, PLACE_NAMES, isPlace } from './places';
@@ -53,8 +54,8 @@ function cueTrieOf(cues: ReadonlySet<string>) {
   for (const cue of cues) if (matchKey(cue) === cue) builder.add(cue, 0);
   return builder.build();
 }
-const allCues = cueTrieOf(COMPANY_CUES);
-const shoutedCues = cueTrieOf(CUES_IN_CAPITALS);
+const allCues = lazy(() => cueTrieOf(COMPANY_CUES));
+const shoutedCues = lazy(() => cueTrieOf(CUES_IN_CAPITALS));
 
 const tokenStarts = new Int32Array(64);
 const tokenEnds = new Int32Array(64);
@@ -85,7 +86,7 @@ function tokenize(text: string, from: number, to: number): number {
   return count;
 }
 
-function isCue(text: string, token: number, cueTrie: typeof allCues): boolean {
+function isCue(text: string, token: number, cueTrie: ReturnType<typeof allCues>): boolean {
   let node = 0;
   for (let k = tokenStarts[token]; k < tokenEnds[token]; k++) {
     const code = text.charCodeAt(k);
@@ -103,7 +104,7 @@ function isCue(text: string, token: number, cueTrie: typeof allCues): boolean {
  * wire headline.
  */
 export function companyCueNear(text: string, start: number, end: number, shouted = false): boolean {
-  const cueTrie = shouted ? shoutedCues : allCues;
+  const cueTrie = shouted ? shoutedCues() : allCues();
   let han = false;
   for (let k = start; k < end && !han; k++) han = isHanUnit(text.charCodeAt(k));
   if (han) {
@@ -131,7 +132,8 @@ function appositiveCue(text: string, end: number): boolean {
   const appositive = APPOSITIVE.exec(text.slice(end, end + 90));
   if (!appositive) return false;
   const count = tokenize(text, end, end + appositive[0].length);
-  for (let t = 0; t < count; t++) if (isCue(text, t, allCues)) return true;
+  const cues = allCues();
+  for (let t = 0; t < count; t++) if (isCue(text, t, cues)) return true;
   return false;
 }
 
@@ -324,11 +326,11 @@ function rowsBeside(text: string, from: number, to: number): [number, number] {
   return [before, after];
 }
 
-const TICKER_CUE_TRIE = (() => {
+const tickerCueTrie = lazy(() => {
   const builder = new AutomatonBuilder();
   for (const phrase of TICKER_CUE_PHRASES) builder.add(matchKey(phrase), 0);
   return builder.build();
-})();
+});
 const LIST_ITEM_BEFORE = /(?:^|[\s(])([A-Z][A-Z0-9.]{0,9})(?:,| and| или| и)\s*$/u;
 
 /**
@@ -347,6 +349,7 @@ export function tickerNamedBefore(text: string, start: number): boolean {
   let e = k;
   while (e > 0 && (isJsSpace(text.charCodeAt(e - 1)) || text[e - 1] === ':' || text[e - 1] === '—' || text[e - 1] === '-')) e--;
   if (e === k && e > 0 && isLetterUnit(text.charCodeAt(e - 1))) return false;
+  const trie = tickerCueTrie();
   for (let words = 1; words <= 2; words++) {
     let s0 = e;
     let seen = 0;
@@ -358,8 +361,8 @@ export function tickerNamedBefore(text: string, start: number): boolean {
     const phrase = matchKey(text.slice(s0, e));
     if (s0 > 0 && isLetterUnit(text.charCodeAt(s0 - 1))) continue;
     let node = 0;
-    for (let c = 0; c < phrase.length && (c === 0 || node !== 0); c++) node = TICKER_CUE_TRIE.child(node, phrase.charCodeAt(c));
-    if (phrase && node !== 0 && TICKER_CUE_TRIE.terminal[node] >= 0) return true;
+    for (let c = 0; c < phrase.length && (c === 0 || node !== 0); c++) node = trie.child(node, phrase.charCodeAt(c));
+    if (phrase && node !== 0 && trie.terminal[node] >= 0) return true;
   }
   return false;
 }

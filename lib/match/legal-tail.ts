@@ -6,13 +6,14 @@
 // joined by spaces, dots, commas or hyphens ("Co., Ltd", "Co-Ltd") or nothing ("CoLtd"); a form must end
 // where a word ends, and may carry a full stop; several forms may follow each other ("Holdings Co., Ltd.").
 import { caseKey, isJsSpace, isLetterOrDigitAt } from './chars';
+import { lazy } from './lazy';
 import { LEGAL_FORMS } from './legal-forms';
 
 /** Each spelling as its words, each word as case keys. */
 type Spelling = number[][];
 
-const byFirst = new Map<number, Spelling[]>();
-{
+const spellingsByFirst = lazy(() => {
+  const byFirst = new Map<number, Spelling[]>();
   const spellings = LEGAL_FORMS.flatMap((form) => form.spellings).sort((a, b) => b.length - a.length);
   for (const spelling of spellings) {
     const words = spelling.split(' ').map((word) => Array.from(word, (ch) => caseKey(ch.charCodeAt(0))));
@@ -21,7 +22,8 @@ const byFirst = new Map<number, Spelling[]>();
     if (list) list.push(words);
     else byFirst.set(first, [words]);
   }
-}
+  return byFirst;
+});
 
 const isInlineSpace = (code: number) => code === 32 || code === 9 || code === 0xa0;
 const isJoiner = (code: number) => code === 46 || code === 44 || code === 45 || isJsSpace(code);
@@ -49,7 +51,7 @@ export function legalTailEnd(text: string, end: number): number {
     if (text.charCodeAt(k) === 44) k++;
     while (k < n && isInlineSpace(text.charCodeAt(k))) k++;
     if (k >= n) return pos;
-    const candidates = byFirst.get(caseKey(text.charCodeAt(k)));
+    const candidates = spellingsByFirst().get(caseKey(text.charCodeAt(k)));
     if (!candidates) return pos;
     let formEnd = -1;
     for (let s = 0; s < candidates.length && formEnd < 0; s++) formEnd = spellingEnd(text, k, candidates[s]);

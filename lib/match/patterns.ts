@@ -6,6 +6,7 @@ import type { Dataset, Entity } from '../dataset/types';
 import { datasetVenue } from './exchanges';
 import { EXCLUDED_NAMES } from './exclusions';
 import { isValidIsin } from './isin';
+import { lazy } from './lazy';
 import { LEGAL_FORMS } from './legal-forms';
 import { CJK, charClass, coreName, matchKey, normalize, withoutTrailingParenthetical } from './normalize';
 import { PLACE_NAMES, isPlace } from './places';
@@ -56,8 +57,8 @@ export interface CompiledPatterns {
   warnings: string[];
 }
 
-const LEGAL_CANONICALS = new Set(LEGAL_FORMS.map((form) => form.canonical));
-const LEGAL_WORDS = new Set(LEGAL_FORMS.flatMap((form) => form.spellings.flatMap((spelling) => matchKey(spelling).split(' '))));
+const legalCanonicals = lazy(() => new Set(LEGAL_FORMS.map((form) => form.canonical)));
+const legalWords = lazy(() => new Set(LEGAL_FORMS.flatMap((form) => form.spellings.flatMap((spelling) => matchKey(spelling).split(' ')))));
 
 const KIND_RANK: Record<PatternKind, number> = { exclude: 0, isin: 10, name: 20, ticker: 40, weak: 50 };
 
@@ -130,9 +131,11 @@ function isBrandAcronym(alias: string, key: string): boolean {
 function isOnlyLegalForm(key: string): boolean {
   // Most keys have a word no legal form uses; only the rest are worth normalising.
   const space = key.indexOf(' ');
-  if (!LEGAL_WORDS.has(space < 0 ? key : key.slice(0, space))) return false;
-  if (!key.split(' ').every((token) => LEGAL_WORDS.has(token))) return false;
-  return normalize(key).split(' ').every((token) => LEGAL_CANONICALS.has(token));
+  const words = legalWords();
+  if (!words.has(space < 0 ? key : key.slice(0, space))) return false;
+  if (!key.split(' ').every((token) => words.has(token))) return false;
+  const canonicals = legalCanonicals();
+  return normalize(key).split(' ').every((token) => canonicals.has(token));
 }
 
 function caseRuleFor(alias: string, key: string, weak: boolean): CaseRule {

@@ -1,7 +1,8 @@
-// Paints matches without touching the page's DOM: one CSS Custom Highlight per severity, styled by
-// `::highlight()` rules in a constructed stylesheet adopted by the document (and by each shadow root)
-// once it holds a match (see highlight-sheets.ts), which leaves the DOM tree and its serialization
-// exactly as the page made it.
+// Paints matches without touching the page's DOM: one CSS Custom Highlight per severity, registered
+// under the name of the user's look, styled by `::highlight()` rules the manifest's content-script
+// stylesheet declares for every look (shadow roots adopt the same rules, highlight-sheets.ts). A
+// change of look registers the same highlights under other names: no stylesheet changes, so the
+// page is never restyled, and the DOM tree and its serialization stay exactly as the page made them.
 // Browsers without the Highlight API get a wrapping fallback that inserts <mark> elements.
 import type { PaletteKey } from '../settings/palette';
 import { PALETTE_KEYS } from '../settings/palette';
@@ -89,6 +90,8 @@ class HighlightPainter implements Painter {
   private readonly pendingAdds = new Set<Painted>();
   private readonly pendingDeletes: Painted[] = [];
   private count = 0;
+  /** The name each severity's highlight is registered under in the current look (once it holds a range). */
+  private names: Map<PaletteKey, string>;
 
   constructor(palette: Palette, style: HighlightStyle) {
     for (const key of PALETTE_KEYS) {
@@ -97,7 +100,12 @@ class HighlightPainter implements Painter {
       // Registered once it holds a range (see reassert): a page sees no name of a colour never painted.
       this.highlights.set(key, highlight);
     }
-    this.sheets = new HighlightSheets(palette, style);
+    this.names = this.namesFor(palette, style);
+    this.sheets = new HighlightSheets();
+  }
+
+  private namesFor(palette: Palette, style: HighlightStyle): Map<PaletteKey, string> {
+    return new Map(PALETTE_KEYS.map((key) => [key, highlightName(key, palette, style)]));
   }
 
   get size(): number {
@@ -139,7 +147,7 @@ class HighlightPainter implements Painter {
     this.pendingDeletes.length = 0;
     this.pendingAdds.clear();
     this.reassert();
-    this.sheets.readoptDocument();
+    this.sheets.readoptAll();
   }
 
   styleRoot(root: ShadowRoot): void {
@@ -150,14 +158,22 @@ class HighlightPainter implements Painter {
   reassert(): void {
     if (this.count === 0) return;
     for (const key of PALETTE_KEYS) {
-      const name = highlightName(key);
+      const name = this.names.get(key)!;
       const ours = this.highlights.get(key)!;
       if (ours.size > 0 && CSS.highlights.get(name) !== ours) CSS.highlights.set(name, ours);
     }
   }
 
+  /** A new look: the same highlights under that look's names (its rules are already in the manifest's stylesheet). */
   setLook(palette: Palette, style: HighlightStyle): void {
-    this.sheets.setLook(palette, style);
+    const next = this.namesFor(palette, style);
+    for (const key of PALETTE_KEYS) {
+      const ours = this.highlights.get(key)!;
+      const old = this.names.get(key)!;
+      if (old !== next.get(key) && CSS.highlights.get(old) === ours) CSS.highlights.delete(old);
+    }
+    this.names = next;
+    this.reassert();
   }
 
   hitTest(x: number, y: number): { entityId: string; range: Range } | null {
@@ -187,8 +203,8 @@ class HighlightPainter implements Painter {
     this.pendingAdds.clear();
     this.pendingDeletes.length = 0;
     for (const key of PALETTE_KEYS) {
-      const name = highlightName(key);
-      if (CSS.highlights.get(name) === this.highlights.get(key)) CSS.highlights.delete(name);
+      const name = this.names.get(key);
+      if (name && CSS.highlights.get(name) === this.highlights.get(key)) CSS.highlights.delete(name);
       this.highlights.get(key)?.clear();
     }
     this.sheets.destroy();

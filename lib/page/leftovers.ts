@@ -1,11 +1,10 @@
 // What an earlier copy of this content script may have left in the page. Firefox kills a reloaded or
 // updated extension's content scripts without running their clean-up, then runs the new copy in
-// the same page: the old highlight registrations and `::highlight()` stylesheets would stay beside
-// the new ones (after a style change the old fill colour still shows, and a company the new data
+// the same page: the old highlight registrations and the `::highlight()` sheets of shadow roots (and
+// of documents, in versions before the rules moved to the manifest) would stay beside the new ones (after a style change the old fill colour still shows, and a company the new data
 // no longer lists stays painted). The new copy removes them once, before it paints anything.
-import { PALETTE_KEYS } from '../settings/palette';
 import { shadowRootOf } from './elements';
-import { HIGHLIGHT_PREFIX, highlightName } from './highlight-styles';
+import { HIGHLIGHT_PREFIX, allHighlightNames } from './highlight-styles';
 
 type StyledRoot = Document | ShadowRoot;
 
@@ -78,7 +77,7 @@ export function removeLeftovers(doc: Document = document): boolean {
 function clearDocument(doc: Document): boolean {
   const registry = typeof CSS !== 'undefined' ? CSS.highlights : undefined;
   // Looked up by name: Firefox refuses a content script an iterator over the page's registry.
-  const names = registry ? PALETTE_KEYS.map(highlightName).filter((name) => registry.has(name)) : [];
+  const names = registry ? allHighlightNames().filter((name) => registry.has(name)) : [];
   if (names.length === 0 && !hasOurSheet(doc)) return false;
   for (const name of names) registry?.delete(name);
   clearRoot(doc);

@@ -6,6 +6,7 @@ import type { Finding, MatchKind } from '../messaging';
 import type { PaletteKey } from '../settings/palette';
 import { ELEMENT_NODE, TEXT_NODE, isInline, isInsideSkipped, isSkipped, shadowRootOf } from './elements';
 import type { PaintedRange, Painter } from './highlighter';
+import { WINDOW_CHARS, WindowedScan } from './long-runs';
 import { NodeSlot } from './node-slot';
 import { SliceScheduler, type SchedulerOptions } from './scheduler';
 import { TextWalk, locate, type DomRange, type TextRun } from './walker';
@@ -58,6 +59,15 @@ interface Hit {
   kind: MatchKind;
   text: string;
   key: PaletteKey;
+}
+
+/** A long run being matched a window at a time (long-runs.ts). */
+interface LongRun {
+  run: TextRun;
+  scan: WindowedScan;
+  /** The page-companies generation when its matching began, and whether a window asked about them. */
+  generation: number;
+  consulted: boolean;
 }
 
 interface RunRecord {
@@ -183,6 +193,8 @@ export class PageScanner {
   private readonly observer: MutationObserver;
   private readonly pending = new Set<Node>();
   private walk: TextWalk | null = null;
+  /** Long runs waiting for, or in, their windowed matching, in page order. */
+  private longRuns: LongRun[] = [];
   private runs = new NodeSlot<RunRecord>();
   /** First text node of each run that has hits: the painter's owner key. */
   private readonly painted = new Set<Text>();
@@ -253,6 +265,7 @@ export class PageScanner {
     for (const owner of [...this.painted]) this.release(owner);
     this.ownerOf = new NodeSlot();
     this.walk = null;
+    this.longRuns = [];
     this.pending.clear();
     this.pending.add(this.doc.body ?? this.doc.documentElement);
     for (const root of this.shadowRoots) {
@@ -272,12 +285,13 @@ export class PageScanner {
     this.timers.forEach(clearTimeout);
     this.pending.clear();
     this.walk = null;
+    this.longRuns = [];
     this.painted.clear();
     this.painter.destroy();
   }
 
   get idle(): boolean {
-    return this.walk === null && this.pending.size === 0;
+    return this.walk === null && this.pending.size === 0 && this.longRuns.length === 0;
   }
 
   get busyMs(): number {
@@ -331,6 +345,10 @@ export class PageScanner {
   private slice(outOfTime: () => boolean): boolean {
     if (this.stopped || this.options.isStale?.()) return true;
     while (true) {
+      if (this.longRuns.length > 0) {
+        if (!this.advanceLongRun(outOfTime) || outOfTime()) break;
+        continue;
+      }
       if (!this.walk) {
         const next = this.takePending();
         if (!next) break;
@@ -350,8 +368,8 @@ export class PageScanner {
       if (outOfTime()) break;
     }
     if (this.needsSweep) this.sweep();
-    if (this.walk === null && this.pending.size === 0) this.rereadContextual();
-    const done = this.walk === null && this.pending.size === 0;
+    if (this.idle) this.rereadContextual();
+    const done = this.idle;
     this.commit(done);
     if (done && !this.initialDone) {
       this.initialDone = true;
@@ -420,10 +438,46 @@ export class PageScanner {
       const owner = this.ownerOf.get(node);
       if (owner && owner !== first) this.release(owner);
     }
+    if (run.text.length > WINDOW_CHARS && HAS_LETTER.test(run.text)) {
+      // Matched a window at a time over the next slices, then applied like any other run.
+      const long: LongRun = { run, scan: new WindowedScan(run.text, (text) => this.scanWindow(long, text)), generation: this.nearby.generation, consulted: false };
+      this.longRuns.push(long);
+      return;
+    }
     this.runConsulted = false;
     const generation = this.nearby.generation;
-    let hits = this.match(run);
-    const consulted = this.runConsulted;
+    const hits = this.match(run);
+    this.applyRun(run, hits, generation, this.runConsulted);
+  }
+
+  /** One window of a long run: the matcher as for any text, noting whether it asked about the page's companies. */
+  private scanWindow(long: LongRun, text: string): PageMatch[] {
+    this.nearby.consulted = false;
+    const matches = this.timedScan(text, false);
+    if (this.nearby.consulted) long.consulted = true;
+    return matches;
+  }
+
+  /** Matches the next windows of the first long run; once it is done, applies it. Returns whether it finished. */
+  private advanceLongRun(outOfTime: () => boolean): boolean {
+    const long = this.longRuns[0];
+    if (!long.scan.step(outOfTime)) return false;
+    this.longRuns.shift();
+    const { run } = long;
+    // The page changed the run's nodes meanwhile: the mutation queued them, and they are read again.
+    const unchanged = run.nodes.every((node, i) => node.isConnected && node.data.length === (run.starts[i + 1] ?? run.text.length) - run.starts[i]);
+    if (!unchanged) return true;
+    this.runConsulted = long.consulted;
+    const hits = this.hitsOf(run, this.withQuoteLinks(run, long.scan.matches));
+    this.applyRun(run, hits, long.generation, this.runConsulted);
+    return true;
+  }
+
+  /** Paints a run's hits and records its result (the second half of `onRun`). */
+  private applyRun(run: TextRun, found: Hit[], generation: number, consulted: boolean): void {
+    const first = run.nodes[0];
+    const last = run.nodes[run.nodes.length - 1];
+    let hits = found;
     let unseen = false;
     if (hits.length > 0) {
       // Each match is judged by the text it was found in: one run may mix seen and unseen parts.
@@ -479,8 +533,13 @@ export class PageScanner {
   }
 
   private match(run: TextRun): Hit[] {
+    return this.hitsOf(run, this.withQuoteLinks(run, HAS_LETTER.test(run.text) ? this.scan(run.text, false) : []));
+  }
+
+  /** Adds what the run's quote links name as tickers (read with ticker context) to its matches. */
+  private withQuoteLinks(run: TextRun, found: PageMatch[]): PageMatch[] {
     const { text } = run;
-    let matches = HAS_LETTER.test(text) ? this.scan(text, false) : [];
+    let matches = found;
     for (const link of run.quoteLinks) {
       const inLink = this.scan(text.slice(link.start, link.end), true);
       for (const match of inLink) {
@@ -488,8 +547,13 @@ export class PageScanner {
         if (!matches.some((m) => m.start < shifted.end && shifted.start < m.end)) matches = [...matches, shifted];
       }
     }
-    if (matches.length === 0) return [];
     if (run.quoteLinks.length > 0) matches = [...matches].sort((a, b) => a.start - b.start);
+    return matches;
+  }
+
+  private hitsOf(run: TextRun, matches: PageMatch[]): Hit[] {
+    const { text } = run;
+    if (matches.length === 0) return [];
     this.stats.runsMatched += 1;
     const out: Hit[] = [];
     for (const match of matches) {

@@ -15,7 +15,7 @@ import { PageUi } from './page-ui';
 import { PageScanner, type PageMatch, type ScanRules } from './scanner';
 import { macrotask } from './scheduler';
 import { SubsetMatcher } from './subset-matcher';
-import { visitTokens } from './tokens';
+import { pairStarts, visitTokens } from './tokens';
 
 export type EnabledSetup = Extract<PageSetup, { enabled: true }>;
 
@@ -26,22 +26,43 @@ const REPORT_MAX_WAIT_MS = 1500;
 /** A large matcher is built in stretches this long, so building it never blocks the page for long. */
 const BUILD_SLICE_MS = 8;
 
+/**
+ * Distinct first words after which a frame stops looking and compiles the whole index: a page naming
+ * this many (a long positions table, a sanctions list) needs most of it anyway, and the look would
+ * only delay the real read.
+ */
+const WHOLE_AFTER_TOKENS = 150;
+
 /** The first-word look: matches nothing, notes which first words the text holds. */
 class FirstWordProbe {
   readonly seen = new Set<string>();
+  /** Set once the text named so many first words that the whole index is wanted (then the look stops). */
+  whole = false;
+  readonly wentWhole: Promise<void>;
+  private goWhole!: () => void;
+  private readonly pairsAfter: ReadonlySet<string>;
   constructor(
     private readonly tokens: ReadonlySet<string>,
     private readonly onFound: () => void,
-  ) {}
+  ) {
+    this.pairsAfter = pairStarts(tokens);
+    this.wentWhole = new Promise((resolve) => (this.goWhole = resolve));
+  }
 
   scan(text: string): PageMatch[] {
+    if (this.whole) return [];
+    if (this.seen.size >= WHOLE_AFTER_TOKENS) {
+      this.whole = true;
+      this.goWhole();
+      return [];
+    }
     let found = false;
     visitTokens(text, (token) => {
       if (this.tokens.has(token)) {
         this.seen.add(token);
         found = true;
       }
-    });
+    }, this.pairsAfter);
     if (found) this.onFound();
     return [];
   }
@@ -212,8 +233,9 @@ export class PageSession {
       const index: MatchIndex = await sendMessage('getMatchIndex', { indexId: wanted });
       // Overtaken by a newer setup while the index travelled: that one loads its own.
       if (this.stopped || this.setup.indexId !== wanted || index.id !== wanted) return;
-      // Built once the whole frame was looked at: one build for every company it names, not one per find.
-      await this.firstLookDone;
+      // Built once the whole frame was looked at: one build for every company it names, not one per
+      // find; or at once when the look already showed that the page wants the whole index.
+      await Promise.race([this.firstLookDone, this.probe.wentWhole]);
       if (this.stopped || this.setup.indexId !== wanted) return;
       const { matcher, longestMs } = await this.build(index);
       if (this.stopped || this.setup.indexId !== wanted) return;
@@ -239,7 +261,8 @@ export class PageSession {
       await new Promise<void>((resolve) => next(resolve));
       stretchStart = performance.now();
     };
-    const matcher = await SubsetMatcher.create(index, this.probe.seen, { sliceMs: BUILD_SLICE_MS, pause });
+    const tokens = this.probe.whole ? Object.keys(index.tokens) : this.probe.seen;
+    const matcher = await SubsetMatcher.create(index, tokens, { sliceMs: BUILD_SLICE_MS, pause });
     return { matcher, longestMs: Math.max(longestMs, performance.now() - stretchStart) };
   }
 

@@ -1,12 +1,12 @@
 // The page's matcher, built from the background's match index for only the companies whose first
-// words occur in this frame's text: an article naming three companies compiles a handful of entities,
+// words (or first two words, tokens.ts) occur in this frame's text: an article naming three companies compiles a handful of entities,
 // not the whole list. It grows when new text brings new first words (never missing a company: see
 // tokens.ts), and answers as `createMatcher` over the whole index would, because a company none of
 // whose first words occur in a text cannot match in it.
 import { createMatcher, createMatcherAsync, type AsyncBuildOptions, type Matcher } from '../match';
 import type { MatchIndex } from '../messaging';
 import type { PageMatch, PageMatcher } from './scanner';
-import { ALWAYS, visitTokens } from './tokens';
+import { ALWAYS, pairStarts, visitTokens } from './tokens';
 
 /** From this share of the index on, the whole index is compiled (once, in short tasks). */
 const WHOLE_SHARE = 0.3;
@@ -20,9 +20,12 @@ export class SubsetMatcher implements PageMatcher {
 
   /** The index's first words as a map: the index arrives as JSON, where "constructor" is a key like any other. */
   private readonly tokens: Map<string, number[]>;
+  /** Words that start a two-word token: only after these is the next word looked at. */
+  private readonly pairsAfter: ReadonlySet<string>;
 
   private constructor(private readonly index: MatchIndex) {
     this.tokens = new Map(Object.entries(index.tokens));
+    this.pairsAfter = pairStarts(this.tokens.keys());
   }
 
   /** A matcher covering every company `texts` could name, built in short tasks when it is large. */
@@ -48,7 +51,7 @@ export class SubsetMatcher implements PageMatcher {
       let missing: number[] | null = null;
       visitTokens(text, (token) => {
         for (const at of this.tokens.get(token) ?? []) if (!this.included.has(at)) (missing ??= []).push(at);
-      });
+      }, this.pairsAfter);
       if (missing) this.grow(missing);
     }
     return this.matcher.scan(text, context);

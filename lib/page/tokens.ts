@@ -1,10 +1,12 @@
 // First words, read the way the matcher reads them (lib/match/normalize.ts folding, invisible marks
 // skipped, leading zeros of codes dropped, each CJK character a start of its own). The background
-// lists the first word of every pattern; a frame compares its text's words with that list to know,
-// cheaply and without the matcher, which companies its text could possibly name. The comparison
-// must never miss: a company whose first word is absent cannot match, so a matcher built from the
-// companies whose first words are present finds exactly what the full matcher finds.
-import { CJK, SKIP, WORD, charClass, foldCode, foldedTail } from '../match/normalize';
+// lists the first word of every pattern — or, when a pattern starts with two plain ASCII words, the
+// pair of them ("bank uralsib"), since a lone "bank" or "open" is on every page; a frame compares its
+// text's words and word pairs with that list to know, cheaply and without the matcher, which
+// companies its text could possibly name. The comparison must never miss: a company none of whose
+// first words (or pairs) is present cannot match, so a matcher built from the companies whose first
+// words are present finds exactly what the full matcher finds.
+import { AMP, CJK, SKIP, WORD, charClass, foldCode, foldedTail } from '../match/normalize';
 
 const ZERO = 48;
 /** Longer words are not looked up: the index lists patterns with longer first words under ALWAYS. */
@@ -13,8 +15,13 @@ export const MAX_TOKEN_LENGTH = 100;
 export const ALWAYS = '';
 const isDigit = (folded: number) => folded >= 48 && folded <= 57;
 
+const isAsciiWord = (text: string) => {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= 128) return false;
+  return true;
+};
+
 /** The first word of a match key (what the automaton is entered with), or its first CJK character. */
-export function keyToken(key: string): string {
+function firstWordOf(key: string): string {
   if (key.length === 0) return '';
   if (charClass(key.charCodeAt(0)) === CJK) return key[0];
   let end = 0;
@@ -23,22 +30,54 @@ export function keyToken(key: string): string {
 }
 
 /**
- * Calls `visit` with every token of `text` a pattern could start with: each word (folded), every
- * prefix of a word with letters beyond ASCII (a Russian name takes case endings), and each CJK
- * character. Stops early when `visit` returns true.
+ * What a frame must see in its text for the pattern `key` to be possible there: its first two words
+ * joined by a space when both are ASCII (keys join words with one space; text reads the same between
+ * words whatever separators it has), else its first word or first CJK character. Words with letters
+ * beyond ASCII stay single: a Russian word takes case endings, and the text's form differs from the key's.
  */
-export function visitTokens(text: string, visit: (token: string) => boolean | void): void {
+export function keyToken(key: string): string {
+  const first = firstWordOf(key);
+  if (first.length === 0 || first.length === key.length || key.charCodeAt(first.length) !== 32 || !isAsciiWord(first)) return first;
+  const second = firstWordOf(key.slice(first.length + 1));
+  // A second word with leading zeros is read without them in text ("HKEX 0700"): keep to the first word.
+  if (second.length === 0 || charClass(second.charCodeAt(0)) !== WORD || second.charCodeAt(0) === ZERO || !isAsciiWord(second)) return first;
+  const pair = `${first} ${second}`;
+  return pair.length > MAX_TOKEN_LENGTH ? first : pair;
+}
+
+/** The first words of the pair tokens among `tokens`: only after one of these does a frame look at the next word. */
+export function pairStarts(tokens: Iterable<string>): Set<string> {
+  const out = new Set<string>();
+  for (const token of tokens) {
+    const space = token.indexOf(' ');
+    if (space > 0) out.add(token.slice(0, space));
+  }
+  return out;
+}
+
+/**
+ * Calls `visit` with every token of `text` a pattern could start with: each word (folded), every
+ * prefix of a word with letters beyond ASCII (a Russian name takes case endings), each CJK
+ * character, and, after a word in `pairsAfter`, that word and the next joined by a space when both
+ * are ASCII and only separators lie between them. Stops early when `visit` returns true.
+ */
+export function visitTokens(text: string, visit: (token: string) => boolean | void, pairsAfter?: ReadonlySet<string>): void {
   const n = text.length;
   let i = 0;
+  /** The previous word, when it starts a pair and nothing but separators followed it yet. */
+  let pending: string | null = null;
   while (i < n) {
     const code = text.charCodeAt(i);
     const cls = charClass(code);
     if (cls === CJK) {
+      pending = null;
       if (visit(String.fromCharCode(foldCode(code)))) return;
       i++;
       continue;
     }
     if (cls !== WORD) {
+      // `&` is a word of its own in a key: "a & b" is not the pair "a b".
+      if (cls === AMP) pending = null;
       i++;
       continue;
     }
@@ -56,7 +95,10 @@ export function visitTokens(text: string, visit: (token: string) => boolean | vo
       letters.push(folded);
       if (folded >= 128) wide = true;
       const tail = foldedTail(c);
-      if (tail) letters.push(...tail);
+      if (tail) {
+        letters.push(...tail);
+        for (const extra of tail) if (extra >= 128) wide = true;
+      }
     }
     if (letters.length > MAX_TOKEN_LENGTH) letters.length = MAX_TOKEN_LENGTH + 1;
     const word = String.fromCharCode(...letters);
@@ -64,6 +106,8 @@ export function visitTokens(text: string, visit: (token: string) => boolean | vo
       for (let length = 1; length < Math.min(word.length, MAX_TOKEN_LENGTH + 1); length++) if (visit(word.slice(0, length))) return;
     }
     if (word.length <= MAX_TOKEN_LENGTH && visit(word)) return;
+    if (pending !== null && !wide && word.length <= MAX_TOKEN_LENGTH && visit(`${pending} ${word}`)) return;
+    pending = pairsAfter && !wide && pairsAfter.has(word) ? word : null;
     i = j;
   }
 }

@@ -27,7 +27,7 @@ const FILLER = `The central bank held rates steady on Wednesday while officials 
   flat. Energy shares lagged after crude fell for a third session on higher inventories and softer demand from
   refiners. Analysts said guidance for next year would matter more than the quarter itself.`.split(/\s+/);
 
-function article(dataset: Dataset, frames: number): string {
+export function article(dataset: Dataset, frames: number): string {
   const rnd = random(31);
   const listed = dataset.entities.filter((entity) => entity.listings.some((l) => l.status === 'active')).map((e) => e.name);
   const names = [pick(rnd, listed), pick(rnd, listed), pick(rnd, listed)];
@@ -42,7 +42,7 @@ function article(dataset: Dataset, frames: number): string {
     `${paragraphs.slice(15).join('')}</body></html>`;
 }
 
-const AD = `<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,"><style>body{font:13px sans-serif;margin:6px}</style></head>` +
+export const AD = `<!doctype html><html><head><meta charset="utf-8"><link rel="icon" href="data:,"><style>body{font:13px sans-serif;margin:6px}</style></head>` +
   `<body><b>Sponsored</b><p>Open an account today and trade with zero commission. Learn more about our savings offers.</p></body></html>`;
 
 interface Metrics {
@@ -62,7 +62,8 @@ async function load(context: BrowserContext, url: string): Promise<Metrics> {
   // The counters belong to the renderer process: a fresh tab's first navigation to the site gets a
   // process of its own (the previous tab of the site was closed), so they start near zero there.
   // Reading them before the navigation would read another process (about:blank's).
-  await page.goto(url, { waitUntil: 'load' });
+  const response = await page.goto(url, { waitUntil: 'load' });
+  if (!response?.ok()) throw new Error(`the bench page ${url} answered ${response?.status()}: nothing real would be measured`);
   const loaded = Date.now();
   await page.waitForTimeout(MIN_SETTLE_MS);
   let after = await read();
@@ -86,9 +87,12 @@ export default {
     const extensionDir = buildExtension();
     const server = new FixtureServer();
     const pages = { article: 0, 'article + 20 ad frames': 20, 'article + 40 ad frames': 40 } as const;
-    for (const [name, frames] of Object.entries(pages)) {
+    // Routes are matched on the decoded path, so each page gets a plain slug (a name with spaces
+    // would be served as "not found", and the page measured would be the 404 page).
+    const slug = (frames: number) => `/bench/article-${frames}.html`;
+    for (const frames of Object.values(pages)) {
       const html = article(dataset, frames);
-      server.route(`/bench/${encodeURIComponent(name)}.html`, (_req, res) => void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html));
+      server.route(slug(frames), (_req, res) => void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html));
     }
     server.route('/bench/blank.html', (_req, res) => void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<!doctype html><title>blank</title>'));
     server.route('/bench/ad.html', (_req, res) => void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(AD));
@@ -99,7 +103,7 @@ export default {
     try {
       // One unmeasured load of each page on each side first: the background prepares its index, and
       // both browsers have the scripts compiled and cached, as for a reader's second page.
-      const urls = Object.fromEntries(Object.keys(pages).map((name) => [name, server.url(`/bench/${encodeURIComponent(name)}.html`)]));
+      const urls = Object.fromEntries(Object.entries(pages).map(([name, frames]) => [name, server.url(slug(frames))]));
       for (const url of Object.values(urls)) {
         await load(launched.context, url);
         await load(plainContext, url);

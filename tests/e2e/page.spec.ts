@@ -39,6 +39,44 @@ async function expectHighlighted(target: Page | Frame, texts: string[]): Promise
 }
 
 /** What the background holds for the tab (the popup's source), asked from an extension page. */
+/** The colour-blind-safe palette's "prohibited" fill (Hikvision is on NS-CMIC). */
+const PROHIBITED_FILL = [213, 94, 0];
+
+/** Pixels of the "prohibited" fill across the middle of a highlighted word (an underline never reaches there). */
+async function fillPixelsIn(page: Page, text: string): Promise<number> {
+  const box = await page.evaluate((wanted) => {
+    for (const highlight of CSS.highlights.values()) {
+      for (const range of highlight) {
+        if (range instanceof Range && range.toString().includes(wanted)) {
+          range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+          const rect = range.getBoundingClientRect();
+          return { x: rect.x, y: rect.y + rect.height * 0.3, width: rect.width, height: Math.max(1, rect.height * 0.3) };
+        }
+      }
+    }
+    return null;
+  }, text);
+  if (!box) throw new Error(`"${text}" is not highlighted`);
+  const png = (await page.screenshot({ clip: box })).toString('base64');
+  const scratch = await page.context().newPage();
+  try {
+    return await scratch.evaluate(async ({ data, rgb: [r, g, b] }) => {
+      const image = new Image();
+      image.src = `data:image/png;base64,${data}`;
+      await image.decode();
+      const canvas = new OffscreenCanvas(image.width, image.height);
+      const context = canvas.getContext('2d')!;
+      context.drawImage(image, 0, 0);
+      const pixels = context.getImageData(0, 0, image.width, image.height).data;
+      let count = 0;
+      for (let i = 0; i < pixels.length; i += 4) if (Math.abs(pixels[i] - r) + Math.abs(pixels[i + 1] - g) + Math.abs(pixels[i + 2] - b) < 24) count++;
+      return count;
+    }, { data: png, rgb: PROHIBITED_FILL });
+  } finally {
+    await scratch.close();
+  }
+}
+
 async function reportedEntities(worker: Worker, page: Page, extensionId: string): Promise<string[]> {
   const tabId = await tabIdOf(worker, page);
   const popup = await page.context().newPage();
@@ -373,10 +411,17 @@ test('a new highlight style applies to the open page without a reload', async ({
   await page.goto(server.url('/news-xiaomi.html'));
   await expectHighlighted(page, ['Hikvision', 'Inspur']);
 
+  // The look's rules are in the manifest's stylesheet: a new look registers the same highlights under
+  // its own names, and the page gets no stylesheet of ours (adopting one would restyle the whole page).
+  const fillBefore = await fillPixelsIn(page, 'Hikvision');
+  expect(fillBefore).toBeGreaterThan(20);
   await writeSettings(extension.worker, { highlightStyle: 'underline', palette: 'colorblind-safe' });
-  await expect
-    .poll(() => page.evaluate(() => document.adoptedStyleSheets.flatMap((sheet) => [...sheet.cssRules].map((rule) => rule.cssText)).join('\n')))
-    .toMatch(/::highlight\(sanctions-lens-caution\) \{ text-decoration: underline 2px dashed/);
+  await expect.poll(() => page.evaluate(() => CSS.highlights.has('sanctions-lens-prohibited-colorblind-safe-underline'))).toBe(true);
+  expect(await page.evaluate(() => CSS.highlights.has('sanctions-lens-prohibited'))).toBe(false);
+  expect(await page.evaluate(() => document.adoptedStyleSheets.length)).toBe(0);
+  await expectHighlighted(page, ['Hikvision', 'Inspur']);
+  // The underline look has no fill: the middle of the word shows the page's own background again.
+  await expect.poll(() => fillPixelsIn(page, 'Hikvision')).toBe(0);
   await page.locator('text=Others on the list').scrollIntoViewIfNeeded();
   await page.screenshot({ path: shot('underline-style.png') });
 

@@ -9,16 +9,16 @@ import { createMatcher } from '../../lib/match';
 import { buildMatchIndex, matchIndexId } from '../../lib/page-data/match-index';
 import { buildPageView } from '../../lib/page/entity-view';
 import { SubsetMatcher } from '../../lib/page/subset-matcher';
-import { visitTokens } from '../../lib/page/tokens';
+import { pairStarts, visitTokens } from '../../lib/page/tokens';
 import { defaultSettings } from '../../lib/settings/defaults';
 import { loadCorpus } from '../corpus/load';
 
 const ROOT = join(import.meta.dirname, '../..');
 const dataset = JSON.parse(readFileSync(join(ROOT, 'public/data/dataset.json'), 'utf8')) as Dataset;
 
-function tokensOf(text: string): string[] {
+function tokensOf(text: string, pairsAfter?: ReadonlySet<string>): string[] {
   const out: string[] = [];
-  visitTokens(text, (token) => void out.push(token));
+  visitTokens(text, (token) => void out.push(token), pairsAfter);
   return out;
 }
 
@@ -33,12 +33,13 @@ describe('frame matcher from the compact index', () => {
   const settings = { ...defaultSettings(), showHistorical: true, watchlist: [{ term: 'Rheinmetall', addedAt: '2026-01-01T00:00:00Z' }] } as ReturnType<typeof defaultSettings>;
   const index = buildMatchIndex(dataset, settings);
   const full = createMatcher(buildPageView(dataset, settings).dataset);
+  const pairsAfter = pairStarts(Object.keys(index.tokens));
 
   it('finds what createMatcher finds on every corpus snippet and fixture page, compiling only a few companies', async () => {
     expect(texts.length).toBeGreaterThan(300);
     let compiled = 0;
     for (const text of texts) {
-      const subset = await SubsetMatcher.create(index, tokensOf(text));
+      const subset = await SubsetMatcher.create(index, tokensOf(text, pairsAfter));
       const context = { entitiesNearby: new Set<string>() };
       expect(subset.scan(text, context)).toEqual(full.scan(text, context));
       expect(subset.scan(text, { tickerContext: true })).toEqual(full.scan(text, { tickerContext: true }));
@@ -49,12 +50,25 @@ describe('frame matcher from the compact index', () => {
   }, 120_000);
 
   it('grows when new text names companies its first text did not, and still agrees', async () => {
-    const subset = await SubsetMatcher.create(index, tokensOf('Markets were quiet on Tuesday.'));
+    const subset = await SubsetMatcher.create(index, tokensOf('Markets were quiet on Tuesday.', pairsAfter));
     expect(subset.size).toBeLessThan(5);
     const later = 'Shares of Hangzhou Hikvision Digital Technology and 小米集团 fell; Сбербанка and 0700.HK rose.';
     expect(subset.scan(later)).toEqual(full.scan(later));
     expect(subset.scan(later).map((match) => match.entityId)).toEqual(expect.arrayContaining(['hangzhou-hikvision-digital-technology-co-ltd']));
     expect(subset.rebuilds).toBe(1);
+  });
+
+  it('lets an ad frame with common words (open, savings, bank) load nothing, and still sees the pair a name starts with', () => {
+    const known = (text: string) => tokensOf(text, pairsAfter).filter((token) => token in index.tokens);
+    // Words that start listed names ("Open Joint Stock…", "Savings Bank of…") but no name: nothing to load.
+    expect(known('Sponsored. Open an account today and trade with zero commission. Learn more about our savings offers.')).toEqual([]);
+    expect(known('The bank said savings grew.')).toEqual([]);
+    // The pair is read across any separators and markup, as the matcher reads it, but not across "&".
+    expect(known('the Savings\n  Bank  of the Republic of Armenia')).toContain('savings bank');
+    expect(known('Savings—Bank')).toContain('savings bank');
+    expect(known('Savings & Bank')).not.toContain('savings bank');
+    // Russian words stay single (case endings), so Cyrillic names are looked up by their first word.
+    expect(known('Сбербанка России')).not.toEqual([]);
   });
 
   it('lists every entity the settings show, with its colour, and changes id with the settings that shape it', () => {
