@@ -3,7 +3,7 @@
 // sell, worded from the order and OFAC's FAQs) is used when the dataset defines it; otherwise
 // the list's `effect`. Formerly listed companies and watchlist names get their own plain
 // sentences and never a severity.
-import { combinedPermissions, divestStatus, listingSeverity, programsOf, summaryPrograms, type DivestStatus } from '../lib/dataset/effect';
+import { divestStatus, listingPermissions, listingSeverity, programsOf, strictestPermissions, summaryPrograms, type DivestStatus } from '../lib/dataset/effect';
 import { SEVERITY_RANK, isInForce } from '../lib/dataset/severity';
 import type { Entity, Listing, Permission, Program, SanctionList, Severity } from '../lib/dataset/types';
 import { formatDate, readableDates } from './format';
@@ -101,7 +101,7 @@ export function listingMeaning(listing: Listing, data: MeaningData, now: Date = 
     programs,
     short: readableDates(shortPrograms.length > 0 ? shortPrograms.map((program) => program.summary).join(' ') : firstSentence(effect)),
     full: (programs.length > 0 ? programs.map((program) => program.details) : effect ? [effect] : []).map(readableDates),
-    permissions: combinedPermissions(programs),
+    permissions: listingPermissions(listing, programs, now),
     divest: divestStatus(listing, now),
     citations: programs.flatMap((program) => program.citations),
   };
@@ -144,7 +144,7 @@ export function entityMeaning(entity: Entity, data: MeaningData, now: Date = new
       headline: leading.short || SEVERITY_CHIP[leading.severity],
       inForce,
       former,
-      permissions: combinedPermissions(inForce.flatMap((meaning) => meaning.programs)),
+      permissions: strictestPermissions(inForce.flatMap((meaning) => (meaning.permissions ? [meaning.permissions] : []))),
     };
   }
   if (entity.watchlist && entity.listings.length === 0) {

@@ -42,19 +42,48 @@ export function summaryPrograms(listing: Listing, programs: Program[]): Program[
   return blocking.length > 0 ? blocking : programs;
 }
 
-/** The strictest answer to "may a US person buy / hold / sell?" over a listing's programs. */
-export function combinedPermissions(
-  programs: Program[],
-): { buy: Permission; hold: Permission; sell: Permission } | undefined {
-  if (programs.length === 0) return undefined;
-  const strictest = (key: 'buy' | 'hold' | 'sell'): Permission => {
-    const values = programs.map((program) => program[key]);
-    if (values.includes('prohibited')) return 'prohibited';
-    if (values.includes('blocked')) return 'blocked';
-    if (values.includes('licence-required')) return 'licence-required';
-    return 'allowed';
+export type Permissions = { buy: Permission; hold: Permission; sell: Permission };
+
+/** Strictest first: a ban beats blocking, blocking beats a licence requirement. */
+const STRICTNESS: readonly Permission[] = ['prohibited', 'blocked', 'licence-required', 'allowed'];
+
+function strictest(values: Permission[]): Permission {
+  return STRICTNESS.find((permission) => values.includes(permission)) ?? 'allowed';
+}
+
+/** The strictest answer to each of buy / hold / sell over several answers. */
+export function strictestPermissions(all: Permissions[]): Permissions | undefined {
+  if (all.length === 0) return undefined;
+  return {
+    buy: strictest(all.map((each) => each.buy)),
+    hold: strictest(all.map((each) => each.hold)),
+    sell: strictest(all.map((each) => each.sell)),
   };
-  return { buy: strictest('buy'), hold: strictest('hold'), sell: strictest('sell') };
+}
+
+/** The strictest answer to "may a US person buy / hold / sell?" over a listing's programs, as the programs word it. */
+export function combinedPermissions(programs: Program[]): Permissions | undefined {
+  return strictestPermissions(programs.map(({ buy, hold, sell }) => ({ buy, hold, sell })));
+}
+
+/**
+ * What one listing lets a US person do on `now`'s date. The NS-CMIC ban starts on the listing's
+ * effective date (purchases and sales stay allowed before it), and sales to divest are allowed up
+ * to its divest-by date (EO 14032 §1; OFAC FAQ 1046): the program's own words are for after that.
+ * A blocked (SDN) company's securities may be kept only frozen, whatever another program says.
+ */
+export function listingPermissions(listing: Listing, programs: Program[], now: Date = new Date()): Permissions | undefined {
+  const day = now.toISOString().slice(0, 10);
+  const each = programs.map((program): Permissions => {
+    const words = { buy: program.buy, hold: program.hold, sell: program.sell };
+    if (program.list !== 'ofac-ns-cmic') return words;
+    if (listing.effective && day < listing.effective) return { buy: 'allowed', hold: 'allowed', sell: 'allowed' };
+    if (listing.divestBy && day <= listing.divestBy) return { ...words, sell: 'allowed' };
+    return words;
+  });
+  const combined = strictestPermissions(each);
+  if (combined && listing.list === 'ofac-sdn' && combined.hold !== 'prohibited') combined.hold = 'blocked';
+  return combined;
 }
 
 export interface DivestStatus {

@@ -1,7 +1,7 @@
 // The portfolio report: every holding with what it is, how serious, and what that means for a US
 // person — worded from the dataset's programs when it has them, else from the list's own effect.
 // Plain data (strings and numbers), so the page, the CSV export and the kept copy read the same.
-import { combinedPermissions, divestStatus, listingSeverity, programIndex, programsOf, summaryPrograms } from '../dataset/effect';
+import { divestStatus, listingPermissions, listingSeverity, programIndex, programsOf, strictestPermissions, summaryPrograms, type Permissions } from '../dataset/effect';
 import { SEVERITY_RANK, entitySeverity, isInForce, listIndex } from '../dataset/severity';
 import type { Dataset, Entity, Listing, Permission, Program, SanctionList } from '../dataset/types';
 import type { ColumnMap } from './columns';
@@ -90,18 +90,17 @@ const PERMISSION_WORD: Record<Permission, string> = {
 };
 
 /** "US persons may not buy, may hold, need an OFAC licence to sell." */
-function permissionsSentence(programs: Program[]): string | undefined {
-  const combined = combinedPermissions(programs);
+function permissionsSentence(combined: Permissions | undefined): string | undefined {
   if (!combined) return undefined;
   const parts = (['buy', 'hold', 'sell'] as const).map((action) => `${PERMISSION_WORD[combined[action]]} ${action}`);
   return `US persons ${parts.join(', ')}.`;
 }
 
 /** The one-line verdict from the programs; else from the list's severity, in the list's own terms. */
-function verdictOf(entity: Entity, lists: Map<string, SanctionList>, programs: Map<string, Program>): string {
+function verdictOf(entity: Entity, lists: Map<string, SanctionList>, programs: Map<string, Program>, now: Date): string {
   const inForce = entity.listings.filter(isInForce);
-  const active = inForce.flatMap((listing) => programsOf(listing, programs));
-  const fromPrograms = permissionsSentence(active);
+  const each = inForce.flatMap((listing) => listingPermissions(listing, programsOf(listing, programs), now) ?? []);
+  const fromPrograms = permissionsSentence(strictestPermissions(each));
   if (fromPrograms) return fromPrograms;
   const ids = new Set(inForce.map((listing) => listing.list));
   if (ids.has('ofac-sdn')) return 'Blocked: US persons may not buy, sell or otherwise deal in its securities.';
@@ -204,7 +203,7 @@ export function buildReport(dataset: Dataset, identifier: HoldingIdentifier, pos
       company: entity.name,
       matched: `${KIND_WORD[found.by]} “${found.text}” in column ${found.column}`,
       explanation: [`Matched because ${found.detail}.`, ...found.notes].join(' '),
-      verdict: severity === 'historical' ? 'Formerly listed: no list applies today (see the dates and rulings).' : verdictOf(entity, lists, programs),
+      verdict: severity === 'historical' ? 'Formerly listed: no list applies today (see the dates and rulings).' : verdictOf(entity, lists, programs, now),
       listings,
       divest: divest ? `Divest by ${formatDay(divest.date)}: ${divest.passed ? 'passed' : `${divest.daysLeft} day${divest.daysLeft === 1 ? '' : 's'} left`}` : undefined,
       rulings,

@@ -63,7 +63,7 @@ describe('hover card', () => {
     expect(sber.chip).toBe('Blocked');
     expect(sber.effect).toBe(sdn.summary);
     expect(sber.effect).not.toContain('selling them to a non-US person is allowed');
-    expect(sber.permissions).toBe('Buy: not allowed · Hold: allowed · Sell: needs an OFAC licence');
+    expect(sber.permissions).toBe('Buy: not allowed · Hold: only frozen, reported to OFAC · Sell: needs an OFAC licence');
   });
 
   it('without programs: the list’s effect, first sentence, and no buy / hold / sell line', () => {

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { entityMeaning, permissionLine, listingMeaning } from '../../components/meaning';
-import { programIndex } from '../../lib/dataset/effect';
+import { listingPermissions, programIndex } from '../../lib/dataset/effect';
 import type { Dataset } from '../../lib/dataset/types';
 import { checkPositionsFile } from '../../lib/portfolio/check';
 import { createHoldingIdentifier } from '../../lib/portfolio/identify';
@@ -38,5 +38,19 @@ describe('what a listing means, from the shipped data', () => {
     expect(row.verdict).toBe('US persons may not buy, must freeze and report to OFAC what they hold, need an OFAC licence to sell.');
     const sdn = row.listings.find((listing) => listing.listId === 'ofac-sdn')!;
     expect(sdn.meaning).not.toMatch(/non-US person are allowed/);
+  });
+});
+
+describe('an NS-CMIC listing over time', () => {
+  const chinaMobile = entity('china-mobile-limited');
+  const listing = { ...chinaMobile.listings.find((candidate) => candidate.list === 'ofac-ns-cmic')!, since: '2026-11-01', effective: '2026-12-31', divestBy: '2027-11-01' };
+  const programs = [data.programs.get('ns-cmic-eo14032')!];
+  const line = (day: string) => permissionLine(listingPermissions(listing, programs, new Date(`${day}T12:00:00Z`))!);
+
+  it('before its effective date nothing is banned yet; then buying is, and selling only to divest until the divest-by date; after it a sale needs a licence', () => {
+    expect(line('2026-12-01')).toBe('Buy: allowed · Hold: allowed · Sell: allowed');
+    expect(line('2026-12-31')).toBe('Buy: not allowed · Hold: allowed · Sell: allowed');
+    expect(line('2027-11-01')).toBe('Buy: not allowed · Hold: allowed · Sell: allowed');
+    expect(line('2027-11-02')).toBe('Buy: not allowed · Hold: allowed · Sell: needs an OFAC licence');
   });
 });

@@ -47,7 +47,8 @@ describe('meaning for a US person', () => {
   it('with programs, their buy / hold / sell and summaries, and days left to divest', () => {
     const report = checkFixture('schwab-positions.csv', withPrograms());
     const unicom = report.rows.find((row) => row.entityId === 'china-unicom-hong-kong-limited')!;
-    expect(unicom.verdict).toBe('US persons may not buy, may hold, need an OFAC licence to sell.');
+    // The divestment window is still open on the report's date: selling to divest is allowed.
+    expect(unicom.verdict).toBe('US persons may not buy, may hold, may sell.');
     expect(unicom.listings[0].meaning).toBe(cmic.summary);
     expect(unicom.divest).toBe('Divest by Jan 10, 2027: 40 days left');
     expect(unicom.sources).toContain('https://ofac.treasury.gov/faqs/899');
