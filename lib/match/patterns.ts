@@ -11,7 +11,7 @@ import { LEGAL_FORMS } from './legal-forms';
 import { CJK, charClass, coreName, matchKey, normalize, withoutTrailingParenthetical } from './normalize';
 import { PLACE_NAMES, isPlace } from './places';
 import { symbolKey } from './context';
-import { COMMON_WORDS, EVERYDAY_NAMES, MARKET_SYMBOLS, WORD_TICKERS } from './word-lists';
+import { COMMON_WORDS, EVERYDAY_NAMES, MARKET_SYMBOLS, RU_LEADING_COMMON_WORDS, WORD_TICKERS } from './word-lists';
 
 export type PatternKind = 'exclude' | 'isin' | 'name' | 'weak' | 'ticker';
 
@@ -138,6 +138,17 @@ function isOnlyLegalForm(key: string): boolean {
   return normalize(key).split(' ').every((token) => canonicals.has(token));
 }
 
+/**
+ * `lead-common-word`: a name of several words that opens with an everyday word ("Банк Москвы", "Bank of
+ * Moscow") is written capitalised when it means the company; "крупнейший банк Москвы" is a bank in Moscow.
+ */
+function leadsWithCommonWord(key: string): boolean {
+  const space = key.indexOf(' ');
+  if (space <= 0) return false;
+  const first = key.slice(0, space);
+  return COMMON_WORDS.has(first) || RU_LEADING_COMMON_WORDS.has(first);
+}
+
 function caseRuleFor(alias: string, key: string, weak: boolean): CaseRule {
   if (isCjk(key)) return 'any';
   if (weak) {
@@ -145,7 +156,9 @@ function caseRuleFor(alias: string, key: string, weak: boolean): CaseRule {
     return letters && letters === letters.toUpperCase() && key.length <= 5 ? 'upper' : 'capitalised';
   }
   const tokens = key.split(' ').filter((t) => t !== '&');
-  return tokens.every((t) => COMMON_WORDS.has(t)) ? 'capitalised' : 'any';
+  if (tokens.every((t) => COMMON_WORDS.has(t))) return 'capitalised';
+  if (leadsWithCommonWord(key) && /^\p{Lu}/u.test(alias.trim())) return 'capitalised';
+  return 'any';
 }
 
 type NameKeys = typeof nameKeys;
@@ -200,7 +213,7 @@ function namePatterns(entity: Entity, rankBase: number, nameKeys: NameKeys): Pat
       // "Лукойл", "Газпром": a Russian brand of six letters or more is no Russian word, so lower case
       // ("акции лукойл дороже газпрома") still names it. A brand acronym in title case ("Dji", "Nio") is read
       // too, but only as a short name that needs a second signal ("Byd said" is not enough).
-      const caseRule = title ? (key.length >= 6 ? 'any' : 'capitalised') : brand && key.length >= 3 ? 'capitalised' : caseRuleFor(alias, key, weak);
+      const caseRule = title ? (key.length >= 6 && !leadsWithCommonWord(key) ? 'any' : 'capitalised') : brand && key.length >= 3 ? 'capitalised' : caseRuleFor(alias, key, weak);
       out.push(namePattern(kind, key, entity.id, alias, caseRule, KIND_RANK[kind] + rank, symbols, ownNames, derived, brandCase, parentId));
       const joined = joinsWords && !weak && !derived ? joinedForm(key) : undefined;
       if (joined) {

@@ -73,6 +73,15 @@ export const MARKET_SYMBOLS = new Set(
 );
 
 /**
+ * Everyday Russian words a company name may open with ("Банк Москвы", "Московская биржа" does not):
+ * such a name counts only written capitalised (see `leadsWithCommonWord` in patterns.ts).
+ */
+export const RU_LEADING_COMMON_WORDS = new Set(
+  `банк банка банку банком банке компания компании группа группы завод завода холдинг холдинга корпорация
+  корпорации биржа биржи фонд фонда агентство агентства концерн концерна объединение объединения управление`.split(/\s+/),
+);
+
+/**
  * Words that, within a few words of a short acronym, tell a reader it names a company: "drone maker DJI",
  * "BYD shares", "Chinese chipmaker SMIC". Compared in folded form.
  */
