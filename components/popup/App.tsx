@@ -67,6 +67,16 @@ export function App({ api, tabId: tabParam, entityId }: PopupProps) {
   const panelRef = useRef<HTMLElement>(null);
   const feed = useFeed(api, loaded?.dataset);
 
+  // Answers can arrive out of order (a page reporting twice in quick succession): only the latest
+  // question's answer is shown.
+  const findingsAsked = useRef(0);
+  const showLatestFindings = useCallback((answer: Promise<Pick<Loaded, 'tab' | 'tabError'>>) => {
+    const asked = ++findingsAsked.current;
+    void answer.then((findings) => {
+      if (asked === findingsAsked.current) setLoaded((current) => current && { ...current, ...findings });
+    });
+  }, []);
+
   const loadFindings = useCallback(
     async (id: number | undefined): Promise<Pick<Loaded, 'tab' | 'tabError'>> => {
       if (id === undefined) return { tabError: 'No browser tab to show' };
@@ -97,9 +107,9 @@ export function App({ api, tabId: tabParam, entityId }: PopupProps) {
       api.watchSettings((settings) => {
         setNow(Date.now());
         setLoaded((current) => current && { ...current, settings });
-        void loadFindings(tabId).then((findings) => setLoaded((current) => current && { ...current, ...findings }));
+        showLatestFindings(loadFindings(tabId));
       }),
-    [api, tabId, loadFindings],
+    [api, tabId, loadFindings, showLatestFindings],
   );
 
   // A page is read in slices and reports a moment after it loads, or changes later (a feed, a
@@ -109,12 +119,11 @@ export function App({ api, tabId: tabParam, entityId }: PopupProps) {
   const ready = loaded !== undefined;
   useEffect(() => {
     if (tabId === undefined || !ready) return;
-    const refresh = () =>
-      void loadFindings(tabId).then((findings) => setLoaded((current) => current && { ...current, ...findings }));
+    const refresh = () => showLatestFindings(loadFindings(tabId));
     const stop = api.watchTabFindings(tabId, refresh);
     refresh();
     return stop;
-  }, [api, tabId, ready, loadFindings]);
+  }, [api, tabId, ready, loadFindings, showLatestFindings]);
 
   const data = useMemo(() => loaded && catalog(loaded.dataset, loaded.settings), [loaded?.dataset, loaded?.settings.watchlist]);
   const site = useMemo(() => loaded && siteState(loaded.tab?.url ?? '', loaded.settings, now), [loaded?.tab?.url, loaded?.settings, now]);

@@ -117,6 +117,30 @@ describe('popup: this page', () => {
     expect(cards.map((card) => card.dataset.entityId)).toEqual(['china-mobile-limited', 'hesai-group', 'xiaomi-corporation']);
   });
 
+  it('two quick reports answered out of order: the later one is shown', async () => {
+    const api = fakeApi({ findings: [] });
+    render(<App api={api} tabId={12} />);
+    await screen.findByText(/No company from the lists we track/);
+    // Let the popup start listening (its effects run after the first paint).
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const plain = api.tabFindings;
+    let release: () => void = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    // The first question (the page's earlier state: one company) is answered only after the second.
+    api.tabFindings = vi.fn(async (tabId: number) => {
+      api.tabFindings = plain;
+      const early = { tabId, url: PAGE, enabled: true, findings: [pageFindings[1]] };
+      await held;
+      return early;
+    });
+    api.pageReports([pageFindings[1]]);
+    api.pageReports(pageFindings);
+    await waitFor(() => expect(screen.getAllByTestId('finding')).toHaveLength(3));
+    release();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(screen.getAllByTestId('finding').map((card) => card.dataset.entityId)).toEqual(['china-mobile-limited', 'hesai-group', 'xiaomi-corporation']);
+  });
+
   it('uses the active tab when no tab is named', async () => {
     const api = fakeApi({ findings: pageFindings });
     render(<App api={api} />);
