@@ -9,7 +9,7 @@
 //   SL_PREVIOUS_DATASET=dataset.json | FEED_DIR the last publication: a dataset file, or a copy of the
 //                                               feed's folder (manifest.json, checked against the keys
 //                                               this release trusts). Default: the committed dataset at
-//                                               git HEAD.
+//                                               git HEAD, or the copy before it when the file is HEAD's.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -42,8 +42,15 @@ async function previousDataset(): Promise<{ dataset: Dataset; from: string }> {
     }
     return { dataset: validateDataset(JSON.parse(readFileSync(path, 'utf8'))), from: given };
   }
-  const committed = execFileSync('git', ['show', 'HEAD:public/data/dataset.json'], { cwd: ROOT, encoding: 'utf8', maxBuffer: 8 * MAX_DATASET_BYTES });
-  return { dataset: validateDataset(JSON.parse(committed)), from: 'public/data/dataset.json at git HEAD' };
+  // The committed dataset is the last one shipped; when the file on disk is that very copy, the copy
+  // before it is the baseline, so the comparison always spans a real change.
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 8 * MAX_DATASET_BYTES });
+  const head = git('show', 'HEAD:public/data/dataset.json');
+  const [, before] = git('log', '-n', '2', '--format=%H', '--', 'public/data/dataset.json').split('\n').filter(Boolean);
+  if (head === text && before) {
+    return { dataset: validateDataset(JSON.parse(git('show', `${before}:public/data/dataset.json`))), from: `public/data/dataset.json at ${before.slice(0, 7)}` };
+  }
+  return { dataset: validateDataset(JSON.parse(head)), from: 'public/data/dataset.json at git HEAD' };
 }
 
 const byId = new Map(dataset.entities.map((e) => [e.id, e]));
