@@ -39,7 +39,7 @@ export function recentlySeen(log: SeenLog, now: number): Set<string> {
 export interface SeenNews {
   entityId: string;
   name: string;
-  /** Plain words with the date the change took effect: "added to the NS-CMIC List (2026-12-03)". */
+  /** Plain words with the date the change took effect: "added to the NS-CMIC List (Dec 3, 2026)". */
   change: string;
   /** The official publication the change comes from, when the update names one. */
   source?: string;
@@ -55,8 +55,17 @@ export function changesBetween(previous: Dataset, next: Dataset): DatasetChange[
   return diffDatasets(previous, next).items;
 }
 
+const DAY_WORDS = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
+
+/** "Nov 30, 2026", as every other view writes dates; a value that is not a day is shown as it is. */
+function day(date: string | undefined): string {
+  if (!date) return '';
+  const time = Date.parse(`${date}T00:00:00Z`);
+  return /^\d{4}-\d{2}-\d{2}$/.test(date) && Number.isFinite(time) ? DAY_WORDS.format(time) : date;
+}
+
 function dated(words: string, date: string | undefined): string {
-  return date ? `${words} (${date})` : words;
+  return date ? `${words} (${day(date)})` : words;
 }
 
 /** One line a user reads in the notification; null for changes that are not about one company. */
@@ -74,7 +83,7 @@ function describe(change: DatasetChange, listName: (id: string | undefined) => s
     case 'listing-reinstated':
       return dated(`back on the ${list}`, change.date);
     case 'listing-redated':
-      return `${list} listing now dated ${change.date}${change.previousDate ? ` (was ${change.previousDate})` : ''}`;
+      return `${list} listing now dated ${day(change.date)}${change.previousDate ? ` (was ${day(change.previousDate)})` : ''}`;
     case 'listing-dropped':
       return `${list} listing no longer in the list data`;
     case 'company-dropped':

@@ -26,7 +26,7 @@ describe('update notifications from the signed changes', () => {
     const signed = withChanges(before, after);
 
     expect(newsFor(before, signed, new Set(['xiaomi-corporation']))).toEqual([
-      { entityId: 'xiaomi-corporation', name: 'Xiaomi Corporation', change: 'removed from the NS-CMIC List (2026-11-30)', source: REMOVAL },
+      { entityId: 'xiaomi-corporation', name: 'Xiaomi Corporation', change: 'removed from the NS-CMIC List (Nov 30, 2026)', source: REMOVAL },
     ]);
     expect(newsFor(before, signed, new Set(['china-mobile-limited']))).toEqual([]);
   });
@@ -44,7 +44,7 @@ describe('update notifications from the signed changes', () => {
       },
     };
     expect(newsFor(before, signed, new Set(['xiaomi-corporation']))).toEqual([
-      { entityId: 'xiaomi-corporation', name: 'Xiaomi Corporation', change: 'NS-CMIC List listing now dated 2021-01-14 (was 2021-06-03)', source: REMOVAL },
+      { entityId: 'xiaomi-corporation', name: 'Xiaomi Corporation', change: 'NS-CMIC List listing now dated Jan 14, 2021 (was Jun 3, 2021)', source: REMOVAL },
     ]);
   });
 
@@ -59,8 +59,8 @@ describe('update notifications from the signed changes', () => {
 
     const news = newsFor(before, signed, new Set(['xiaomi-corporation', 'halvard-quantum']));
     expect(news.map((n) => `${n.name}: ${n.change}`)).toEqual([
-      'Xiaomi Corporation: NS-CMIC List listing vacated by a court (2026-11-28)',
-      'Halvard Quantum Systems: added to the NS-CMIC List (2026-11-25)',
+      'Xiaomi Corporation: NS-CMIC List listing vacated by a court (Nov 28, 2026)',
+      'Halvard Quantum Systems: added to the NS-CMIC List (Nov 25, 2026)',
     ]);
   });
 
@@ -81,7 +81,7 @@ describe('update notifications from the signed changes', () => {
     });
     for (const e of after.entities) if (e.id !== 'china-mobile-limited') e.rulings.push('comac-v-dod');
     const news = newsFor(before, withChanges(before, after), new Set(['xiaomi-corporation']));
-    expect(news).toEqual([{ entityId: 'xiaomi-corporation', name: 'Xiaomi Corporation', change: 'new court ruling (2026-11-28)', source: COURT }]);
+    expect(news).toEqual([{ entityId: 'xiaomi-corporation', name: 'Xiaomi Corporation', change: 'new court ruling (Nov 28, 2026)', source: COURT }]);
   });
 
   it('says nothing when only a source’s date moved', () => {

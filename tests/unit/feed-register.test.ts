@@ -99,7 +99,7 @@ describe('registerFeed', () => {
     Object.assign(routes, feedRoutes(await signedFeed(NEWER, keys.privateKey)));
     await sendMessage('updateNow', {});
     const shown = await fakeBrowser.notifications.getAll();
-    expect(Object.values(shown)).toEqual([expect.objectContaining({ message: 'Xiaomi Corporation: added to the NS-CMIC List (2021-06-03)' })]);
+    expect(Object.values(shown)).toEqual([expect.objectContaining({ message: 'Xiaomi Corporation: added to the NS-CMIC List (Jun 3, 2021)' })]);
   });
 
   it('raises no notification when the browser permission was taken back, even with the switch on', async () => {

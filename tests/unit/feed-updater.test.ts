@@ -422,7 +422,7 @@ describe('staleness, backoff and notifications', () => {
     fakeBrowser.reset();
     const on = await setup({ routes: feedRoutes(feed), seen: ['xiaomi-corporation'], settings: { notifications: true } });
     await on.updater.check();
-    expect(on.notify).toHaveBeenCalledWith([{ entityId: 'xiaomi-corporation', name: 'Xiaomi Corporation', change: 'added to the NS-CMIC List (2021-06-03)', source: 'https://ofac.treasury.gov/recent-actions/20210603' }]);
+    expect(on.notify).toHaveBeenCalledWith([{ entityId: 'xiaomi-corporation', name: 'Xiaomi Corporation', change: 'added to the NS-CMIC List (Jun 3, 2021)', source: 'https://ofac.treasury.gov/recent-actions/20210603' }]);
   });
 
   it('does not notify about companies the user has not seen', async () => {
