@@ -141,7 +141,9 @@ test('after a service-worker restart the updated dataset is still active', async
   await extensionPage.goto(`chrome-extension://${extensionId}/options.html`);
   await expect.poll(async () => (await feedStatus(extensionPage)).datasetVersion, { timeout: 30_000 }).toBe(newer.version);
 
-  // Stop the worker the way Chrome does when it goes idle; the next message starts a fresh one.
+  await expect.poll(async () => (await feedStatus(extensionPage)).checking, { timeout: 30_000 }).toBe(false);
+  // Chrome stops a worker when it is idle: wait until no check is in flight (the settings change may
+  // have started a second one), then stop it; the next message starts a fresh one.
   // A mark left in the old worker's globals tells the two apart.
   await extension.worker.evaluate(() => Object.assign(globalThis, { feedTestMark: 'old worker' }));
   const cdp = await context.newCDPSession(extensionPage);
