@@ -185,6 +185,7 @@ export const INDEX_CUES = ['dow', 'jones', 'index', 'indices', 'djia', 'points',
 
 /**
  * A price move right after a short Chinese name ("騰訊一度跌近2%", "蔚來升逾11%", "小米低開11%"): the name is a
- * stock in a market report. Verbs of moving prices, then a number with % or 元 within a few characters.
+ * stock in a market report. Verbs of moving prices, then a number with % or 元 within a few characters; or a
+ * move to the daily limit ("海康跌停", "中航成飛漲停"), which only a traded share makes.
  */
-export const CJK_PRICE_MOVE = /^[^\n。,，;；]{0,4}?(?:升|跌|涨|漲|挫|飆|飙|低開|低开|高開|高开|收報|收报|報|报)[^\n。,，]{0,3}?\d+(?:\.\d+)?[%％元]/u;
+export const CJK_PRICE_MOVE = /^[^\n。,，;；]{0,4}?(?:(?:升|跌|涨|漲|挫|飆|飙|低開|低开|高開|高开|收報|收报|報|报)[^\n。,，]{0,3}?\d+(?:\.\d+)?[%％元]|跌停|涨停|漲停)/u;
