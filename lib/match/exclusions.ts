@@ -13,4 +13,9 @@ export const EXCLUDED_NAMES = [
   // Ordinary words a listed name runs into in Chinese, where no space marks where the name ends.
   '中国移动互联网',
   '中国电信业',
+  // The folk tale the company is named after ("Ali Baba and the Forty Thieves"), in both scripts.
+  '阿里巴巴与四十大盗',
+  '阿里巴巴和四十大盗',
+  '阿里巴巴與四十大盜',
+  '阿里巴巴和四十大盜',
 ];

@@ -1,5 +1,5 @@
-// A short Chinese name right before a move to the daily price limit (跌停 / 涨停 / 漲停) is a stock in a
-// market report; the same name elsewhere still needs its second signal.
+// Chinese-text rules: a short name right before a move to the daily price limit (跌停 / 涨停 / 漲停) is a
+// stock in a market report, and a listed name inside a longer everyday phrase (a folk tale) is not the company.
 import { describe, expect, it } from 'vitest';
 import type { Dataset, Entity } from '../../lib/dataset/types';
 import { createMatcher } from '../../lib/match/index';
@@ -23,5 +23,18 @@ describe('price-limit move after a short Chinese name', () => {
 
   it('a limit word far after the name, or another sentence, is no signal', () => {
     expect(found('海康的老员工说,那天很多股票跌停')).toEqual([]);
+  });
+});
+
+describe('a listed name inside a longer everyday phrase', () => {
+  const alibaba = createMatcher({
+    entities: [entity('alibaba', 'Alibaba Group Holding Limited', { aliases: ['阿里巴巴'] })],
+  } as unknown as Dataset);
+  const hits = (text: string) => alibaba.scan(text).map((match) => text.slice(match.start, match.end));
+
+  it('the folk tale is not the company, in either script; the company still is', () => {
+    expect(hits('小时候听过阿里巴巴与四十大盗的故事')).toEqual([]);
+    expect(hits('《阿里巴巴與四十大盜》')).toEqual([]);
+    expect(hits('阿里巴巴股价上涨')).toEqual(['阿里巴巴']);
   });
 });
