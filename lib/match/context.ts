@@ -403,6 +403,21 @@ const CJK_PLACES = [...new Set([...Object.keys(CJK_PLACE_WORDS), ...[...PLACE_NA
 const CJK_PLACE_STARTS = new Set(CJK_PLACES.map((p) => p.charCodeAt(0)));
 
 /**
+ * `regional-namesake`: "湖北航宇科技有限公司" — a Chinese short name with a place right before it and a legal form
+ * right after it is a regional company of that name, not the listed one ("贵州航宇科技发展股份有限公司"), unless
+ * the company's own names carry that place and name together.
+ */
+export function regionalNamesake(text: string, start: number, end: number, ownNames: readonly string[] = []): boolean {
+  if (start === 0 || !isHanUnit(text.charCodeAt(start - 1)) || !isHanUnit(text.charCodeAt(end - 1))) return false;
+  if (!CJK_LEGAL_FORM_AHEAD.test(text.slice(end, end + 6))) return false;
+  const before = text.slice(Math.max(0, start - 4), start);
+  const place = CJK_PLACES.find((p) => before.endsWith(p));
+  if (place === undefined || !CJK_PLACE_WORDS[place]) return false;
+  const name = text.slice(start - place.length, end);
+  return !ownNames.some((own) => own.includes(name));
+}
+
+/**
  * "中國聯合網絡通信(香港)股份有限公司", "中芯国际香港(国际)有限公司": a Chinese name, a place (in brackets or not,
  * perhaps with a qualifier in brackets) and a legal form name the company's local offshoot, a company of its own.
  */

@@ -3,7 +3,7 @@
 import {
   caseRuleHolds, companyCueNear, genericCompoundFollows, inShoutedLine, innerCapitalDiffers, isCashtag, isIndexSymbol, isLikenessOrCompound,
   givenNameBefore, hkCodeAfterClassName, listedAsAnotherCompany, namesAnotherCompany, openingParenBefore, opensLongerQuotedName, ownSymbolFollows, quoteFollows, venuePrefix, venueSuffix,
-  bracketAfterLegalForm, codeInBracketsAfterHan, inWebAddress, indexWordsNear, insideWebAddress, placeThenLegalForm, tickerNamedAfter, tickerNamedBefore,
+  bracketAfterLegalForm, codeInBracketsAfterHan, inWebAddress, indexWordsNear, insideWebAddress, placeThenLegalForm, regionalNamesake, tickerNamedAfter, tickerNamedBefore,
 } from './context';
 import { ownWordsOf } from './own-words';
 import { matchKey } from './normalize';
@@ -177,6 +177,7 @@ export function judge(text: string, pattern: Pattern, start: number, end: number
       if (pattern.indexLike && (insideWebAddress(text, start, end) || indexWordsNear(text, start, end))) return REJECT;
       if (pattern.symbols && listedAsAnotherCompany(text, legalTailEnd(text, end), pattern.symbols)) return REJECT;
       if (namesSomethingElse(text, pattern, start, end) || partOfAnotherName(text, pattern, start, legalTailEnd(text, end))) return REJECT;
+      if (regionalNamesake(text, start, end, pattern.ownNames)) return REJECT;
       if (afterOwnName(text, pattern, start, found) || bracketAfterLegalForm(text, start, end)) {
         return verdict(ACCEPT, pattern, start, end, 'name', 'acronym-after-name');
       }

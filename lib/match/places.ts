@@ -42,4 +42,11 @@ export function isPlace(key: string): boolean {
 export const CJK_PLACE_WORDS: Record<string, string> = {
   香港: 'hong kong', 澳门: 'macau', 澳門: 'macau', 北京: 'beijing', 上海: 'shanghai', 天津: 'tianjin', 深圳: 'shenzhen',
   广州: 'guangzhou', 廣州: 'guangzhou', 重庆: 'chongqing', 重慶: 'chongqing', 台湾: 'taiwan', 台灣: 'taiwan',
+  // Provinces and large cities that regional companies put before their name ("湖北…有限公司").
+  河北: 'hebei', 山西: 'shanxi', 辽宁: 'liaoning', 遼寧: 'liaoning', 吉林: 'jilin', 黑龙江: 'heilongjiang', 黑龍江: 'heilongjiang',
+  江苏: 'jiangsu', 江蘇: 'jiangsu', 浙江: 'zhejiang', 安徽: 'anhui', 福建: 'fujian', 江西: 'jiangxi', 山东: 'shandong', 山東: 'shandong',
+  河南: 'henan', 湖北: 'hubei', 湖南: 'hunan', 广东: 'guangdong', 廣東: 'guangdong', 海南: 'hainan', 四川: 'sichuan', 贵州: 'guizhou',
+  貴州: 'guizhou', 云南: 'yunnan', 雲南: 'yunnan', 陕西: 'shaanxi', 陝西: 'shaanxi', 甘肃: 'gansu', 甘肅: 'gansu', 青海: 'qinghai',
+  广西: 'guangxi', 廣西: 'guangxi', 宁夏: 'ningxia', 寧夏: 'ningxia', 新疆: 'xinjiang', 杭州: 'hangzhou', 南京: 'nanjing',
+  武汉: 'wuhan', 武漢: 'wuhan', 成都: 'chengdu', 西安: "xi'an", 苏州: 'suzhou', 蘇州: 'suzhou',
 };

@@ -1,5 +1,6 @@
 // Chinese-text rules: a short name right before a move to the daily price limit (跌停 / 涨停 / 漲停) is a
-// stock in a market report, and a listed name inside a longer everyday phrase (a folk tale) is not the company.
+// stock in a market report; a listed name inside a longer everyday phrase (a folk tale) or a regional namesake
+// ("湖北航宇科技有限公司") is not the company.
 import { describe, expect, it } from 'vitest';
 import type { Dataset, Entity } from '../../lib/dataset/types';
 import { createMatcher } from '../../lib/match/index';
@@ -36,5 +37,22 @@ describe('a listed name inside a longer everyday phrase', () => {
     expect(hits('小时候听过阿里巴巴与四十大盗的故事')).toEqual([]);
     expect(hits('《阿里巴巴與四十大盜》')).toEqual([]);
     expect(hits('阿里巴巴股价上涨')).toEqual(['阿里巴巴']);
+  });
+});
+
+describe('regional-namesake', () => {
+  const aviation = createMatcher({
+    entities: [entity('gzhy', 'Guizhou Aviation Technical Development Co., Ltd.', { aliases: ['贵州航宇科技发展股份有限公司'], weakAliases: ['航宇科技'], tickers: [{ exchange: 'SSE', symbol: '688239' }] })],
+  } as unknown as Dataset);
+  const hits = (text: string) => aviation.scan(text).map((match) => text.slice(match.start, match.end));
+
+  it('a province before the short name and a legal form after it name a regional company of that name', () => {
+    expect(hits('湖北航宇科技有限公司发布公告')).toEqual([]);
+    expect(hits('江蘇航宇科技有限公司')).toEqual([]);
+  });
+
+  it('the listed company by its full name, or its short name with its code, is still found', () => {
+    expect(hits('贵州航宇科技发展股份有限公司公告')).toEqual(['贵州航宇科技发展股份有限公司']);
+    expect(hits('航宇科技(688239)涨停')).toEqual(['航宇科技', '688239']);
   });
 });
