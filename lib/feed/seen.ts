@@ -5,6 +5,7 @@ import { diffDatasets, type DatasetChange } from '../dataset/changes';
 import type { Dataset } from '../dataset/types';
 import type { KeyValueArea } from '../dataset/store';
 import { SEEN_RETENTION_MS } from './config';
+import { formatDate } from '../../components/format';
 
 export const SEEN_KEY = 'feed:seen';
 
@@ -55,17 +56,8 @@ export function changesBetween(previous: Dataset, next: Dataset): DatasetChange[
   return diffDatasets(previous, next).items;
 }
 
-const DAY_WORDS = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
-
-/** "Nov 30, 2026", as every other view writes dates; a value that is not a day is shown as it is. */
-function day(date: string | undefined): string {
-  if (!date) return '';
-  const time = Date.parse(`${date}T00:00:00Z`);
-  return /^\d{4}-\d{2}-\d{2}$/.test(date) && Number.isFinite(time) ? DAY_WORDS.format(time) : date;
-}
-
 function dated(words: string, date: string | undefined): string {
-  return date ? `${words} (${day(date)})` : words;
+  return date ? `${words} (${formatDate(date)})` : words;
 }
 
 /** One line a user reads in the notification; null for changes that are not about one company. */
@@ -83,7 +75,7 @@ function describe(change: DatasetChange, listName: (id: string | undefined) => s
     case 'listing-reinstated':
       return dated(`back on the ${list}`, change.date);
     case 'listing-redated':
-      return `${list} listing now dated ${day(change.date)}${change.previousDate ? ` (was ${day(change.previousDate)})` : ''}`;
+      return `${list} listing now dated ${formatDate(change.date)}${change.previousDate ? ` (was ${formatDate(change.previousDate)})` : ''}`;
     case 'listing-dropped':
       return `${list} listing no longer in the list data`;
     case 'company-dropped':

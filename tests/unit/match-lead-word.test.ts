@@ -1,20 +1,12 @@
 // `lead-common-word`: a company name that opens with an everyday word counts only written
 // capitalised, so "the largest bank in Moscow" is not BM Bank ("Банк Москвы"), a blocked company.
 import { describe, expect, it } from 'vitest';
-import type { Dataset, Entity } from '../../lib/dataset/types';
-import { createMatcher } from '../../lib/match/index';
+import { entity, finderOf } from './match-helpers';
 
-function entity(id: string, name: string, extra: Partial<Entity> = {}): Entity {
-  return { id, name, aliases: [], weakAliases: [], tickers: [], isins: [], country: 'RU', listings: [], rulings: [], ...extra };
-}
-
-const matcher = createMatcher({
-  entities: [
-    entity('bm-bank', 'BM Bank JSC', { aliases: ['Bank of Moscow', 'Банк Москвы'] }),
-    entity('lukoil', 'Lukoil', { aliases: ['Лукойл'] }),
-  ],
-} as unknown as Dataset);
-const found = (text: string) => matcher.scan(text).map((match) => `${text.slice(match.start, match.end)}=${match.entityId}`);
+const found = finderOf([
+  entity('bm-bank', 'BM Bank JSC', { aliases: ['Bank of Moscow', 'Банк Москвы'], country: 'RU' }),
+  entity('lukoil', 'Lukoil', { aliases: ['Лукойл'], country: 'RU' }),
+]);
 
 describe('lead-common-word', () => {
   it('a capitalised name that opens with "bank" / «банк» is the company, in any case form', () => {
