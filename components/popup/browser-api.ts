@@ -1,8 +1,9 @@
 // The popup's link to the real extension: messages to the background, settings in storage.
 import browser from 'webextension-polyfill';
-import { getActiveDataset } from '../../lib/dataset/store';
+import type { Dataset } from '../../lib/dataset/types';
 import { tabFindingsKey } from '../../lib/findings/tab-store';
-import { sendMessage, type FeedStatus } from '../../lib/messaging';
+import { sendMessage, type FeedStatus, type PageCards } from '../../lib/messaging';
+import { isRenderableDataset } from '../../lib/popup-data/page-cards';
 import { getSettings, pauseFor, removeIgnore, resume, setSiteEnabled, watchSettings } from '../../lib/settings/store';
 import type { PopupApi } from './api';
 
@@ -21,7 +22,23 @@ export const browserApi: PopupApi = {
   async tabFindings(tabId) {
     return answer(await sendMessage('getTabFindings', { tabId }), 'The extension');
   },
-  dataset: getActiveDataset,
+  async pageCards(tabId) {
+    return answer<PageCards>(await sendMessage('getPageCards', { tabId }), 'The extension');
+  },
+  async dataset(): Promise<Dataset> {
+    // The background holds the list it read and verified; asking it spares this page reading and
+    // checking half a megabyte again. Only if it cannot answer does the popup read the list itself,
+    // through the store that verifies every copy it reads.
+    try {
+      const dataset = answer<Dataset>(await sendMessage('getActiveDataset', {}), 'The extension');
+      if (isRenderableDataset(dataset)) return dataset;
+      console.warn('Sanctions Lens: the list from the background could not be read; reading it here');
+    } catch (error) {
+      console.warn('Sanctions Lens: the background did not send the list; reading it here', error);
+    }
+    const { getActiveDataset } = await import('../../lib/dataset/store');
+    return getActiveDataset();
+  },
   settings: getSettings,
   watchSettings,
   watchTabFindings(tabId, callback) {

@@ -10,6 +10,7 @@ import type { FeedStatus, Finding, TabFindings } from '../../lib/messaging';
 import { defaultSettings } from '../../lib/settings/defaults';
 import { withSiteEnabled } from '../../lib/settings/rules';
 import type { Settings } from '../../lib/settings/types';
+import { buildPageCards } from '../../lib/popup-data/page-cards';
 import fixture from '../fixtures/popup/dataset.json';
 import programsFixture from '../fixtures/popup/programs-dataset.json';
 
@@ -28,7 +29,9 @@ function fakeApi(options: { url?: string; findings?: Finding[]; settings?: Setti
       if (options.tabError) throw options.tabError;
       return { tabId, url: options.url ?? PAGE, enabled: true, findings: options.findings ?? [] };
     }),
-    dataset: async () => options.data ?? dataset,
+    // What the background answers: the tab's findings with the list cut to them (lib/popup-data).
+    pageCards: vi.fn(async (tabId: number) => buildPageCards(await api.tabFindings(tabId), options.data ?? dataset, settings.ignored)),
+    dataset: vi.fn(async () => options.data ?? dataset),
     settings: async () => settings,
     watchSettings: (callback) => {
       watchers.add(callback);
@@ -264,6 +267,8 @@ describe('popup: tabs, rulings and search', () => {
     render(<App api={fakeApi({ findings: [found('xiaomi-corporation', ['Xiaomi'], 1)] })} tabId={1} />);
     await screen.findAllByTestId('finding');
     fireEvent.click(screen.getByRole('tab', { name: 'Updates' }));
+    // Updates read the whole list, which the popup loads after showing the page.
+    await screen.findAllByTestId('ruling');
     const ids = () => screen.getAllByTestId('ruling').map((r) => r.dataset.rulingId);
     expect(ids()).toEqual(['hesai-v-dod-2025', 'xiaomi-v-dod-final', 'luokung-v-dod-pi', 'xiaomi-v-dod-pi']);
     fireEvent.click(screen.getByRole('checkbox', { name: /Only rulings about this page’s companies \(2\)/ }));
@@ -305,7 +310,7 @@ describe('popup: tabs, rulings and search', () => {
     render(<App api={fakeApi({ data: updated, findings: [found('china-mobile-limited', ['China Mobile'], 2)] })} tabId={1} />);
     await screen.findAllByTestId('finding');
     fireEvent.click(screen.getByRole('tab', { name: 'Updates' }));
-    expect(screen.getByTestId('recent-changes').dataset.basis).toBe('signed');
+    expect((await screen.findByTestId('recent-changes')).dataset.basis).toBe('signed');
     expect(screen.getByTestId('changes-basis').textContent).toContain('list version 2026.08.20.1 → 2026.11.24.1');
     expect(screen.getByTestId('changes-sources').textContent).toMatch(/as of Nov 24, 2026 \(was Aug 20, 2026\)/);
     const groups = screen.getAllByTestId('change-group');
@@ -337,7 +342,7 @@ describe('popup: tabs, rulings and search', () => {
     render(<App api={fakeApi({ data: many })} tabId={1} />);
     await screen.findByTestId('empty-state');
     fireEvent.click(screen.getByRole('tab', { name: 'Updates' }));
-    const group = screen.getByTestId('change-group');
+    const group = await screen.findByTestId('change-group');
     expect(group.textContent).toContain('9 added');
     const folded = group.querySelector('details')!;
     expect(folded.querySelector('summary')?.textContent).toBe('6 more');
