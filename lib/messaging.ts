@@ -5,7 +5,7 @@ import browser from 'webextension-polyfill';
 import type { CardModel } from '../components/hover-card/card-model';
 import type { Dataset } from './dataset/types';
 import type { PaletteKey } from './settings/palette';
-import type { HighlightStyle, IgnoreRule, Palette } from './settings/types';
+import type { HighlightStyle, IgnoreRule, Palette, Settings } from './settings/types';
 
 export type MatchKind = 'name' | 'ticker' | 'isin';
 
@@ -64,6 +64,8 @@ export interface PageCards {
   dataset: Dataset;
   /** What the whole dataset covers, for "nothing found here" (the cut's own counts would understate it). */
   coverage: { companies: number; lists: string[]; emptyLists: string[] };
+  /** The user's settings as the background last read them; the popup reads its own copy too and takes that once in. */
+  settings: Settings;
 }
 
 /** What a frame needs to know before it reads its own text (the background answers; pages never read storage). */

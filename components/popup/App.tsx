@@ -44,10 +44,20 @@ type Loaded = {
 };
 
 /** One answer about the tab: its findings, and while the popup holds only a cut, the cut for them. */
-type TabAnswer = Pick<Loaded, 'tab' | 'tabError'> & { cut?: { dataset: Dataset; coverage: DatasetCoverage } };
+type TabAnswer = Pick<Loaded, 'tab' | 'tabError'> & { cut?: { dataset: Dataset; coverage: DatasetCoverage; settings: Settings } };
 
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** Whether two small answers (findings, settings) say the same: no new render for an unchanged one. */
+function sameJson(a: unknown, b: unknown): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** Whether two cuts of the list hold the same version and companies. */
+function sameCut(a: Dataset, b: Dataset): boolean {
+  return a.version === b.version && a.entities.length === b.entities.length && a.entities.every((entity, i) => entity.id === b.entities[i].id);
 }
 
 async function askFindings(api: PopupApi, id: number | undefined): Promise<Pick<Loaded, 'tab' | 'tabError'>> {
@@ -63,7 +73,7 @@ async function askFindings(api: PopupApi, id: number | undefined): Promise<Pick<
 async function askPageCards(api: PopupApi, id: number): Promise<TabAnswer | undefined> {
   try {
     const cards = readPageCards(await api.pageCards(id));
-    if (cards) return { tab: cards.tab, cut: { dataset: cards.dataset, coverage: cards.coverage } };
+    if (cards) return { tab: cards.tab, cut: { dataset: cards.dataset, coverage: cards.coverage, settings: cards.settings } };
     console.warn('Sanctions Lens: the page cards could not be read; loading the whole list');
   } catch (error) {
     console.warn('Sanctions Lens: no page cards from the background; loading the whole list', error);
@@ -72,15 +82,22 @@ async function askPageCards(api: PopupApi, id: number): Promise<TabAnswer | unde
 }
 
 /**
- * The first view: the tab's findings with the cut of the list they need, from the background, which
- * holds the verified list. Only when it gives none does the popup wait for the whole list, as it once
- * always did ("Loading…", then the page, or an error that says what failed).
+ * The first view: the tab's findings with the cut of the list they need and the user's settings,
+ * from the background, which holds the verified list. The popup's own read of the settings follows
+ * (`settingsRead`), and wins once in. Only when the background gives no page cards does the popup
+ * wait for the whole list and its own settings, as it once always did ("Loading…", then the page,
+ * or an error that says what failed).
  */
-async function openFirstView(api: PopupApi, tabParam: number | undefined): Promise<{ id?: number; loaded: Loaded }> {
+async function openFirstView(api: PopupApi, tabParam: number | undefined): Promise<{ id?: number; loaded: Loaded; settingsRead?: Promise<Settings> }> {
+  const settingsRead = api.settings();
+  settingsRead.catch(() => undefined); // awaited below, or its failure is the background's copy's gain
   const id = tabParam ?? (await api.activeTabId().catch(() => undefined));
-  const [settings, cards] = await Promise.all([api.settings(), id === undefined ? undefined : askPageCards(api, id)]);
-  if (cards?.cut) return { id, loaded: { dataset: cards.cut.dataset, complete: false, coverage: cards.cut.coverage, settings, tab: cards.tab } };
-  const [dataset, findings] = await Promise.all([api.dataset(), askFindings(api, id)]);
+  const cards = id === undefined ? undefined : await askPageCards(api, id);
+  if (cards?.cut) {
+    const { dataset, coverage, settings } = cards.cut;
+    return { id, loaded: { dataset, complete: false, coverage, settings, tab: cards.tab }, settingsRead };
+  }
+  const [dataset, settings, findings] = await Promise.all([api.dataset(), settingsRead, askFindings(api, id)]);
   return { id, loaded: { dataset, complete: true, settings, ...findings } };
 }
 
@@ -146,7 +163,10 @@ export function App({ api, tabId: tabParam, entityId }: PopupProps) {
       if (!cut && !complete.current) loadWhole();
       setLoaded((current) => {
         if (!current) return current;
-        return cut && !current.complete ? { ...current, ...findings, dataset: cut.dataset, coverage: cut.coverage } : { ...current, ...findings };
+        const takeCut = cut !== undefined && !current.complete && !sameCut(cut.dataset, current.dataset);
+        // The same answer again (the re-ask when the watch starts, usually) changes nothing on screen.
+        if (!takeCut && sameJson(findings.tab, current.tab) && findings.tabError === current.tabError) return current;
+        return takeCut ? { ...current, ...findings, dataset: cut.dataset, coverage: cut.coverage } : { ...current, ...findings };
       });
     });
   }, [loadWhole]);
@@ -161,13 +181,21 @@ export function App({ api, tabId: tabParam, entityId }: PopupProps) {
   // is opened for.
   const opening = useRef<ReturnType<typeof openFirstView> | undefined>(undefined);
   opening.current ??= openFirstView(api, tabParam);
+  /** Counts settings taken from a watch, so the popup's first read cannot undo a later change. */
+  const settingsChanges = useRef(0);
   useEffect(() => {
     let live = true;
     opening.current!.then(
-      ({ id, loaded: first }) => {
+      ({ id, loaded: first, settingsRead }) => {
         if (!live) return;
         setTabId(id);
         setLoaded(first);
+        const changes = settingsChanges.current;
+        settingsRead?.then(
+          (settings) =>
+            live && changes === settingsChanges.current && setLoaded((current) => (current && !sameJson(settings, current.settings) ? { ...current, settings } : current)),
+          (error: unknown) => console.warn('Sanctions Lens: settings unreadable here; showing the background’s copy', error),
+        );
       },
       (error: unknown) => live && setFatal(message(error)),
     );
@@ -190,6 +218,7 @@ export function App({ api, tabId: tabParam, entityId }: PopupProps) {
   useEffect(
     () =>
       api.watchSettings((settings) => {
+        settingsChanges.current++;
         setNow(Date.now());
         setLoaded((current) => current && { ...current, settings });
         showLatestFindings(loadFindings(tabId));

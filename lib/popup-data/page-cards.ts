@@ -6,7 +6,8 @@
 import type { Dataset, Entity, Ruling } from '../dataset/types';
 import type { PageCards, TabFindings } from '../messaging';
 import { hostCoveredBy } from '../settings/site';
-import type { IgnoreRule } from '../settings/types';
+import type { IgnoreRule, Settings } from '../settings/types';
+import { validateSettings } from '../settings/validate';
 
 export type DatasetCoverage = PageCards['coverage'];
 
@@ -43,14 +44,14 @@ export function ignoredOnTab(tab: Pick<TabFindings, 'url'>, ignored: readonly Ig
  * names, a company dropped by an update) are simply absent, as they are from the whole list; the
  * popup adds watchlist names from the user's own settings.
  */
-export function buildPageCards(tab: TabFindings, dataset: Dataset, ignored: readonly IgnoreRule[] = []): PageCards {
-  const wanted = new Set([...tab.findings.map((finding) => finding.entityId), ...ignoredOnTab(tab, ignored).map((rule) => rule.entityId)]);
+export function buildPageCards(tab: TabFindings, dataset: Dataset, settings: Settings): PageCards {
+  const wanted = new Set([...tab.findings.map((finding) => finding.entityId), ...ignoredOnTab(tab, settings.ignored).map((rule) => rule.entityId)]);
   const entities: Entity[] = dataset.entities.filter((entity) => wanted.has(entity.id));
   const named = new Set(entities.flatMap((entity) => entity.rulings));
   const rulings: Ruling[] = dataset.rulings.filter((ruling) => named.has(ruling.id) || ruling.entities.some((id) => wanted.has(id)));
   // `changes` (what an update changed) is left out: only the Updates view reads it, from the whole list.
   const { changes: _changes, ...rest } = dataset;
-  return { tab, dataset: { ...rest, entities, rulings }, coverage: datasetCoverage(dataset) };
+  return { tab, dataset: { ...rest, entities, rulings }, coverage: datasetCoverage(dataset), settings };
 }
 
 // The reader: the answer crosses from the background's process. A bug or a version skew (a popup
@@ -89,5 +90,8 @@ export function readPageCards(value: unknown): PageCards | undefined {
   const { tab, coverage } = value;
   const tabOk = typeof tab.tabId === 'number' && isStr(tab.url) && typeof tab.enabled === 'boolean' && every(tab.findings, finding);
   const coverageOk = typeof coverage.companies === 'number' && strings(coverage.lists) && strings(coverage.emptyLists);
-  return tabOk && coverageOk && isRenderableDataset(value.dataset) ? (value as unknown as PageCards) : undefined;
+  // Settings the background read went through the same checks; any problem here is a bug or a skew.
+  const settings = isObj(value.settings) ? validateSettings(value.settings) : undefined;
+  if (!tabOk || !coverageOk || !settings || settings.problems.length > 0 || !isRenderableDataset(value.dataset)) return undefined;
+  return { ...(value as unknown as PageCards), settings: settings.settings };
 }

@@ -17,12 +17,12 @@ export interface PopupDataDeps {
   /** The verified active dataset (default: the dataset store's, kept until the active copy changes). */
   dataset?(): Promise<Dataset>;
   /** The user's settings (default: from storage, kept until they change). */
-  settings?(): Promise<Pick<Settings, 'ignored'>>;
+  settings?(): Promise<Settings>;
 }
 
 export function registerPopupData(deps: PopupDataDeps): () => void {
   let active: Promise<Dataset> | null = null;
-  let settingsNow: Promise<Pick<Settings, 'ignored'>> | null = null;
+  let settingsNow: Promise<Settings> | null = null;
   const stops: (() => void)[] = [];
 
   const dataset =
@@ -52,7 +52,7 @@ export function registerPopupData(deps: PopupDataDeps): () => void {
       getPageCards: async ({ tabId }, sender): Promise<PageCards> => {
         if (!fromExtensionPage(sender) || typeof tabId !== 'number') throw new Error('not answered outside the extension');
         const [tab, data, current] = await Promise.all([deps.tabFindings(tabId), dataset(), settings()]);
-        return buildPageCards(tab, data, current.ignored);
+        return buildPageCards(tab, data, current);
       },
       getActiveDataset: async (_request, sender): Promise<Dataset> => {
         if (!fromExtensionPage(sender)) throw new Error('not answered outside the extension');

@@ -8,7 +8,7 @@ import type { PopupApi } from '../../components/popup/api';
 import type { Dataset } from '../../lib/dataset/types';
 import type { FeedStatus, Finding, TabFindings } from '../../lib/messaging';
 import { defaultSettings } from '../../lib/settings/defaults';
-import { withSiteEnabled } from '../../lib/settings/rules';
+import { withSiteEnabled, withoutIgnore } from '../../lib/settings/rules';
 import type { Settings } from '../../lib/settings/types';
 import { buildPageCards } from '../../lib/popup-data/page-cards';
 import fixture from '../fixtures/popup/dataset.json';
@@ -30,7 +30,7 @@ function fakeApi(options: { url?: string; findings?: Finding[]; settings?: Setti
       return { tabId, url: options.url ?? PAGE, enabled: true, findings: options.findings ?? [] };
     }),
     // What the background answers: the tab's findings with the list cut to them (lib/popup-data).
-    pageCards: vi.fn(async (tabId: number) => buildPageCards(await api.tabFindings(tabId), options.data ?? dataset, settings.ignored)),
+    pageCards: vi.fn(async (tabId: number) => buildPageCards(await api.tabFindings(tabId), options.data ?? dataset, settings)),
     dataset: vi.fn(async () => options.data ?? dataset),
     settings: async () => settings,
     watchSettings: (callback) => {
@@ -48,7 +48,8 @@ function fakeApi(options: { url?: string; findings?: Finding[]; settings?: Setti
     pauseFor: vi.fn(async () => undefined),
     resume: vi.fn(async () => undefined),
     unignore: vi.fn(async (rule) => {
-      settings = { ...settings, ignored: settings.ignored.filter((r) => r !== rule) };
+      // As the store does: by value (the popup may hold a checked copy of the settings, not these objects).
+      settings = withoutIgnore(settings, rule);
       watchers.forEach((watch) => watch(settings));
     }),
     feedStatus: vi.fn(async () => {
