@@ -531,3 +531,112 @@ describe('dates inside texts from the data', () => {
     expect(readableDates('89 FR 86230; EO 14032 (3 June 2021); 1:24-cv-01381-PLF')).toBe('89 FR 86230; EO 14032 (Jun 3, 2021); 1:24-cv-01381-PLF');
   });
 });
+
+/** A promise the test settles when it chooses. */
+function deferred<T>() {
+  let resolve!: (value: T) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<T>((res, rej) => ((resolve = res), (reject = rej)));
+  return { promise, resolve, reject };
+}
+
+describe('popup: the first view from page cards, the whole list after', () => {
+  it('shows the page’s companies before the whole list is in; search waits for it, then works', async () => {
+    const api = fakeApi({ findings: pageFindings });
+    const whole = deferred<Dataset>();
+    api.dataset = vi.fn(() => whole.promise);
+    render(<App api={api} tabId={12} />);
+    const cards = await screen.findAllByTestId('finding');
+    expect(cards.map((card) => card.dataset.entityId)).toEqual(['china-mobile-limited', 'hesai-group', 'xiaomi-corporation']);
+    expect(screen.getByTestId('subtitle').textContent).toBe('2 companies with a listing in force on news.example');
+    expect(screen.getByTestId('status-line').textContent).toContain('OFAC lists as of Jan 8, 2026');
+    // Details of a company on the page need nothing more.
+    fireEvent.click(within(cards[2]).getByRole('button', { name: 'Xiaomi Corporation' }));
+    expect((await screen.findByTestId('details')).dataset.entityId).toBe('xiaomi-corporation');
+    expect(screen.getAllByTestId('ruling').map((r) => r.dataset.rulingId)).toEqual(['xiaomi-v-dod-final', 'xiaomi-v-dod-pi']);
+    // Search reads every company: it says it is loading, never "not found" from a part of the list.
+    fireEvent.click(screen.getByRole('tab', { name: 'Search' }));
+    expect(screen.getByTestId('whole-list-loading').textContent).toBe('Loading every listed company…');
+    expect(screen.queryByRole('combobox')).toBeNull();
+    whole.resolve(dataset);
+    const input = await screen.findByRole('combobox');
+    fireEvent.input(input, { target: { value: 'Hikvision' } });
+    expect(screen.getAllByTestId('search-result')[0].dataset.entityId).toBe('hikvision');
+  });
+
+  it('an empty page says what the whole list covers while only the cut is in', async () => {
+    const api = fakeApi({ findings: [] });
+    api.dataset = vi.fn(() => new Promise<Dataset>(() => undefined));
+    render(<App api={api} tabId={1} />);
+    const empty = await screen.findByTestId('empty-state');
+    expect(within(empty).getByTestId('coverage').textContent).toContain('Checked against 6 companies from NS-CMIC, SDN, DoD 1237, DoD 1260H, FCC');
+  });
+
+  it('does not wait for its own read of the settings; takes it when it comes', async () => {
+    const api = fakeApi({ findings: pageFindings });
+    const own = deferred<Settings>();
+    api.settings = () => own.promise;
+    render(<App api={api} tabId={1} />);
+    expect(await screen.findAllByTestId('finding')).toHaveLength(3);
+    // The popup's own read says the site is off (changed a moment ago): it wins.
+    own.resolve(withSiteEnabled(defaultSettings(), 'news.example', false));
+    expect((await screen.findByTestId('empty-state')).dataset.reason).toBe('off');
+  });
+
+  it('a company reported while only the cut is in is shown with its own card', async () => {
+    const api = fakeApi({ findings: [found('xiaomi-corporation', ['Xiaomi'], 1)] });
+    api.dataset = vi.fn(() => new Promise<Dataset>(() => undefined));
+    render(<App api={api} tabId={1} />);
+    await screen.findAllByTestId('finding');
+    api.pageReports([found('xiaomi-corporation', ['Xiaomi'], 1), found('hikvision', ['Hikvision'], 3)]);
+    await waitFor(() => expect(screen.getAllByTestId('finding').map((card) => card.dataset.entityId)).toEqual(['hikvision', 'xiaomi-corporation']));
+  });
+
+  it('an unreadable or missing page-cards answer: loads the whole list itself and shows the page', async () => {
+    for (const broken of [
+      async () => ({ tab: { tabId: 1, url: PAGE, enabled: true, findings: pageFindings }, dataset: { entities: [{ id: 'x' }] } }) as never,
+      async () => Promise.reject(new Error('Could not establish connection. Receiving end does not exist.')),
+    ]) {
+      const api = fakeApi({ findings: pageFindings });
+      api.pageCards = vi.fn(broken);
+      const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+      render(<App api={api} tabId={1} />);
+      expect(screen.getByText('Loading…', { selector: '.loading' })).toBeTruthy();
+      const cards = await screen.findAllByTestId('finding');
+      expect(cards.map((card) => card.dataset.entityId)).toEqual(['china-mobile-limited', 'hesai-group', 'xiaomi-corporation']);
+      expect(api.dataset).toHaveBeenCalledTimes(1);
+      expect(api.tabFindings).toHaveBeenCalledWith(1);
+      expect(warn).toHaveBeenCalled();
+      warn.mockRestore();
+      cleanup();
+    }
+  });
+
+  it('no page cards and no list either: says it could not load its list data, never a blank popup', async () => {
+    const api = fakeApi({ findings: pageFindings });
+    api.pageCards = vi.fn(async () => Promise.reject(new Error('no answer')));
+    api.dataset = vi.fn(async () => Promise.reject(new Error('bundled dataset missing (404)')));
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    render(<App api={api} tabId={1} />);
+    const fatal = await screen.findByTestId('fatal-error');
+    expect(fatal.textContent).toContain('couldn’t load its list data');
+    expect(fatal.textContent).toContain('bundled dataset missing (404)');
+    vi.mocked(console.warn).mockRestore();
+  });
+
+  it('the whole list failing keeps the page shown and says so where it is needed, with a retry', async () => {
+    const api = fakeApi({ findings: pageFindings });
+    let attempts = 0;
+    api.dataset = vi.fn(async () => (++attempts === 1 ? Promise.reject(new Error('The extension did not answer')) : dataset));
+    render(<App api={api} tabId={1} />);
+    await screen.findAllByTestId('finding');
+    fireEvent.click(screen.getByRole('tab', { name: 'Updates' }));
+    const error = await screen.findByTestId('whole-list-error');
+    expect(error.textContent).toContain('The extension did not answer');
+    expect(error.textContent).toContain('This page’s companies are still shown');
+    fireEvent.click(within(error).getByRole('button', { name: 'Try again' }));
+    expect((await screen.findAllByTestId('ruling')).length).toBeGreaterThan(0);
+    fireEvent.click(screen.getByRole('tab', { name: /This page/ }));
+    expect(screen.getAllByTestId('finding')).toHaveLength(3);
+  });
+});
