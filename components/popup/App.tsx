@@ -177,30 +177,29 @@ export function App({ api, tabId: tabParam, entityId }: PopupProps) {
     [api],
   );
 
-  // Asked while the first render runs, not after its paint: the page's companies are what the popup
-  // is opened for.
-  const opening = useRef<ReturnType<typeof openFirstView> | undefined>(undefined);
-  opening.current ??= openFirstView(api, tabParam);
+  // Asked while the first render runs, and shown as soon as the answer is in: not after the first
+  // paint, as an effect would be (a frame later). The page's companies are what the popup is opened for.
+  const gone = useRef(false);
+  useEffect(() => () => void (gone.current = true), []);
   /** Counts settings taken from a watch, so the popup's first read cannot undo a later change. */
   const settingsChanges = useRef(0);
-  useEffect(() => {
-    let live = true;
-    opening.current!.then(
-      ({ id, loaded: first, settingsRead }) => {
-        if (!live) return;
-        setTabId(id);
-        setLoaded(first);
-        const changes = settingsChanges.current;
-        settingsRead?.then(
-          (settings) =>
-            live && changes === settingsChanges.current && setLoaded((current) => (current && !sameJson(settings, current.settings) ? { ...current, settings } : current)),
-          (error: unknown) => console.warn('Sanctions Lens: settings unreadable here; showing the background’s copy', error),
-        );
-      },
-      (error: unknown) => live && setFatal(message(error)),
-    );
-    return () => void (live = false);
-  }, []);
+  const opening = useRef<Promise<void> | undefined>(undefined);
+  opening.current ??= openFirstView(api, tabParam).then(
+    ({ id, loaded: first, settingsRead }) => {
+      if (gone.current) return;
+      setTabId(id);
+      setLoaded(first);
+      const changes = settingsChanges.current;
+      settingsRead?.then(
+        (settings) =>
+          !gone.current &&
+          changes === settingsChanges.current &&
+          setLoaded((current) => (current && !sameJson(settings, current.settings) ? { ...current, settings } : current)),
+        (error: unknown) => console.warn('Sanctions Lens: settings unreadable here; showing the background’s copy', error),
+      );
+    },
+    (error: unknown) => void (gone.current || setFatal(message(error))),
+  );
 
   // With the page painted, the whole list comes next, when the popup is idle.
   const onCut = loaded !== undefined && !loaded.complete;

@@ -6,6 +6,7 @@ import { sendMessage, type FeedStatus, type PageCards } from '../../lib/messagin
 import { isRenderableDataset } from '../../lib/popup-data/page-cards';
 import { getSettings, pauseFor, removeIgnore, resume, setSiteEnabled, watchSettings } from '../../lib/settings/store';
 import type { PopupApi } from './api';
+import { takeEarlyFirstView } from './early';
 
 /** The background answers a failed handler with `{ __error }`, and nothing at all when no handler exists. */
 function answer<T>(value: unknown, what: string): T {
@@ -14,8 +15,14 @@ function answer<T>(value: unknown, what: string): T {
   return value as T;
 }
 
+/** The question the popup's early script asked while this page's scripts loaded; used for the first view only. */
+let early = takeEarlyFirstView();
+const earlyAnswer = () => early?.catch(() => undefined);
+
 export const browserApi: PopupApi = {
   async activeTabId() {
+    const first = await earlyAnswer();
+    if (first) return first.tabId;
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
     return tab?.id;
   },
@@ -23,6 +30,10 @@ export const browserApi: PopupApi = {
     return answer(await sendMessage('getTabFindings', { tabId }), 'The extension');
   },
   async pageCards(tabId) {
+    const first = await earlyAnswer();
+    early = undefined;
+    // Read like any answer: a failed or garbled early answer makes the popup load the list itself.
+    if (first?.tabId === tabId) return answer<PageCards>(await first.cards, 'The extension');
     return answer<PageCards>(await sendMessage('getPageCards', { tabId }), 'The extension');
   },
   async dataset(): Promise<Dataset> {
