@@ -175,6 +175,10 @@ test('empty, unscannable and dark: written for a person, no errors', async ({ ex
   popup.on('pageerror', (error) => errors.push(error.message));
   await expect(popup.getByTestId('empty-state')).toContainText('No company from the lists we track was found here');
   await popup.screenshot({ path: join(SHOTS, 'popup-empty.png') });
+  // With nothing on the page, the file check is still one click away.
+  const [portfolio] = await Promise.all([context.waitForEvent('page'), popup.getByTestId('portfolio-link').click()]);
+  await expect(portfolio.getByRole('heading', { name: 'Portfolio check', level: 1 })).toBeVisible();
+  await portfolio.close();
 
   const news = await context.newPage();
   await scanned(news, extension.worker, server.url('/news-xiaomi.html'));
