@@ -72,7 +72,7 @@ async function askFindings(api: PopupApi, id: number | undefined): Promise<Pick<
 /** The tab's page cards, or undefined (with the reason logged) when the background cannot give readable ones. */
 async function askPageCards(api: PopupApi, id: number): Promise<TabAnswer | undefined> {
   try {
-    const cards = readPageCards(await api.pageCards(id));
+    const cards = readPageCards(await api.pageCards(id), id);
     if (cards) return { tab: cards.tab, cut: { dataset: cards.dataset, coverage: cards.coverage, settings: cards.settings } };
     console.warn('Sanctions Lens: the page cards could not be read; loading the whole list');
   } catch (error) {
@@ -183,17 +183,20 @@ export function App({ api, tabId: tabParam, entityId }: PopupProps) {
   useEffect(() => () => void (gone.current = true), []);
   /** Counts settings taken from a watch, so the popup's first read cannot undo a later change. */
   const settingsChanges = useRef(0);
+  /** The latest settings a watch brought, kept for a first view that lands after the change. */
+  const watchedSettings = useRef<Settings | undefined>(undefined);
   const opening = useRef<Promise<void> | undefined>(undefined);
   opening.current ??= openFirstView(api, tabParam).then(
     ({ id, loaded: first, settingsRead }) => {
       if (gone.current) return;
       setTabId(id);
-      setLoaded(first);
-      const changes = settingsChanges.current;
+      // A change heard while the popup opened is newer than the copy the first view was cut with.
+      setLoaded(watchedSettings.current ? { ...first, settings: watchedSettings.current } : first);
       settingsRead?.then(
         (settings) =>
           !gone.current &&
-          changes === settingsChanges.current &&
+          // The read started as the popup opened: a change heard since then is newer than it.
+          settingsChanges.current === 0 &&
           setLoaded((current) => (current && !sameJson(settings, current.settings) ? { ...current, settings } : current)),
         (error: unknown) => console.warn('Sanctions Lens: settings unreadable here; showing the background’s copy', error),
       );
@@ -218,6 +221,7 @@ export function App({ api, tabId: tabParam, entityId }: PopupProps) {
     () =>
       api.watchSettings((settings) => {
         settingsChanges.current++;
+        watchedSettings.current = settings;
         setNow(Date.now());
         setLoaded((current) => current && { ...current, settings });
         showLatestFindings(loadFindings(tabId));
@@ -250,6 +254,9 @@ export function App({ api, tabId: tabParam, entityId }: PopupProps) {
 
   // Search, updates and a company the page did not name read the whole list: ask for it now.
   const needsWhole = data !== undefined && !data.complete && (tab === 'rulings' || tab === 'search' || (details !== undefined && !data.entities.has(details.entityId)));
+  // Still on the cut, a company the page reported later may be missing from it until the whole
+  // list is in: This page says so rather than leave it out without a word.
+  const missingFromCut = data !== undefined && !data.complete && (loaded?.tab?.findings.some((finding) => !data.entities.has(finding.entityId)) ?? false);
   useEffect(() => {
     if (needsWhole) loadWhole();
   }, [needsWhole, loadWhole]);
@@ -425,6 +432,16 @@ export function App({ api, tabId: tabParam, entityId }: PopupProps) {
       <main class="panel" ref={panelRef}>
         <div id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`} tabIndex={0}>
           {summary && tab === 'page' && !details ? <p class="summary small" data-testid="page-summary">{summary}</p> : null}
+          {missingFromCut && tab === 'page' && !details ? (
+            wholeError ? (
+              <p class="small" role="alert" data-testid="page-missing-companies">
+                More companies were found on this page, but the whole list couldn’t be loaded to show them ({wholeError}).{' '}
+                <button type="button" class="link-button" onClick={loadWhole}>Try again</button>
+              </p>
+            ) : (
+              <p class="loading small" aria-busy="true" data-testid="page-missing-companies">Loading the rest of this page’s companies…</p>
+            )
+          ) : null}
           {panel}
         </div>
       </main>

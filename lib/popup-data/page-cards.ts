@@ -84,10 +84,12 @@ export function isRenderableDataset(value: unknown): value is Dataset {
   );
 }
 
-/** The answer as PageCards, or undefined when it is missing, an error, or not in the shape the views read. */
-export function readPageCards(value: unknown): PageCards | undefined {
+/** The answer as PageCards, or undefined when it is missing, an error, about another tab than `tabId`, or not in the shape the views read. */
+export function readPageCards(value: unknown, tabId?: number): PageCards | undefined {
   if (!isObj(value) || !isObj(value.tab) || !isObj(value.coverage)) return undefined;
   const { tab, coverage } = value;
+  // An answer about another tab (a skewed or mixed-up reply) is never shown as this one's.
+  if (tabId !== undefined && tab.tabId !== tabId) return undefined;
   const tabOk = typeof tab.tabId === 'number' && isStr(tab.url) && typeof tab.enabled === 'boolean' && every(tab.findings, finding);
   const coverageOk = typeof coverage.companies === 'number' && strings(coverage.lists) && strings(coverage.emptyLists);
   // Settings the background read went through the same checks; any problem here is a bug or a skew.

@@ -583,6 +583,43 @@ describe('popup: the first view from page cards, the whole list after', () => {
     expect((await screen.findByTestId('empty-state')).dataset.reason).toBe('off');
   });
 
+  it('a settings change heard while the popup opens wins over the copies read before it', async () => {
+    const api = fakeApi({ findings: pageFindings });
+    const cards = deferred<unknown>();
+    const own = deferred<Settings>();
+    const before = defaultSettings();
+    api.pageCards = vi.fn(() => cards.promise as never);
+    api.settings = () => own.promise;
+    render(<App api={api} tabId={1} />);
+    await waitFor(() => expect(api.pageCards).toHaveBeenCalled());
+    // The user switches the site off elsewhere while the popup is still waiting for its first answer.
+    await api.setSiteEnabled('news.example', false);
+    // Both answers were read before that change and still say "on".
+    cards.resolve(buildPageCards(await api.tabFindings(1), dataset, before));
+    own.resolve(before);
+    expect((await screen.findByTestId('empty-state')).dataset.reason).toBe('off');
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(screen.getByTestId('empty-state').dataset.reason).toBe('off');
+  });
+
+  it('a company reported later that the cut lacks, with the whole list failing, is announced with a retry', async () => {
+    const api = fakeApi({ findings: [found('xiaomi-corporation', ['Xiaomi'], 1)] });
+    let attempts = 0;
+    api.dataset = vi.fn(async () => (++attempts === 1 ? Promise.reject(new Error('The extension did not answer')) : dataset));
+    render(<App api={api} tabId={1} />);
+    await screen.findAllByTestId('finding');
+    // The background cannot cut the list any more (asleep, say): the answer has findings only.
+    api.pageCards = vi.fn(async () => Promise.reject(new Error('no answer')));
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    api.pageReports([found('xiaomi-corporation', ['Xiaomi'], 1), found('hikvision', ['Hikvision'], 3)]);
+    const note = await screen.findByTestId('page-missing-companies');
+    await waitFor(() => expect(note.textContent).toContain('The extension did not answer'));
+    fireEvent.click(within(screen.getByTestId('page-missing-companies')).getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(screen.getAllByTestId('finding').map((card) => card.dataset.entityId)).toEqual(['hikvision', 'xiaomi-corporation']));
+    expect(screen.queryByTestId('page-missing-companies')).toBeNull();
+    vi.mocked(console.warn).mockRestore();
+  });
+
   it('a company reported while only the cut is in is shown with its own card', async () => {
     const api = fakeApi({ findings: [found('xiaomi-corporation', ['Xiaomi'], 1)] });
     api.dataset = vi.fn(() => new Promise<Dataset>(() => undefined));

@@ -107,6 +107,12 @@ describe('page cards: what the popup accepts', () => {
     expect(isRenderableDataset(bundled)).toBe(true);
   });
 
+  it('refuses an answer about another tab than the one asked about', () => {
+    const answer = good();
+    expect(readPageCards(answer, answer.tab.tabId)).toBeDefined();
+    expect(readPageCards(answer, answer.tab.tabId + 1)).toBeUndefined();
+  });
+
   it('refuses a missing, failed or malformed answer, so the popup loads the list itself', () => {
     const broken: [string, (value: Record<string, any>) => unknown][] = [
       ['no answer', () => undefined],
