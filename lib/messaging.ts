@@ -3,6 +3,7 @@
 // travels here: only entity ids, the short matched strings, and counts.
 import browser from 'webextension-polyfill';
 import type { CardModel } from '../components/hover-card/card-model';
+import type { PatternTable } from './match/pattern-table';
 import type { PaletteKey } from './settings/palette';
 import type { HighlightStyle, IgnoreRule, Palette } from './settings/types';
 
@@ -80,13 +81,16 @@ export interface MatchEntity {
 /**
  * What a frame's scanner needs, prepared once per dataset version and settings by the background:
  * the entities to match (already filtered by the user's lists, threshold and watchlist), their
- * colour, and for each first word of a pattern the entities that have one starting with it.
+ * colour, for each first word of a pattern the entities that have one starting with it, and the
+ * compiled patterns themselves.
  */
 export interface MatchIndex {
   id: string;
   entities: MatchEntity[];
   keys: PaletteKey[];
   tokens: Record<string, number[]>;
+  /** Every pattern of those entities, compiled once here, so frames never run the compiler (lib/match/pattern-table.ts). */
+  patterns: PatternTable;
 }
 
 export interface Messages {

@@ -114,6 +114,14 @@ export function createMatcher(dataset: Pick<Dataset, 'entities'>): Matcher {
   return matcherFrom(compilePatterns(dataset));
 }
 
+/**
+ * The matcher for patterns compiled elsewhere (the background's pattern table, pattern-table.ts): the same
+ * matcher `createMatcher` gives for the entities the patterns came from, without compiling them again.
+ */
+export function createMatcherFromPatterns(compiled: CompiledPatterns): Matcher {
+  return matcherFrom(compiled);
+}
+
 export interface AsyncBuildOptions {
   /** Longest stretch of work between two pauses, in ms. */
   sliceMs?: number;

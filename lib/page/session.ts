@@ -40,7 +40,7 @@ class FirstWordProbe {
   whole = false;
   readonly wentWhole: Promise<void>;
   private goWhole!: () => void;
-  private readonly pairsAfter: ReadonlySet<string>;
+  readonly pairsAfter: ReadonlySet<string>;
   constructor(
     private readonly tokens: ReadonlySet<string>,
     private readonly onFound: () => void,
@@ -262,7 +262,7 @@ export class PageSession {
       stretchStart = performance.now();
     };
     const tokens = this.probe.whole ? Object.keys(index.tokens) : this.probe.seen;
-    const matcher = await SubsetMatcher.create(index, tokens, { sliceMs: BUILD_SLICE_MS, pause });
+    const matcher = await SubsetMatcher.create(index, tokens, { sliceMs: BUILD_SLICE_MS, pause, pairsAfter: this.probe.pairsAfter });
     return { matcher, longestMs: Math.max(longestMs, performance.now() - stretchStart) };
   }
 

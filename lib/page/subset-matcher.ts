@@ -3,7 +3,8 @@
 // not the whole list. It grows when new text brings new first words (never missing a company: see
 // tokens.ts), and answers as `createMatcher` over the whole index would, because a company none of
 // whose first words occur in a text cannot match in it.
-import { createMatcher, createMatcherAsync, type AsyncBuildOptions, type Matcher } from '../match';
+import { createMatcherFromPatterns, type AsyncBuildOptions, type Matcher } from '../match';
+import { PatternDecoder, patternsFromTable } from '../match/pattern-table';
 import type { MatchIndex } from '../messaging';
 import type { PageMatch, PageMatcher } from './scanner';
 import { ALWAYS, pairStarts, visitTokens } from './tokens';
@@ -23,18 +24,22 @@ export class SubsetMatcher implements PageMatcher {
   /** Words that start a two-word token: only after these is the next word looked at. */
   private readonly pairsAfter: ReadonlySet<string>;
 
-  private constructor(private readonly index: MatchIndex) {
+  /** The background's compiled patterns, turned back into patterns as the matcher needs them. */
+  private readonly decoder: PatternDecoder;
+
+  private constructor(private readonly index: MatchIndex, pairsAfter?: ReadonlySet<string>) {
     this.tokens = new Map(Object.entries(index.tokens));
-    this.pairsAfter = pairStarts(this.tokens.keys());
+    this.pairsAfter = pairsAfter ?? pairStarts(this.tokens.keys());
+    this.decoder = new PatternDecoder(index.patterns, index.entities);
   }
 
   /** A matcher covering every company `texts` could name, built in short tasks when it is large. */
-  static async create(index: MatchIndex, tokens: Iterable<string>, options: AsyncBuildOptions = {}): Promise<SubsetMatcher> {
-    const subset = new SubsetMatcher(index);
+  static async create(index: MatchIndex, tokens: Iterable<string>, options: AsyncBuildOptions & { pairsAfter?: ReadonlySet<string> } = {}): Promise<SubsetMatcher> {
+    const subset = new SubsetMatcher(index, options.pairsAfter);
     const wanted = subset.entitiesFor(tokens);
     if (wanted.size >= index.entities.length * WHOLE_SHARE) {
       subset.whole = true;
-      subset.matcher = await createMatcherAsync({ entities: index.entities as never }, options);
+      subset.matcher = await subset.buildWhole(options);
     } else {
       for (const at of wanted) subset.included.add(at);
       subset.build();
@@ -80,7 +85,26 @@ export class SubsetMatcher implements PageMatcher {
 
   private build(): void {
     for (const at of this.tokens.get(ALWAYS) ?? []) this.included.add(at);
-    const entities = [...this.included].sort((a, b) => a - b).map((at) => this.index.entities[at]);
-    this.matcher = createMatcher({ entities: entities as never });
+    // The table keeps the compiler's order, so the patterns of some entities come out as compiling only
+    // those entities would order them, and the matcher prefers among them as the full one does.
+    const included = this.included;
+    this.matcher = createMatcherFromPatterns({ patterns: patternsFromTable(this.decoder, (at) => included.has(at)), warnings: [] });
+  }
+
+  /** Every pattern of the index, turned back a stretch at a time, then the automaton in one go. */
+  private async buildWhole(options: AsyncBuildOptions): Promise<Matcher> {
+    const sliceMs = options.sliceMs ?? 8;
+    const pause = options.pause ?? (() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
+    const patterns = [];
+    let since = performance.now();
+    for (let row = 0; row < this.decoder.size; row++) {
+      patterns.push(this.decoder.pattern(row));
+      if ((row & 63) === 63 && performance.now() - since >= sliceMs) {
+        await pause();
+        since = performance.now();
+      }
+    }
+    await pause();
+    return createMatcherFromPatterns({ patterns, warnings: [] });
   }
 }
