@@ -109,6 +109,8 @@ export class PageSession {
         this.endFirstLook();
         // The first look found a first word: the real read follows once the matcher is built.
         if (this.loading) return;
+        // It found none: nothing will replay the runs it kept.
+        this.scanner.forgetRuns();
         // Figures for the benchmark; they live in the page's performance timeline, not in its DOM.
         performance.mark('sanctions-lens:scan-complete', {
           detail: {
@@ -145,6 +147,8 @@ export class PageSession {
 
   start(): void {
     performance.mark('sanctions-lens:scan-start');
+    // The look's runs are kept: once the matcher is built they are matched without walking the page again.
+    this.scanner.keepRuns();
     this.scanner.start();
     // A page may clear CSS.highlights at any time; once a second is soon enough to paint again.
     this.stopTick = this.life.onTick(() => this.painter.reassert?.());
@@ -169,6 +173,7 @@ export class PageSession {
       } else {
         this.probe = this.newProbe();
         this.scanner.setRules(this.probeRules());
+        this.scanner.keepRuns();
       }
     } else if (
       (JSON.stringify(setup.ignored) !== JSON.stringify(previous.ignored) || setup.look.watchlistOnPages !== previous.look.watchlistOnPages) &&
@@ -237,6 +242,8 @@ export class PageSession {
       // find; or at once when the look already showed that the page wants the whole index.
       await Promise.race([this.firstLookDone, this.probe.wentWhole]);
       if (this.stopped || this.setup.indexId !== wanted) return;
+      // Every run kept so far was looked at: the matcher built now covers their first words.
+      this.scanner.sealLook();
       const { matcher, longestMs } = await this.build(index);
       if (this.stopped || this.setup.indexId !== wanted) return;
       this.keys = new Map(index.entities.map((entity, i) => [entity.id, index.keys[i]]));
@@ -244,9 +251,10 @@ export class PageSession {
       this.setupMs = performance.now() - this.setupStart;
       this.setupLongestMs = longestMs;
       this.loading = null;
-      this.scanner.setRules(this.matchRules(matcher), true);
+      this.scanner.setRules(this.matchRules(matcher), true, true);
     })().catch((error: unknown) => {
       if (this.loading === wanted) this.loading = null;
+      this.scanner.forgetRuns();
       console.warn('Sanctions Lens could not load the list for this page:', error);
     });
   }

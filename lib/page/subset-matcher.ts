@@ -52,7 +52,8 @@ export class SubsetMatcher implements PageMatcher {
   }
 
   scan(text: string, context?: Parameters<PageMatcher['scan']>[1]): PageMatch[] {
-    if (!this.whole) {
+    // A text the frame looked at before this matcher was built holds no first word the matcher lacks.
+    if (!this.whole && !context?.tokensSeen) {
       let missing: number[] | null = null;
       visitTokens(text, (token) => {
         for (const at of this.tokens.get(token) ?? []) if (!this.included.has(at)) (missing ??= []).push(at);
