@@ -15,7 +15,7 @@ import { PageUi } from './page-ui';
 import { PageScanner, type PageMatch, type ScanRules } from './scanner';
 import { macrotask } from './scheduler';
 import { SubsetMatcher } from './subset-matcher';
-import { pairStarts, visitTokens } from './tokens';
+import { pairStarts, tokenFilter, visitTokens } from './tokens';
 
 export type EnabledSetup = Extract<PageSetup, { enabled: true }>;
 
@@ -41,11 +41,14 @@ class FirstWordProbe {
   readonly wentWhole: Promise<void>;
   private goWhole!: () => void;
   readonly pairsAfter: ReadonlySet<string>;
+  /** The words worth a look (tokens and pair starts), so the look makes no string for any other word. */
+  readonly filter: Int32Array;
   constructor(
     private readonly tokens: ReadonlySet<string>,
     private readonly onFound: () => void,
   ) {
     this.pairsAfter = pairStarts(tokens);
+    this.filter = tokenFilter(tokens);
     this.wentWhole = new Promise((resolve) => (this.goWhole = resolve));
   }
 
@@ -62,7 +65,7 @@ class FirstWordProbe {
         this.seen.add(token);
         found = true;
       }
-    }, this.pairsAfter);
+    }, this.pairsAfter, this.filter);
     if (found) this.onFound();
     return [];
   }
@@ -270,7 +273,7 @@ export class PageSession {
       stretchStart = performance.now();
     };
     const tokens = this.probe.whole ? Object.keys(index.tokens) : this.probe.seen;
-    const matcher = await SubsetMatcher.create(index, tokens, { sliceMs: BUILD_SLICE_MS, pause, pairsAfter: this.probe.pairsAfter });
+    const matcher = await SubsetMatcher.create(index, tokens, { sliceMs: BUILD_SLICE_MS, pause, pairsAfter: this.probe.pairsAfter, filter: this.probe.filter });
     return { matcher, longestMs: Math.max(longestMs, performance.now() - stretchStart) };
   }
 

@@ -7,7 +7,13 @@ import { createMatcherFromPatterns, type AsyncBuildOptions, type Matcher } from 
 import { PatternDecoder, patternsFromTable } from '../match/pattern-table';
 import type { MatchIndex } from '../messaging';
 import type { PageMatch, PageMatcher } from './scanner';
-import { ALWAYS, pairStarts, visitTokens } from './tokens';
+import { ALWAYS, pairStarts, tokenFilter, visitTokens } from './tokens';
+
+/** What the frame's first look already made of the index's tokens, shared rather than made again. */
+interface Lookup {
+  pairsAfter?: ReadonlySet<string>;
+  filter?: Int32Array;
+}
 
 /** From this share of the index on, the whole index is compiled (once, in short tasks). */
 const WHOLE_SHARE = 0.3;
@@ -27,15 +33,19 @@ export class SubsetMatcher implements PageMatcher {
   /** The background's compiled patterns, turned back into patterns as the matcher needs them. */
   private readonly decoder: PatternDecoder;
 
-  private constructor(private readonly index: MatchIndex, pairsAfter?: ReadonlySet<string>) {
+  /** The words worth looking up (tokens.ts, `tokenFilter`). */
+  private readonly filter: Int32Array;
+
+  private constructor(private readonly index: MatchIndex, lookup: Lookup) {
     this.tokens = new Map(Object.entries(index.tokens));
-    this.pairsAfter = pairsAfter ?? pairStarts(this.tokens.keys());
+    this.pairsAfter = lookup.pairsAfter ?? pairStarts(this.tokens.keys());
+    this.filter = lookup.filter ?? tokenFilter(this.tokens.keys());
     this.decoder = new PatternDecoder(index.patterns, index.entities);
   }
 
   /** A matcher covering every company `texts` could name, built in short tasks when it is large. */
-  static async create(index: MatchIndex, tokens: Iterable<string>, options: AsyncBuildOptions & { pairsAfter?: ReadonlySet<string> } = {}): Promise<SubsetMatcher> {
-    const subset = new SubsetMatcher(index, options.pairsAfter);
+  static async create(index: MatchIndex, tokens: Iterable<string>, options: AsyncBuildOptions & Lookup = {}): Promise<SubsetMatcher> {
+    const subset = new SubsetMatcher(index, options);
     const wanted = subset.entitiesFor(tokens);
     if (wanted.size >= index.entities.length * WHOLE_SHARE) {
       subset.whole = true;
@@ -57,7 +67,7 @@ export class SubsetMatcher implements PageMatcher {
       let missing: number[] | null = null;
       visitTokens(text, (token) => {
         for (const at of this.tokens.get(token) ?? []) if (!this.included.has(at)) (missing ??= []).push(at);
-      }, this.pairsAfter);
+      }, this.pairsAfter, this.filter);
       if (missing) this.grow(missing);
     }
     return this.matcher.scan(text, context);

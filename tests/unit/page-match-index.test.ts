@@ -9,7 +9,7 @@ import { createMatcher } from '../../lib/match';
 import { buildMatchIndex, matchIndexId } from '../../lib/page-data/match-index';
 import { buildPageView } from '../../lib/page/entity-view';
 import { SubsetMatcher } from '../../lib/page/subset-matcher';
-import { pairStarts, visitTokens } from '../../lib/page/tokens';
+import { pairStarts, tokenFilter, visitTokens } from '../../lib/page/tokens';
 import { defaultSettings } from '../../lib/settings/defaults';
 import { loadCorpus } from '../corpus/load';
 
@@ -48,6 +48,22 @@ describe('frame matcher from the compact index', () => {
     // The point of the subset: a snippet compiles a few companies, not the whole list.
     expect(compiled / texts.length).toBeLessThan(index.entities.length / 10);
   }, 120_000);
+
+  it('finds the same known first words with the word filter as without it, on every snippet', () => {
+    const filter = tokenFilter(Object.keys(index.tokens));
+    let found = 0;
+    for (const text of texts) {
+      const known = (withFilter: boolean) => {
+        const out: string[] = [];
+        visitTokens(text, (token) => void (Object.hasOwn(index.tokens, token) && out.push(token)), pairsAfter, withFilter ? filter : undefined);
+        return out;
+      };
+      const expected = known(false);
+      expect(known(true)).toEqual(expected);
+      found += expected.length;
+    }
+    expect(found).toBeGreaterThan(texts.length);
+  });
 
   it('grows when new text names companies its first text did not, and still agrees', async () => {
     const subset = await SubsetMatcher.create(index, tokensOf('Markets were quiet on Tuesday.', pairsAfter));
