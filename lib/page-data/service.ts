@@ -23,7 +23,9 @@ interface Prepared {
   dataset: Dataset;
   settings: Settings;
   index: MatchIndex;
-  tokens: string[];
+  /** The index's first words, one per line, and the index as JSON text: made once, sent to every frame that asks. */
+  tokens: string;
+  indexText: string;
   view: PageView;
   rulings: Map<string, Ruling>;
 }
@@ -67,7 +69,8 @@ export function registerPageData(): PageDataService {
         dataset,
         settings: current,
         index,
-        tokens: Object.keys(index.tokens),
+        tokens: Object.keys(index.tokens).join('\n'),
+        indexText: JSON.stringify(index),
         view: buildPageView(dataset, current),
         rulings: new Map(dataset.rulings.map((ruling) => [ruling.id, ruling])),
       };
@@ -112,7 +115,7 @@ export function registerPageData(): PageDataService {
 
   onMessages({
     pageSetup: ({ address }) => setupFor(String(address)),
-    getMatchIndex: async () => (await prepare()).index,
+    getMatchIndex: async () => (await prepare()).indexText,
     describeEntities: async ({ entityIds }): Promise<CardModel[]> => {
       const ready = await prepare();
       const asOf = decidingAsOf(ready.dataset)?.date;

@@ -90,6 +90,9 @@ export class PageSession {
   /** When the frame asked for the index, and how long the build's longest stretch was (benchmark). */
   private setupStart = 0;
   private setupMs = 0;
+  /** How long the index took to arrive, and how long building the matcher took (benchmark). */
+  private indexMs = 0;
+  private buildMs = 0;
   private setupLongestMs = 0;
   /** Resolves when the first look over the frame is done (then every first word it holds is known). */
   private firstLookDone: Promise<void>;
@@ -118,6 +121,8 @@ export class PageSession {
         performance.mark('sanctions-lens:scan-complete', {
           detail: {
             setupMs: this.setupMs,
+            indexMs: this.indexMs,
+            buildMs: this.buildMs,
             setupLongestTaskMs: this.setupLongestMs,
             busyMs: this.scanner.busyMs,
             longestSliceMs: this.scanner.longestSliceMs,
@@ -213,7 +218,7 @@ export class PageSession {
   }
 
   private newProbe(): FirstWordProbe {
-    return new FirstWordProbe(new Set(this.setup.tokens), () => this.loadIndex());
+    return new FirstWordProbe(new Set(this.setup.tokens.split('\n')), () => this.loadIndex());
   }
 
   private probeRules(): ScanRules {
@@ -238,7 +243,10 @@ export class PageSession {
     this.loading = wanted;
     this.setupStart = performance.now();
     void (async () => {
-      const index: MatchIndex = await sendMessage('getMatchIndex', { indexId: wanted });
+      const text = await sendMessage('getMatchIndex', { indexId: wanted });
+      if (typeof text !== 'string') throw new Error('the background sent no match index');
+      const index = JSON.parse(text) as MatchIndex;
+      this.indexMs = performance.now() - this.setupStart;
       // Overtaken by a newer setup while the index travelled: that one loads its own.
       if (this.stopped || this.setup.indexId !== wanted || index.id !== wanted) return;
       // Built once the whole frame was looked at: one build for every company it names, not one per
@@ -247,7 +255,9 @@ export class PageSession {
       if (this.stopped || this.setup.indexId !== wanted) return;
       // Every run kept so far was looked at: the matcher built now covers their first words.
       this.scanner.sealLook();
+      const buildStart = performance.now();
       const { matcher, longestMs } = await this.build(index);
+      this.buildMs = performance.now() - buildStart;
       if (this.stopped || this.setup.indexId !== wanted) return;
       this.keys = new Map(index.entities.map((entity, i) => [entity.id, index.keys[i]]));
       this.matcher = matcher;
