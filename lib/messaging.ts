@@ -94,6 +94,11 @@ export interface MatchIndex {
   tokens: Record<string, number[]>;
   /** Every pattern of those entities, compiled once here, so frames never run the compiler (lib/match/pattern-table.ts). */
   patterns: PatternTable;
+  /**
+   * A part of the index (lib/page-data/match-index.ts, `partialIndex`): the first words whose companies it
+   * holds, all of them. Absent on the whole index.
+   */
+  covers?: string[];
 }
 
 export interface Messages {
@@ -115,9 +120,10 @@ export interface Messages {
   pageSetup: { req: { address: string }; res: PageSetup };
   /**
    * content → background: the compact match index as JSON text (asked only by frames whose text may
-   * match). The browser hands a frame one string far faster than the same data as objects.
+   * match), with `tokens` only the part for those first words. The browser hands a frame one string
+   * far faster than the same data as objects.
    */
-  getMatchIndex: { req: { indexId: string }; res: string };
+  getMatchIndex: { req: { indexId: string; tokens?: string[] }; res: string };
   /** content → background: hover-card and panel details of some companies. */
   describeEntities: { req: { entityIds: string[] }; res: CardModel[] };
   /** content → background: "Not this company" on this site. */

@@ -16,7 +16,7 @@ import { addIgnore, getSettings, removeIgnore, watchSettings } from '../settings
 import { cleanIgnoreRule } from '../settings/rules';
 import { decidingAsOf } from '../findings/freshness';
 import type { Settings } from '../settings/types';
-import { buildMatchIndex, matchIndexId } from './match-index';
+import { buildMatchIndex, matchIndexId, partialIndex } from './match-index';
 import { lockStorage } from './storage-access';
 
 interface Prepared {
@@ -33,6 +33,8 @@ interface Prepared {
 const MAX_DESCRIBE = 200;
 const MAX_ID_LENGTH = 200;
 const MAX_TEXT_LENGTH = 80;
+/** First words a frame may ask a part of the index for (it asks for the whole index past 150). */
+const MAX_TOKENS = 1000;
 
 function hostnameOf(address: string): string {
   try {
@@ -115,7 +117,14 @@ export function registerPageData(): PageDataService {
 
   onMessages({
     pageSetup: ({ address }) => setupFor(String(address)),
-    getMatchIndex: async () => (await prepare()).indexText,
+    getMatchIndex: async ({ tokens }) => {
+      const ready = await prepare();
+      if (!Array.isArray(tokens)) return ready.indexText;
+      // A frame's first words, from its own text: only strings, and never more than the index holds.
+      const words = tokens.slice(0, MAX_TOKENS).filter((token): token is string => typeof token === 'string');
+      const part = partialIndex(ready.index, words);
+      return part ? JSON.stringify(part) : ready.indexText;
+    },
     describeEntities: async ({ entityIds }): Promise<CardModel[]> => {
       const ready = await prepare();
       const asOf = decidingAsOf(ready.dataset)?.date;

@@ -28,6 +28,8 @@ export interface PageMatcher {
       introduced?: ReadonlyMap<string, string | null>;
       /** This very text was looked at for first words before the matcher was built (a replayed run). */
       tokensSeen?: boolean;
+      /** Called when the text holds first words of companies the matcher does not hold yet (read it again once it grew). */
+      onIncomplete?: () => void;
     },
   ): PageMatch[];
   /** Abbreviations and short names a text defines for the rest of its page ("Газпромбанк (ГПБ)"). */
@@ -275,6 +277,19 @@ export class PageScanner {
   sealLook(): void {
     if (this.kept) this.lookSealed = this.kept.length;
   }
+
+  /**
+   * The matcher now holds more companies: text it lacked some for is read again. Such text counted as
+   * asking about the page's companies (`lacked`), so a new generation of them queues it like any other.
+   */
+  matcherGrew(): void {
+    this.nearby.generation += 1;
+    this.scheduler.wake();
+  }
+
+  private readonly lacked = () => {
+    this.nearby.consulted = true;
+  };
 
   /** Drops the kept runs (the look found nothing to load a matcher for). */
   forgetRuns(): void {
@@ -675,7 +690,13 @@ export class PageScanner {
   /** The matcher's share of the scan is kept apart so the benchmark can tell it from the walk. */
   private timedScan(text: string, tickerContext: boolean): PageMatch[] {
     const start = performance.now();
-    const matches = this.rules.matcher.scan(text, { tickerContext, entitiesNearby: this.nearby, introduced: this.introduced, tokensSeen: this.tokensSeen });
+    const matches = this.rules.matcher.scan(text, {
+      tickerContext,
+      entitiesNearby: this.nearby,
+      introduced: this.introduced,
+      tokensSeen: this.tokensSeen,
+      onIncomplete: this.lacked,
+    });
     // New definitions count like a new company: results that depended on the page are read again.
     for (const [form, entityId] of this.rules.matcher.introduced?.(text, matches) ?? []) {
       if (this.introduced.has(form)) continue;

@@ -44,7 +44,7 @@ class FirstWordProbe {
   /** The words worth a look (tokens and pair starts), so the look makes no string for any other word. */
   readonly filter: Int32Array;
   constructor(
-    private readonly tokens: ReadonlySet<string>,
+    readonly tokens: ReadonlySet<string>,
     private readonly onFound: () => void,
   ) {
     this.pairsAfter = pairStarts(tokens);
@@ -78,6 +78,9 @@ export class PageSession {
   private probe: FirstWordProbe;
   private matcher: SubsetMatcher | null = null;
   private keys = new Map<string, PaletteKey>();
+  /** First words new text named that the matcher's part of the index lacks, and whether a larger part is on its way. */
+  private readonly lacking = new Set<string>();
+  private growing = false;
   /** The index being fetched and built, for `setup.indexId`. */
   private loading: string | null = null;
   private readonly cards = new Map<string, CardModel>();
@@ -176,6 +179,15 @@ export class PageSession {
     if (setup.indexId !== previous.indexId) {
       this.cards.clear();
       if (this.matcher) {
+        // The new index's first words; its part for the words the old matcher covered (all of them if it
+        // held the whole index). The page is read again with it, and grows where the new data needs more.
+        const covered = this.matcher.covers;
+        this.probe = this.newProbe();
+        if (covered) {
+          for (const token of covered) if (this.probe.tokens.has(token)) this.probe.seen.add(token);
+        } else {
+          this.probe.whole = true;
+        }
         // Keep showing the old highlights until the new index is ready, then read the page again.
         this.loadIndex();
       } else {
@@ -226,40 +238,48 @@ export class PageSession {
   }
 
   private matchRules(matcher: SubsetMatcher): ScanRules {
-    const keys = this.keys;
     const hostname = new URL(frameAddress()).hostname;
     const ignored = { ignored: this.setup.ignored };
     return {
       matcher,
-      keyOf: (entityId) => keys.get(entityId),
+      // Read live: the matcher's part of the index may grow.
+      keyOf: (entityId) => this.keys.get(entityId),
       isIgnored: (entityId, text) => ignored.ignored.length > 0 && isIgnored(entityId, text, hostname, ignored),
     };
   }
 
-  /** Fetches the index of the current setup and builds the frame's matcher from it (once per index). */
+  /** The current setup's index as the background sends it: the part for `tokens`, or the whole one. */
+  private async fetchIndex(wanted: string, tokens?: Iterable<string>): Promise<MatchIndex | null> {
+    const text = await sendMessage('getMatchIndex', { indexId: wanted, ...(tokens ? { tokens: [...tokens] } : {}) });
+    if (typeof text !== 'string') throw new Error('the background sent no match index');
+    const index = JSON.parse(text) as MatchIndex;
+    // Overtaken by a newer setup while the index travelled: that one loads its own.
+    return this.stopped || this.setup.indexId !== wanted || index.id !== wanted ? null : index;
+  }
+
+  /**
+   * Builds the frame's matcher for the current setup (once per index): once the whole frame was looked
+   * at, from the part of the index for the first words it holds (one build for every company it names,
+   * not one per find); or at once from the whole index when the look showed the page wants most of it.
+   */
   private loadIndex(): void {
     const wanted = this.setup.indexId;
     if (this.loading === wanted || this.stopped) return;
     this.loading = wanted;
     this.setupStart = performance.now();
     void (async () => {
-      const text = await sendMessage('getMatchIndex', { indexId: wanted });
-      if (typeof text !== 'string') throw new Error('the background sent no match index');
-      const index = JSON.parse(text) as MatchIndex;
-      this.indexMs = performance.now() - this.setupStart;
-      // Overtaken by a newer setup while the index travelled: that one loads its own.
-      if (this.stopped || this.setup.indexId !== wanted || index.id !== wanted) return;
-      // Built once the whole frame was looked at: one build for every company it names, not one per
-      // find; or at once when the look already showed that the page wants the whole index.
       await Promise.race([this.firstLookDone, this.probe.wentWhole]);
       if (this.stopped || this.setup.indexId !== wanted) return;
       // Every run kept so far was looked at: the matcher built now covers their first words.
       this.scanner.sealLook();
+      const index = await this.fetchIndex(wanted, this.probe.whole ? undefined : this.probe.seen);
+      this.indexMs = performance.now() - this.setupStart;
+      if (!index) return;
       const buildStart = performance.now();
       const { matcher, longestMs } = await this.build(index);
       this.buildMs = performance.now() - buildStart;
       if (this.stopped || this.setup.indexId !== wanted) return;
-      this.keys = new Map(index.entities.map((entity, i) => [entity.id, index.keys[i]]));
+      this.keys = matcher.keys();
       this.matcher = matcher;
       this.setupMs = performance.now() - this.setupStart;
       this.setupLongestMs = longestMs;
@@ -272,7 +292,33 @@ export class PageSession {
     });
   }
 
-  /** The matcher for the first words seen so far; a large one is built in short stretches. */
+  /** New text named first words the matcher's part of the index lacks: fetch a larger part, then read that text again. */
+  private onLacking(matcher: SubsetMatcher, tokens: string[]): void {
+    for (const token of tokens) this.lacking.add(token);
+    if (this.growing) return;
+    this.growing = true;
+    const wanted = this.setup.indexId;
+    void (async () => {
+      // First words arrive run by run: one request for all a slice of reading found.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      while (this.lacking.size > 0 && this.matcher === matcher && this.setup.indexId === wanted && !this.stopped) {
+        const covered = [...(matcher.covers ?? []), ...this.lacking];
+        this.lacking.clear();
+        const index = await this.fetchIndex(wanted, covered.length >= WHOLE_AFTER_TOKENS ? undefined : covered);
+        if (!index || this.matcher !== matcher) break;
+        await matcher.grow(index);
+        for (const [id, key] of matcher.keys()) this.keys.set(id, key);
+        this.scanner.matcherGrew();
+      }
+    })()
+      .catch((error: unknown) => console.warn('Sanctions Lens could not load more of the list for this page:', error))
+      .finally(() => {
+        this.growing = false;
+        this.lacking.clear();
+      });
+  }
+
+  /** The matcher for the index the background sent; a large one is built in short stretches. */
   private async build(index: MatchIndex): Promise<{ matcher: SubsetMatcher; longestMs: number }> {
     const next = macrotask();
     let longestMs = 0;
@@ -282,8 +328,12 @@ export class PageSession {
       await new Promise<void>((resolve) => next(resolve));
       stretchStart = performance.now();
     };
-    const tokens = this.probe.whole ? Object.keys(index.tokens) : this.probe.seen;
-    const matcher = await SubsetMatcher.create(index, tokens, { sliceMs: BUILD_SLICE_MS, pause, pairsAfter: this.probe.pairsAfter, filter: this.probe.filter });
+    const lookup = { tokens: this.probe.tokens, pairsAfter: this.probe.pairsAfter, filter: this.probe.filter };
+    const matcher: SubsetMatcher = await SubsetMatcher.create(index, lookup, {
+      sliceMs: BUILD_SLICE_MS,
+      pause,
+      onLacking: (tokens) => this.onLacking(matcher, tokens),
+    });
     return { matcher, longestMs: Math.max(longestMs, performance.now() - stretchStart) };
   }
 

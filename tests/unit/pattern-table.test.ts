@@ -8,7 +8,7 @@ import type { Dataset } from '../../lib/dataset/types';
 import { createMatcher, createMatcherFromPatterns } from '../../lib/match';
 import { PatternDecoder, patternTable, patternsFromTable } from '../../lib/match/pattern-table';
 import { compilePatterns } from '../../lib/match/patterns';
-import { buildMatchIndex } from '../../lib/page-data/match-index';
+import { buildMatchIndex, partialIndex } from '../../lib/page-data/match-index';
 import { buildPageView } from '../../lib/page/entity-view';
 import { SubsetMatcher } from '../../lib/page/subset-matcher';
 import { defaultSettings } from '../../lib/settings/defaults';
@@ -56,7 +56,7 @@ describe('compiled pattern table', () => {
     const text = 'Sanctions hit Gazpromneft and its refineries.';
     const expected = createMatcher(view).scan(text);
     expect(expected.map((match) => match.entityId)).toEqual(['gazprom-neft']);
-    const subset = await SubsetMatcher.create(index, ['gazpromneft']);
+    const subset = await SubsetMatcher.create(partialIndex(index, ['gazpromneft'])!, { tokens: new Set(Object.keys(index.tokens)) });
     expect(subset.size).toBeLessThan(10);
     expect(subset.scan(text)).toEqual(expected);
   });
