@@ -6,7 +6,7 @@
 // of whose first words occur in a text cannot match in it. When new text brings a first word the
 // part does not cover, the scan says so (`onLacking`, and `onIncomplete` in the scan's context): the
 // frame asks for a larger part, and the scanner reads that text again once it arrived.
-import { createMatcherFromPatterns, type AsyncBuildOptions, type Matcher } from '../match';
+import { createMatcherFromPatterns, createMatcherFromPatternsAsync, type AsyncBuildOptions, type Matcher } from '../match';
 import { PatternDecoder, patternsFromTable } from '../match/pattern-table';
 import type { Pattern } from '../match/patterns';
 import type { MatchIndex } from '../messaging';
@@ -108,13 +108,16 @@ export class SubsetMatcher implements PageMatcher {
 
   private async take(index: MatchIndex): Promise<void> {
     const decoder = new PatternDecoder(index.patterns, index.entities);
-    const patterns = decoder.size <= SYNC_ROWS ? patternsFromTable(decoder) : await this.turnBack(decoder);
-    this.matcher = createMatcherFromPatterns({ patterns, warnings: [] });
+    if (decoder.size <= SYNC_ROWS) {
+      this.matcher = createMatcherFromPatterns({ patterns: patternsFromTable(decoder), warnings: [] });
+    } else {
+      this.matcher = await createMatcherFromPatternsAsync({ patterns: await this.turnBack(decoder), warnings: [] }, this.options);
+    }
     this.index = index;
     this.covered = index.covers ? new Set(index.covers) : null;
   }
 
-  /** Every row of a large index turned back a stretch at a time; the automaton is then built in one go. */
+  /** Every row of a large index turned back a stretch at a time (the automaton is then built in stretches too). */
   private async turnBack(decoder: PatternDecoder): Promise<Pattern[]> {
     const sliceMs = this.options.sliceMs ?? 8;
     const pause = this.options.pause ?? (() => new Promise<void>((resolve) => setTimeout(resolve, 0)));

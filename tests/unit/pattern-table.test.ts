@@ -5,7 +5,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Dataset } from '../../lib/dataset/types';
-import { createMatcher, createMatcherFromPatterns } from '../../lib/match';
+import { createMatcher, createMatcherFromPatterns, createMatcherFromPatternsAsync } from '../../lib/match';
 import { PatternDecoder, patternTable, patternsFromTable } from '../../lib/match/pattern-table';
 import { compilePatterns } from '../../lib/match/patterns';
 import { buildMatchIndex, partialIndex } from '../../lib/page-data/match-index';
@@ -51,6 +51,15 @@ describe('compiled pattern table', () => {
       expect(fromTable.scan(text, { tickerContext: true })).toEqual(full.scan(text, { tickerContext: true }));
     }
   }, 120_000);
+
+  it('builds the same matcher in short stretches, pausing between them', async () => {
+    let pauses = 0;
+    const patterns = patternsFromTable(new PatternDecoder(index.patterns, index.entities));
+    const sliced = await createMatcherFromPatternsAsync({ patterns, warnings: [] }, { sliceMs: 0, pause: async () => void (pauses += 1) });
+    expect(pauses).toBeGreaterThan(10);
+    const full = createMatcher(view);
+    for (const text of texts.slice(0, 80)) expect(sliced.scan(text)).toEqual(full.scan(text));
+  });
 
   it('keeps what the compiler reads beyond the names: a Russian two-word name written as one word (Gazpromneft)', async () => {
     const text = 'Sanctions hit Gazpromneft and its refineries.';
