@@ -239,8 +239,14 @@ export class PageScanner {
    */
   private kept: TextRun[] | null = null;
   private lookSealed = 0;
+  /**
+   * Text nodes edited and elements whose children changed since runs were kept: a kept run touching
+   * one is not replayed (the change queued its part of the page to be read again). Null: none yet.
+   */
+  private changedSinceKept: Set<Node> | null = null;
   /** Kept runs being read again with the real rules, and how far. */
   private replay: TextRun[] | null = null;
+  private replayChanged: Set<Node> | null = null;
   private replayAt = 0;
   private replayKnown = 0;
   /** The run being matched is a replayed one whose first words the matcher already covers. */
@@ -271,6 +277,7 @@ export class PageScanner {
   keepRuns(): void {
     this.kept = [];
     this.lookSealed = 0;
+    this.changedSinceKept = null;
   }
 
   /** The runs kept so far were all looked at: the matcher about to be built covers their first words. */
@@ -322,6 +329,7 @@ export class PageScanner {
       // Every run read so far is kept (long ones too), shadow roots found so far were read into it, and
       // what changed since was queued by the observer: the walk under way and the queue stay.
       this.replay = this.kept;
+      this.replayChanged = this.changedSinceKept;
       this.replayAt = 0;
       this.replayKnown = this.lookSealed;
       this.forgetRuns();
@@ -460,7 +468,7 @@ export class PageScanner {
     while (this.replayAt < runs.length) {
       const at = this.replayAt++;
       const run = runs[at];
-      if (stillAsRead(run)) {
+      if (unchangedSince(run, this.replayChanged)) {
         this.tokensSeen = at < this.replayKnown;
         try {
           this.onRun(run);
@@ -473,6 +481,7 @@ export class PageScanner {
       if ((at & 15) === 15 && outOfTime()) return false;
     }
     this.replay = null;
+    this.replayChanged = null;
     return true;
   }
 
@@ -819,8 +828,11 @@ export class PageScanner {
 
   private onMutations(records: MutationRecord[]): void {
     if (this.stopped) return;
+    // While runs are kept or replayed, note what changed (cheaper than reading every kept node again).
+    const changed = this.kept || this.replay ? (this.kept ? (this.changedSinceKept ??= new Set()) : (this.replayChanged ??= new Set())) : null;
     for (const record of records) {
       const target = record.target;
+      if (changed && record.type !== 'attributes') changed.add(target);
       if (record.type === 'characterData') {
         if (this.unchangedForMatching(target as Text)) continue;
         this.queue(this.runRoot(target));
@@ -856,15 +868,15 @@ export class PageScanner {
 }
 
 /**
- * Whether a kept run still reads as it did: every node on the page with the same text. A run that
- * changed is skipped on replay; the change queued its part of the page to be read again anyway.
+ * Whether a kept run still reads as it did: all its nodes on the page, none edited and no child list
+ * around them changed since it was kept (`changed`: what the observer saw; null when nothing changed).
+ * A run that changed is skipped on replay; the change queued its part of the page to be read again.
  */
-function stillAsRead(run: TextRun): boolean {
-  const { nodes, starts, text } = run;
-  for (let i = 0; i < nodes.length; i++) {
-    const node = nodes[i];
-    const end = i + 1 < nodes.length ? starts[i + 1] : text.length;
-    if (!node.isConnected || node.data.length !== end - starts[i] || !text.startsWith(node.data, starts[i])) return false;
+function unchangedSince(run: TextRun, changed: ReadonlySet<Node> | null): boolean {
+  // Only a change of some child list can take a node off the page: with none, every kept run stands.
+  if (!changed) return true;
+  for (const node of run.nodes) {
+    if (changed.has(node) || (node.parentNode !== null && changed.has(node.parentNode)) || !node.isConnected) return false;
   }
   return true;
 }
