@@ -873,10 +873,10 @@ export class PageScanner {
  * A run that changed is skipped on replay; the change queued its part of the page to be read again.
  */
 function unchangedSince(run: TextRun, changed: ReadonlySet<Node> | null): boolean {
-  // Only a change of some child list can take a node off the page: with none, every kept run stands.
-  if (!changed) return true;
   for (const node of run.nodes) {
-    if (changed.has(node) || (node.parentNode !== null && changed.has(node.parentNode)) || !node.isConnected) return false;
+    // Off the page even where no observer saw it go (a document replaced with document.open()).
+    if (!node.isConnected) return false;
+    if (changed && (changed.has(node) || (node.parentNode !== null && changed.has(node.parentNode)))) return false;
   }
   return true;
 }
