@@ -63,6 +63,8 @@ export type PageSetup =
        * more. One string crosses into a frame much faster than an array of a few thousand.
        */
       tokens: string;
+      /** The first words of the two-word tokens among them, one per line (tokens.ts, `pairStarts`). */
+      pairStarts: string;
       /** How matches look; watchlist terms are painted only when the user asked for it (the page can read highlights). */
       look: { palette: Palette; highlightStyle: HighlightStyle; hoverCards: boolean; watchlistOnPages: boolean };
       /** "Not this company" rules that apply to this frame's site. */

@@ -18,6 +18,7 @@ import { decidingAsOf } from '../findings/freshness';
 import type { Settings } from '../settings/types';
 import { buildMatchIndex, matchIndexId, partialIndex } from './match-index';
 import { lockStorage } from './storage-access';
+import { pairStarts } from '../page/tokens';
 
 interface Prepared {
   dataset: Dataset;
@@ -25,6 +26,7 @@ interface Prepared {
   index: MatchIndex;
   /** The index's first words, one per line, and the index as JSON text: made once, sent to every frame that asks. */
   tokens: string;
+  pairStarts: string;
   indexText: string;
   view: PageView;
   rulings: Map<string, Ruling>;
@@ -72,6 +74,7 @@ export function registerPageData(): PageDataService {
         settings: current,
         index,
         tokens: Object.keys(index.tokens).join('\n'),
+        pairStarts: [...pairStarts(Object.keys(index.tokens))].join('\n'),
         indexText: JSON.stringify(index),
         view: buildPageView(dataset, current),
         rulings: new Map(dataset.rulings.map((ruling) => [ruling.id, ruling])),
@@ -105,6 +108,7 @@ export function registerPageData(): PageDataService {
       enabled: true,
       indexId: ready.index.id,
       tokens: ready.tokens,
+      pairStarts: ready.pairStarts,
       look: {
         palette: current.palette,
         highlightStyle: current.highlightStyle,

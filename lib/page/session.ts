@@ -15,7 +15,7 @@ import { PageUi } from './page-ui';
 import { PageScanner, type PageMatch, type ScanRules } from './scanner';
 import { macrotask } from './scheduler';
 import { SubsetMatcher } from './subset-matcher';
-import { pairStarts, tokenFilter, visitTokens } from './tokens';
+import { tokenFilter, visitTokens } from './tokens';
 
 export type EnabledSetup = Extract<PageSetup, { enabled: true }>;
 
@@ -45,9 +45,10 @@ class FirstWordProbe {
   readonly filter: Int32Array;
   constructor(
     readonly tokens: ReadonlySet<string>,
+    pairsAfter: ReadonlySet<string>,
     private readonly onFound: () => void,
   ) {
-    this.pairsAfter = pairStarts(tokens);
+    this.pairsAfter = pairsAfter;
     this.filter = tokenFilter(tokens);
     this.wentWhole = new Promise((resolve) => (this.goWhole = resolve));
   }
@@ -230,7 +231,7 @@ export class PageSession {
   }
 
   private newProbe(): FirstWordProbe {
-    return new FirstWordProbe(new Set(this.setup.tokens.split('\n')), () => this.loadIndex());
+    return new FirstWordProbe(new Set(this.setup.tokens.split('\n')), new Set(this.setup.pairStarts.split('\n')), () => this.loadIndex());
   }
 
   private probeRules(): ScanRules {
