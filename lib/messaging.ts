@@ -3,9 +3,10 @@
 // travels here: only entity ids, the short matched strings, and counts.
 import browser from 'webextension-polyfill';
 import type { CardModel } from '../components/hover-card/card-model';
+import type { Dataset } from './dataset/types';
 import type { PatternTable } from './match/pattern-table';
 import type { PaletteKey } from './settings/palette';
-import type { HighlightStyle, IgnoreRule, Palette } from './settings/types';
+import type { HighlightStyle, IgnoreRule, Palette, Settings } from './settings/types';
 
 export type MatchKind = 'name' | 'ticker' | 'isin';
 
@@ -49,6 +50,23 @@ export interface FeedStatus {
   /** Why the data may be stale, in plain words (set when `stale`). */
   staleReason?: string;
   checking: boolean;
+}
+
+/**
+ * What the popup needs to paint a tab's companies at once, from the dataset the background already
+ * verified (built by lib/popup-data/page-cards.ts): the tab's findings, and the dataset cut to them.
+ */
+export interface PageCards {
+  tab: TabFindings;
+  /**
+   * Every source, list and program (small, and the header's as-of date reads them all); of the
+   * companies only those the tab found or this site's ignore rules name; the rulings about them.
+   */
+  dataset: Dataset;
+  /** What the whole dataset covers, for "nothing found here" (the cut's own counts would understate it). */
+  coverage: { companies: number; lists: string[]; emptyLists: string[] };
+  /** The user's settings as the background last read them; the popup reads its own copy too and takes that once in. */
+  settings: Settings;
 }
 
 /** What a frame needs to know before it reads its own text (the background answers; pages never read storage). */
@@ -108,6 +126,10 @@ export interface Messages {
   reportFindings: { req: { url: string; findings: Finding[] }; res: void };
   /** popup → background */
   getTabFindings: { req: { tabId: number }; res: TabFindings };
+  /** popup → background: the tab's findings with the part of the verified dataset they render (see PageCards). */
+  getPageCards: { req: { tabId: number }; res: PageCards };
+  /** popup → background: the whole verified active dataset (search, updates), so the popup need not read and check it again. */
+  getActiveDataset: { req: Record<string, never>; res: Dataset };
   /**
    * content → background: the findings of the sender's own tab for the page's findings panel: frames
    * of the sender's origin merged; companies only other origins' frames show are just counted

@@ -6,7 +6,7 @@
 // Run as a script (`npm run browsers`, also the first step of each e2e tier) it makes sure the
 // named browsers are present: `tsx scripts/find-browser.ts chromium firefox`.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -48,6 +48,12 @@ export interface Machine {
   exists(path: string): boolean;
   /** Major version of a Firefox binary, or null when it does not say (then it is given a try). */
   firefoxMajor(path: string): number | null;
+  /**
+   * Whether the path only starts a snap package (Ubuntu's `/usr/bin/firefox` and
+   * `/usr/bin/chromium-browser`). A snap browser has its own private /tmp and may not read
+   * folders outside the home directory, so it can open neither the test profile nor the build.
+   */
+  isSnap(path: string): boolean;
   /** Where the tier's own downloaded copy lives (Playwright's Chromium, the pinned Firefox). */
   downloadedPath(kind: BrowserKind): string;
 }
@@ -84,6 +90,10 @@ export function decideBrowser(kind: BrowserKind, machine: Machine): Decision {
   const skipped: string[] = [];
   for (const path of SYSTEM_PATHS[kind][machine.platform] ?? []) {
     if (!machine.exists(path)) continue;
+    if (machine.isSnap(path)) {
+      skipped.push(`${path} starts a snap package, which cannot open the tests' profile and build`);
+      continue;
+    }
     const old = tooOld(path);
     if (old !== null) {
       skipped.push(`${path} is Firefox ${old}, older than the ${FIREFOX_MIN_MAJOR} the extension needs`);
@@ -127,12 +137,24 @@ export function readFirefoxMajor(path: string): number | null {
   }
 }
 
+/** A snap's binaries live under /snap; Ubuntu's /usr/bin entries are small scripts that run them. */
+export function isSnapLauncher(path: string): boolean {
+  try {
+    if (realpathSync(path).startsWith('/snap/')) return true;
+    if (statSync(path).size > 64 * 1024) return false;
+    return /\/snap\/bin\/|\bsnap run\b/.test(readFileSync(path, 'latin1'));
+  } catch {
+    return false;
+  }
+}
+
 export function thisMachine(): Machine {
   return {
     platform: process.platform,
     env: process.env,
     exists: existsSync,
     firefoxMajor: readFirefoxMajor,
+    isSnap: (path) => process.platform === 'linux' && isSnapLauncher(path),
     downloadedPath: (kind) =>
       kind === 'chromium'
         ? chromium.executablePath()

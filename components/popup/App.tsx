@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Dataset } from '../../lib/dataset/types';
 import type { TabFindings } from '../../lib/messaging';
+import { readPageCards, type DatasetCoverage } from '../../lib/popup-data/page-cards';
 import { PALETTE_KEYS, coloursFor } from '../../lib/settings/palette';
 import type { Settings } from '../../lib/settings/types';
 import { hostCoveredBy } from '../../lib/settings/site';
@@ -30,10 +31,74 @@ export interface PopupProps {
   entityId?: string;
 }
 
-type Loaded = { dataset: Dataset; settings: Settings; tab?: TabFindings; tabError?: string };
+type Loaded = {
+  /** The whole list once it is in; until then the part of it the tab's page cards carry. */
+  dataset: Dataset;
+  /** False while `dataset` is the page's cut. */
+  complete: boolean;
+  /** What the whole list covers, given with the cut. */
+  coverage?: DatasetCoverage;
+  settings: Settings;
+  tab?: TabFindings;
+  tabError?: string;
+};
+
+/** One answer about the tab: its findings, and while the popup holds only a cut, the cut for them. */
+type TabAnswer = Pick<Loaded, 'tab' | 'tabError'> & { cut?: { dataset: Dataset; coverage: DatasetCoverage; settings: Settings } };
 
 function message(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
+}
+
+/** Whether two small answers (findings, settings) say the same: no new render for an unchanged one. */
+function sameJson(a: unknown, b: unknown): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** Whether two cuts of the list hold the same version and companies. */
+function sameCut(a: Dataset, b: Dataset): boolean {
+  return a.version === b.version && a.entities.length === b.entities.length && a.entities.every((entity, i) => entity.id === b.entities[i].id);
+}
+
+async function askFindings(api: PopupApi, id: number | undefined): Promise<Pick<Loaded, 'tab' | 'tabError'>> {
+  if (id === undefined) return { tabError: 'No browser tab to show' };
+  try {
+    return { tab: await api.tabFindings(id) };
+  } catch (error) {
+    return { tabError: `The extension didn’t answer (${message(error)})` };
+  }
+}
+
+/** The tab's page cards, or undefined (with the reason logged) when the background cannot give readable ones. */
+async function askPageCards(api: PopupApi, id: number): Promise<TabAnswer | undefined> {
+  try {
+    const cards = readPageCards(await api.pageCards(id));
+    if (cards) return { tab: cards.tab, cut: { dataset: cards.dataset, coverage: cards.coverage, settings: cards.settings } };
+    console.warn('Sanctions Lens: the page cards could not be read; loading the whole list');
+  } catch (error) {
+    console.warn('Sanctions Lens: no page cards from the background; loading the whole list', error);
+  }
+  return undefined;
+}
+
+/**
+ * The first view: the tab's findings with the cut of the list they need and the user's settings,
+ * from the background, which holds the verified list. The popup's own read of the settings follows
+ * (`settingsRead`), and wins once in. Only when the background gives no page cards does the popup
+ * wait for the whole list and its own settings, as it once always did ("Loading…", then the page,
+ * or an error that says what failed).
+ */
+async function openFirstView(api: PopupApi, tabParam: number | undefined): Promise<{ id?: number; loaded: Loaded; settingsRead?: Promise<Settings> }> {
+  const settingsRead = api.settings();
+  settingsRead.catch(() => undefined); // awaited below, or its failure is the background's copy's gain
+  const id = tabParam ?? (await api.activeTabId().catch(() => undefined));
+  const cards = id === undefined ? undefined : await askPageCards(api, id);
+  if (cards?.cut) {
+    const { dataset, coverage, settings } = cards.cut;
+    return { id, loaded: { dataset, complete: false, coverage, settings, tab: cards.tab }, settingsRead };
+  }
+  const [dataset, settings, findings] = await Promise.all([api.dataset(), settingsRead, askFindings(api, id)]);
+  return { id, loaded: { dataset, complete: true, settings, ...findings } };
 }
 
 /** What the settings leave unflagged, for the status line: a hidden list must never be silent. */
@@ -56,6 +121,8 @@ export function parseParams(search: string): { tabId?: number; entityId?: string
 export function App({ api, tabId: tabParam, entityId }: PopupProps) {
   const [loaded, setLoaded] = useState<Loaded | undefined>();
   const [fatal, setFatal] = useState<string | undefined>();
+  /** Why the whole list could not be loaded (the page's own companies are still shown). */
+  const [wholeError, setWholeError] = useState<string | undefined>();
   const [tabId, setTabId] = useState<number | undefined>(tabParam);
   const [tab, setTab] = useState<TabKey>('page');
   const [details, setDetails] = useState<{ entityId: string; from: TabKey } | undefined>(entityId ? { entityId, from: 'page' } : undefined);
@@ -67,44 +134,90 @@ export function App({ api, tabId: tabParam, entityId }: PopupProps) {
   const panelRef = useRef<HTMLElement>(null);
   const feed = useFeed(api, loaded?.dataset);
 
+  // The whole list (search, updates, coverage) is loaded once, after the page is shown or when a view needs it.
+  const wholeAsked = useRef<Promise<void> | undefined>(undefined);
+  const complete = useRef(false);
+  complete.current = loaded?.complete ?? false;
+  const loadWhole = useCallback(() => {
+    if (wholeAsked.current) return;
+    setWholeError(undefined);
+    wholeAsked.current = api.dataset().then(
+      (dataset) => {
+        setLoaded((current) => current && { ...current, dataset, complete: true, coverage: undefined });
+      },
+      (error: unknown) => {
+        wholeAsked.current = undefined; // a later view asks again
+        setWholeError(message(error));
+      },
+    );
+  }, [api]);
+
   // Answers can arrive out of order (a page reporting twice in quick succession): only the latest
   // question's answer is shown.
   const findingsAsked = useRef(0);
-  const showLatestFindings = useCallback((answer: Promise<Pick<Loaded, 'tab' | 'tabError'>>) => {
+  const showLatestFindings = useCallback((answer: Promise<TabAnswer>) => {
     const asked = ++findingsAsked.current;
-    void answer.then((findings) => {
-      if (asked === findingsAsked.current) setLoaded((current) => current && { ...current, ...findings });
+    void answer.then(({ cut, ...findings }) => {
+      if (asked !== findingsAsked.current) return;
+      // Still on the cut, a newly reported company needs its part of the list, or else the whole list.
+      if (!cut && !complete.current) loadWhole();
+      setLoaded((current) => {
+        if (!current) return current;
+        const takeCut = cut !== undefined && !current.complete && !sameCut(cut.dataset, current.dataset);
+        // The same answer again (the re-ask when the watch starts, usually) changes nothing on screen.
+        if (!takeCut && sameJson(findings.tab, current.tab) && findings.tabError === current.tabError) return current;
+        return takeCut ? { ...current, ...findings, dataset: cut.dataset, coverage: cut.coverage } : { ...current, ...findings };
+      });
     });
-  }, []);
+  }, [loadWhole]);
 
   const loadFindings = useCallback(
-    async (id: number | undefined): Promise<Pick<Loaded, 'tab' | 'tabError'>> => {
-      if (id === undefined) return { tabError: 'No browser tab to show' };
-      try {
-        return { tab: await api.tabFindings(id) };
-      } catch (error) {
-        return { tabError: `The extension didn’t answer (${message(error)})` };
-      }
-    },
+    async (id: number | undefined): Promise<TabAnswer> =>
+      (!complete.current && id !== undefined && (await askPageCards(api, id))) || askFindings(api, id),
     [api],
   );
 
-  useEffect(() => {
-    let live = true;
-    (async () => {
-      const id = tabParam ?? (await api.activeTabId().catch(() => undefined));
-      const [dataset, settings, findings] = await Promise.all([api.dataset(), api.settings(), loadFindings(id)]);
-      if (!live) return;
+  // Asked while the first render runs, and shown as soon as the answer is in: not after the first
+  // paint, as an effect would be (a frame later). The page's companies are what the popup is opened for.
+  const gone = useRef(false);
+  useEffect(() => () => void (gone.current = true), []);
+  /** Counts settings taken from a watch, so the popup's first read cannot undo a later change. */
+  const settingsChanges = useRef(0);
+  const opening = useRef<Promise<void> | undefined>(undefined);
+  opening.current ??= openFirstView(api, tabParam).then(
+    ({ id, loaded: first, settingsRead }) => {
+      if (gone.current) return;
       setTabId(id);
-      setLoaded({ dataset, settings, ...findings });
-    })().catch((error: unknown) => live && setFatal(message(error)));
-    return () => void (live = false);
-  }, [api, tabParam, loadFindings]);
+      setLoaded(first);
+      const changes = settingsChanges.current;
+      settingsRead?.then(
+        (settings) =>
+          !gone.current &&
+          changes === settingsChanges.current &&
+          setLoaded((current) => (current && !sameJson(settings, current.settings) ? { ...current, settings } : current)),
+        (error: unknown) => console.warn('Sanctions Lens: settings unreadable here; showing the background’s copy', error),
+      );
+    },
+    (error: unknown) => void (gone.current || setFatal(message(error))),
+  );
+
+  // With the page painted, the whole list comes next, when the popup is idle.
+  const onCut = loaded !== undefined && !loaded.complete;
+  useEffect(() => {
+    if (!onCut) return;
+    if (typeof requestIdleCallback === 'function') {
+      const idle = requestIdleCallback(loadWhole, { timeout: 300 });
+      return () => cancelIdleCallback(idle);
+    }
+    const timer = setTimeout(loadWhole, 50);
+    return () => clearTimeout(timer);
+  }, [onCut, loadWhole]);
 
   // Settings can change elsewhere (options page, another window) while the popup is open.
   useEffect(
     () =>
       api.watchSettings((settings) => {
+        settingsChanges.current++;
         setNow(Date.now());
         setLoaded((current) => current && { ...current, settings });
         showLatestFindings(loadFindings(tabId));
@@ -125,12 +238,21 @@ export function App({ api, tabId: tabParam, entityId }: PopupProps) {
     return stop;
   }, [api, tabId, ready, loadFindings, showLatestFindings]);
 
-  const data = useMemo(() => loaded && catalog(loaded.dataset, loaded.settings), [loaded?.dataset, loaded?.settings.watchlist]);
+  const data = useMemo(
+    () => loaded && catalog(loaded.dataset, loaded.settings, loaded.complete ? undefined : { coverage: loaded.coverage }),
+    [loaded?.dataset, loaded?.coverage, loaded?.complete, loaded?.settings.watchlist],
+  );
   const site = useMemo(() => loaded && siteState(loaded.tab?.url ?? '', loaded.settings, now), [loaded?.tab?.url, loaded?.settings, now]);
   const companies = useMemo(
     () => (data && loaded?.tab && site && site.kind !== 'unscannable' && site.decision.enabled ? pageCompanies(loaded.tab.findings, data) : []),
     [data, loaded?.tab, site],
   );
+
+  // Search, updates and a company the page did not name read the whole list: ask for it now.
+  const needsWhole = data !== undefined && !data.complete && (tab === 'rulings' || tab === 'search' || (details !== undefined && !data.entities.has(details.entityId)));
+  useEffect(() => {
+    if (needsWhole) loadWhole();
+  }, [needsWhole, loadWhole]);
 
   const openDetails = (id: string) => setDetails({ entityId: id, from: tab });
   const closeDetails = () => {
@@ -236,6 +358,16 @@ export function App({ api, tabId: tabParam, entityId }: PopupProps) {
     );
   } else if (!loaded || !data || !site) {
     panel = <p class="loading" aria-busy="true">Loading…</p>;
+  } else if (needsWhole) {
+    panel = wholeError ? (
+      <div class="empty" role="alert" data-testid="whole-list-error">
+        <h2>Sanctions Lens couldn’t load its whole list</h2>
+        <p>{wholeError}. This page’s companies are still shown under This page.</p>
+        <button type="button" class="primary" onClick={loadWhole}>Try again</button>
+      </div>
+    ) : (
+      <p class="loading" aria-busy="true" data-testid="whole-list-loading">Loading every listed company…</p>
+    );
   } else if (details) {
     panel = (
       <EntityDetails

@@ -75,6 +75,9 @@ export function PageView({ companies, data, site, loadError, ignored, onOpen, on
         <OfacSearchLink />
         <p class="muted small">Pages that load content later are checked as it appears.</p>
         <button type="button" class="primary" onClick={onSearch}>Look up a company</button>
+        <p class="small">
+          <a href="portfolio.html" target="_blank" rel="noopener" data-testid="portfolio-link">Check a positions file</a> from your broker.
+        </p>
         {ignoredNote}
       </div>
     );

@@ -128,6 +128,14 @@ export function SearchView({ data, state, onChange, onOpen, autoFocus }: {
           {data.dataset.entities.length.toLocaleString()} companies. Names in any script, tickers in any form, ISINs. ↑ ↓ to move, Enter to open.
         </p>
       ) : null}
+      {!state.query.trim() ? (
+        <p class="small hint">
+          Many holdings to look up?{' '}
+          <a href="portfolio.html" target="_blank" rel="noopener" data-testid="portfolio-link">
+            Check a whole positions file
+          </a>
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -1,13 +1,19 @@
 // Everything the popup needs from the extension, behind one interface: the real one talks to
 // the background and storage; component tests pass a fake.
 import type { Dataset } from '../../lib/dataset/types';
-import type { FeedStatus, TabFindings } from '../../lib/messaging';
+import type { FeedStatus, PageCards, TabFindings } from '../../lib/messaging';
 import type { IgnoreRule, Settings } from '../../lib/settings/types';
 
 export interface PopupApi {
   /** The tab the popup speaks about when no ?tab= is given: the active tab of this window. */
   activeTabId(): Promise<number | undefined>;
   tabFindings(tabId: number): Promise<TabFindings>;
+  /**
+   * The tab's findings with the part of the verified list they render, so the popup shows the page
+   * before it has the whole list. Rejects when the background does not answer.
+   */
+  pageCards(tabId: number): Promise<PageCards>;
+  /** The whole verified list (search, updates, "not found" answers). */
   dataset(): Promise<Dataset>;
   settings(): Promise<Settings>;
   watchSettings(callback: (settings: Settings) => void): () => void;

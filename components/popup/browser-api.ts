@@ -1,10 +1,12 @@
 // The popup's link to the real extension: messages to the background, settings in storage.
 import browser from 'webextension-polyfill';
-import { getActiveDataset } from '../../lib/dataset/store';
+import type { Dataset } from '../../lib/dataset/types';
 import { tabFindingsKey } from '../../lib/findings/tab-store';
-import { sendMessage, type FeedStatus } from '../../lib/messaging';
+import { sendMessage, type FeedStatus, type PageCards } from '../../lib/messaging';
+import { isRenderableDataset } from '../../lib/popup-data/page-cards';
 import { getSettings, pauseFor, removeIgnore, resume, setSiteEnabled, watchSettings } from '../../lib/settings/store';
 import type { PopupApi } from './api';
+import { takeEarlyFirstView } from './early';
 
 /** The background answers a failed handler with `{ __error }`, and nothing at all when no handler exists. */
 function answer<T>(value: unknown, what: string): T {
@@ -13,15 +15,41 @@ function answer<T>(value: unknown, what: string): T {
   return value as T;
 }
 
+/** The question the popup's early script asked while this page's scripts loaded; used for the first view only. */
+let early = takeEarlyFirstView();
+const earlyAnswer = () => early?.catch(() => undefined);
+
 export const browserApi: PopupApi = {
   async activeTabId() {
+    const first = await earlyAnswer();
+    if (first) return first.tabId;
     const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
     return tab?.id;
   },
   async tabFindings(tabId) {
     return answer(await sendMessage('getTabFindings', { tabId }), 'The extension');
   },
-  dataset: getActiveDataset,
+  async pageCards(tabId) {
+    const first = await earlyAnswer();
+    early = undefined;
+    // Read like any answer: a failed or garbled early answer makes the popup load the list itself.
+    if (first?.tabId === tabId) return answer<PageCards>(await first.cards, 'The extension');
+    return answer<PageCards>(await sendMessage('getPageCards', { tabId }), 'The extension');
+  },
+  async dataset(): Promise<Dataset> {
+    // The background holds the list it read and verified; asking it spares this page reading and
+    // checking half a megabyte again. Only if it cannot answer does the popup read the list itself,
+    // through the store that verifies every copy it reads.
+    try {
+      const dataset = answer<Dataset>(await sendMessage('getActiveDataset', {}), 'The extension');
+      if (isRenderableDataset(dataset)) return dataset;
+      console.warn('Sanctions Lens: the list from the background could not be read; reading it here');
+    } catch (error) {
+      console.warn('Sanctions Lens: the background did not send the list; reading it here', error);
+    }
+    const { getActiveDataset } = await import('../../lib/dataset/store');
+    return getActiveDataset();
+  },
   settings: getSettings,
   watchSettings,
   watchTabFindings(tabId, callback) {

@@ -7,6 +7,7 @@ import { decidingAsOf, type DecidingAsOf } from '../../lib/findings/freshness';
 import type { PaletteKey } from '../../lib/settings/palette';
 import { entityMeaning, type EntityMeaning } from '../meaning';
 import type { Finding } from '../../lib/messaging';
+import { datasetCoverage, type DatasetCoverage } from '../../lib/popup-data/page-cards';
 import { isEnabledFor, siteDecision, describeDecision, type SiteDecision } from '../../lib/settings/resolve';
 import { watchlistEntities } from '../../lib/settings/rules';
 import { displayHost, pageSite } from '../../lib/settings/site';
@@ -19,13 +20,30 @@ export interface Catalog {
   entities: Map<string, Entity>;
   /** The as-of date of the lists that decide "prohibited" and "restricted". */
   asOf?: DecidingAsOf;
+  /**
+   * False while `dataset` is only the page's cut (lib/popup-data/page-cards.ts): views that read the
+   * whole list (search, updates, a company the page did not name) wait for it rather than answer
+   * from a part.
+   */
+  complete: boolean;
+  /** What the whole list covers, given with a cut (a cut's own counts would understate it). */
+  wholeCoverage?: Coverage;
 }
 
-export function catalog(dataset: Dataset, settings?: Pick<Settings, 'watchlist'>): Catalog {
+/** The popup's indexes over a dataset: the whole list, or a page's cut with what the whole list covers. */
+export function catalog(dataset: Dataset, settings?: Pick<Settings, 'watchlist'>, cut?: { coverage?: Coverage }): Catalog {
   const entities = new Map(dataset.entities.map((entity) => [entity.id, entity]));
   // Names the user watches are found like listed companies; the popup must be able to name them.
   for (const entity of settings ? watchlistEntities(settings) : []) if (!entities.has(entity.id)) entities.set(entity.id, entity);
-  return { dataset, lists: listIndex(dataset), programs: programIndex(dataset), entities, asOf: decidingAsOf(dataset) };
+  return {
+    dataset,
+    lists: listIndex(dataset),
+    programs: programIndex(dataset),
+    entities,
+    asOf: decidingAsOf(dataset),
+    complete: !cut,
+    wholeCoverage: cut?.coverage,
+  };
 }
 
 export interface PageCompany {
@@ -70,26 +88,12 @@ export function pageSummary(companies: PageCompany[]): string {
   return words.filter(([key]) => counts.has(key)).map(([key, word]) => `${counts.get(key)} ${word}`).join(' · ');
 }
 
-export interface Coverage {
-  companies: number;
-  /** Lists with at least one company in the data, by short name. */
-  lists: string[];
-  /** Lists the data names but holds no company of. */
-  emptyLists: string[];
-}
+/** Companies in the data; lists with at least one, and lists it names but holds none of, by short name. */
+export type Coverage = DatasetCoverage;
 
-/** What a negative answer was checked against. */
+/** What a negative answer was checked against: always the whole list, even while the popup holds a cut. */
 export function coverage(data: Catalog): Coverage {
-  const counts = new Map<string, number>();
-  for (const entity of data.dataset.entities) {
-    for (const id of new Set(entity.listings.map((listing) => listing.list))) counts.set(id, (counts.get(id) ?? 0) + 1);
-  }
-  const name = (list: SanctionList) => list.shortName || list.name;
-  return {
-    companies: data.dataset.entities.length,
-    lists: data.dataset.lists.filter((list) => counts.get(list.id)).map(name),
-    emptyLists: data.dataset.lists.filter((list) => !counts.get(list.id)).map(name),
-  };
+  return data.wholeCoverage ?? datasetCoverage(data.dataset);
 }
 
 /** Listings in force first, then the most recent. */

@@ -4,6 +4,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Dataset } from '../../lib/dataset/types';
 import { checkPageTables, checkPositionsFile, checkPositionsText, type CheckResult } from '../../lib/portfolio/check';
+import { sizeProblem } from '../../lib/portfolio/decode';
 import { createHoldingIdentifier } from '../../lib/portfolio/identify';
 import { deleteKeptReport, keepReport, loadKeptReport } from '../../lib/portfolio/keep';
 import { PAGE_LAYOUT } from '../../lib/portfolio/layouts';
@@ -25,7 +26,9 @@ type Loaded = { dataset: Dataset; palette: Palette } | { error: string };
 export function PortfolioApp({ api, tabId, now }: { api: PortfolioApi; tabId?: number; now?: () => Date }) {
   const [loaded, setLoaded] = useState<Loaded>();
   const [report, setReport] = useState<Report>();
-  const [kept, setKept] = useState(false);
+  // The report kept on this device, if any. The report on screen may be another one, so both are
+  // shown: that one's buttons and a line saying a kept report exists, with its own delete button.
+  const [kept, setKept] = useState<Report>();
   const [problem, setProblem] = useState<string>();
   const [status, setStatus] = useState<string>();
   const [busy, setBusy] = useState(false);
@@ -39,9 +42,10 @@ export function PortfolioApp({ api, tabId, now }: { api: PortfolioApi; tabId?: n
       .then(([dataset, palette, keptReport]) => {
         if (!live) return;
         setLoaded({ dataset, palette });
-        if (keptReport && tabId === undefined) {
+        if (!keptReport) return;
+        setKept(keptReport);
+        if (tabId === undefined) {
           setReport(keptReport);
-          setKept(true);
           setStatus(`Showing the report you kept on ${formatDateTime(keptReport.createdAt)}.`);
         }
       })
@@ -62,7 +66,6 @@ export function PortfolioApp({ api, tabId, now }: { api: PortfolioApi; tabId?: n
     }
     setProblem(undefined);
     setReport(result.report);
-    setKept(false);
     setStatus(`Checked ${result.report.rows.length} holding${result.report.rows.length === 1 ? '' : 's'} from ${what}.`);
   };
 
@@ -78,6 +81,13 @@ export function PortfolioApp({ api, tabId, now }: { api: PortfolioApi; tabId?: n
 
   const checkFile = async (file: File) => {
     if (!dataset || !identifier) return;
+    // Refused by its size before a byte is read: a huge file never sits in this page's memory.
+    const tooBig = sizeProblem(file.size);
+    if (tooBig) {
+      show({ ok: false, problem: tooBig }, file.name);
+      if (fileInput.current) fileInput.current.value = '';
+      return;
+    }
     setBusy(true);
     try {
       const bytes = new Uint8Array(await file.arrayBuffer());
@@ -99,22 +109,29 @@ export function PortfolioApp({ api, tabId, now }: { api: PortfolioApi; tabId?: n
     show(checkPositionsText(pasted, dataset, identifier, { source: 'pasted rows', now: now?.() }), 'the pasted rows');
   };
 
-  const toggleKeep = async () => {
-    if (!report) return;
+  const deleteKept = async () => {
     try {
-      if (kept) {
-        await deleteKeptReport(api.keptArea);
-        setKept(false);
-        setStatus('The kept report was deleted from this device.');
-      } else {
-        await keepReport(api.keptArea, report);
-        setKept(true);
-        setStatus('This report is kept on this device (in the extension\'s own storage) until you delete it.');
-      }
+      await deleteKeptReport(api.keptArea);
+      setKept(undefined);
+      setStatus('The kept report was deleted from this device.');
     } catch (error) {
-      setProblem(`The report could not be ${kept ? 'deleted' : 'kept'} (${error instanceof Error ? error.message : String(error)}).`);
+      setProblem(`The kept report could not be deleted (${error instanceof Error ? error.message : String(error)}).`);
     }
   };
+
+  const keep = async () => {
+    if (!report) return;
+    try {
+      await keepReport(api.keptArea, report);
+      const replaced = kept !== undefined;
+      setKept(report);
+      setStatus(`This report is kept on this device (in the extension's own storage) until you delete it${replaced ? '; it replaces the one kept before' : ''}.`);
+    } catch (error) {
+      setProblem(`The report could not be kept (${error instanceof Error ? error.message : String(error)}).`);
+    }
+  };
+
+  const showingKept = report !== undefined && kept === report;
 
   const palette = loaded && 'palette' in loaded ? loaded.palette : 'colorblind-safe';
   const style = Object.fromEntries(
@@ -193,7 +210,16 @@ export function PortfolioApp({ api, tabId, now }: { api: PortfolioApi; tabId?: n
         {busy ? 'Checking…' : !problem ? status : ''}
       </p>
 
-      {report ? <ReportView report={report} kept={kept} onKeep={toggleKeep} api={api} /> : null}
+      {kept && !showingKept ? (
+        <p class="kept-elsewhere small" data-testid="kept-elsewhere">
+          A report you kept on {formatDateTime(kept.createdAt)} is stored on this device.{' '}
+          <button type="button" onClick={deleteKept}>
+            Delete kept report
+          </button>
+        </p>
+      ) : null}
+
+      {report ? <ReportView report={report} kept={showingKept} onKeep={showingKept ? deleteKept : keep} api={api} /> : null}
     </main>
   );
 }

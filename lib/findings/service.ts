@@ -60,7 +60,7 @@ async function showDetailsTab(url: string): Promise<void> {
 }
 
 /** Extension pages (popup, options, their tabs) may ask about any tab; content scripts only about their own. */
-function fromExtensionPage(sender: browser.Runtime.MessageSender): boolean {
+export function fromExtensionPage(sender: browser.Runtime.MessageSender): boolean {
   if (sender.id !== undefined && sender.id !== browser.runtime.id) return false;
   const base = browser.runtime.getURL('/');
   return typeof sender.url === 'string' && sender.url.startsWith(base);

@@ -74,14 +74,21 @@ function megabytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
-export function decodePositionsFile(bytes: Uint8Array, maxBytes = MAX_FILE_BYTES): Decoded {
-  if (bytes.length === 0) return { ok: false, problem: 'The file is empty: there are no positions to check.' };
-  if (bytes.length > maxBytes) {
-    return {
-      ok: false,
-      problem: `The file is ${megabytes(bytes.length)}; the portfolio check reads files up to ${megabytes(maxBytes)}. Export only your positions (not your full history), or split the file.`,
-    };
+/**
+ * Why a file of this many bytes is not read, or undefined when its size is fine. The page asks
+ * before reading a picked file, so a 2 GB file is refused without being loaded into memory.
+ */
+export function sizeProblem(size: number, maxBytes = MAX_FILE_BYTES): string | undefined {
+  if (size === 0) return 'The file is empty: there are no positions to check.';
+  if (size > maxBytes) {
+    return `The file is ${megabytes(size)}; the portfolio check reads files up to ${megabytes(maxBytes)}. Export only your positions (not your full history), or split the file.`;
   }
+  return undefined;
+}
+
+export function decodePositionsFile(bytes: Uint8Array, maxBytes = MAX_FILE_BYTES): Decoded {
+  const tooBig = sizeProblem(bytes.length, maxBytes);
+  if (tooBig) return { ok: false, problem: tooBig };
   const binary = knownBinary(bytes);
   if (binary) return { ok: false, problem: binary };
 

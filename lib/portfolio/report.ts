@@ -4,6 +4,7 @@
 import { divestStatus, listingPermissions, listingSeverity, programIndex, programsOf, strictestPermissions, summaryPrograms, type Permissions } from '../dataset/effect';
 import { SEVERITY_RANK, entitySeverity, isInForce, listIndex } from '../dataset/severity';
 import type { Dataset, Entity, Listing, Permission, Program, SanctionList } from '../dataset/types';
+import { decidingAsOf } from '../findings/freshness';
 import type { ColumnMap } from './columns';
 import type { HoldingIdentifier, Identification } from './identify';
 import type { Position } from './positions';
@@ -112,9 +113,13 @@ function verdictOf(entity: Entity, lists: Map<string, SanctionList>, programs: M
   return 'No list applies today.';
 }
 
-function newestAsOf(dataset: Pick<Dataset, 'sources' | 'generatedAt'>): string {
-  const dates = dataset.sources.map((source) => source.asOf).filter(Boolean).sort();
-  return dates.at(-1) ?? dataset.generatedAt.slice(0, 10);
+/**
+ * The as-of date a "clear" row stands on: that of the lists that prohibit or restrict trading
+ * (OFAC's, today), as the popup and badge say it, never the newest source's (an FCC table from
+ * last month would make a year-old OFAC file look current).
+ */
+function reportAsOf(dataset: Pick<Dataset, 'lists' | 'sources' | 'generatedAt' | 'programs'>): { date: string; authority: string } {
+  return decidingAsOf(dataset) ?? { date: dataset.generatedAt.slice(0, 10), authority: 'list' };
 }
 
 const DATE = new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' });
@@ -143,8 +148,10 @@ export function buildReport(dataset: Dataset, identifier: HoldingIdentifier, pos
   const lists = listIndex(dataset);
   const programs = programIndex(dataset);
   const entities = new Map(dataset.entities.map((entity) => [entity.id, entity]));
-  const asOf = newestAsOf(dataset);
-  const checkedAgainst = `${dataset.entities.length.toLocaleString('en-US')} companies on ${dataset.lists.length} lists (data ${dataset.version}, as of ${formatDay(asOf)})`;
+  const deciding = reportAsOf(dataset);
+  const asOf = deciding.date;
+  const byWhom = deciding.authority === 'list' ? '' : `${deciding.authority} `;
+  const checkedAgainst = `${dataset.entities.length.toLocaleString('en-US')} companies on ${dataset.lists.length} lists (data ${dataset.version}, ${byWhom}lists as of ${formatDay(asOf)})`;
   const columnOf = (field: 'symbol' | 'isin' | 'cusip' | 'name') => options.columns[field]?.header ?? field;
 
   const rows = positions.map((position): ReportRow => {

@@ -101,7 +101,7 @@ export async function openPage(suite: Suite, path: string): Promise<Page> {
 }
 
 /** The popup, opened as a tab for the tab showing `page` (contract 3), once it has loaded. */
-export async function openPopup(suite: Suite, page: Page, query = '', viewport = { width: 400, height: 700 }): Promise<Page> {
+export async function openPopup(suite: Suite, page: Page, query = '', viewport = { width: 400, height: 600 }): Promise<Page> {
   const tabId = await suite.firefox.tabIdOf(page);
   const popup = await suite.firefox.openExtensionPage(`popup.html?tab=${tabId}${query}`, viewport);
   await waitFor(

@@ -175,6 +175,10 @@ test('empty, unscannable and dark: written for a person, no errors', async ({ ex
   popup.on('pageerror', (error) => errors.push(error.message));
   await expect(popup.getByTestId('empty-state')).toContainText('No company from the lists we track was found here');
   await popup.screenshot({ path: join(SHOTS, 'popup-empty.png') });
+  // With nothing on the page, the file check is still one click away.
+  const [portfolio] = await Promise.all([context.waitForEvent('page'), popup.getByTestId('portfolio-link').click()]);
+  await expect(portfolio.getByRole('heading', { name: 'Portfolio check', level: 1 })).toBeVisible();
+  await portfolio.close();
 
   const news = await context.newPage();
   await scanned(news, extension.worker, server.url('/news-xiaomi.html'));
@@ -215,4 +219,55 @@ test('“Details” in the page’s findings panel opens that company in the pop
   expect(context.pages().length).toBe(pages);
   const viewTab = await tabIdOf(extension.worker, view);
   expect(await extension.worker.evaluate(async (id) => (await chrome.tabs.get(id)).active, viewTab)).toBe(true);
+});
+
+/**
+ * Put in the popup before its own scripts: the background's answer to `type` is replaced, for
+ * popups opened with `&sim=<mode>` — `error` answers as a failed handler does, `hang` never answers.
+ */
+async function simulateBackground(context: BrowserContext, answers: Record<string, 'error' | 'hang'>) {
+  await context.addInitScript((answers) => {
+    if (!location.pathname.endsWith('/popup.html') || !location.search.includes('sim=')) return;
+    const runtime = chrome.runtime as unknown as { sendMessage: (...args: unknown[]) => unknown };
+    const send = runtime.sendMessage.bind(runtime);
+    runtime.sendMessage = (...args: unknown[]) => {
+      const mode = answers[(args[0] as { type?: string })?.type ?? ''];
+      const reply = args.find((arg) => typeof arg === 'function') as ((answer: unknown) => void) | undefined;
+      if (mode === 'error') return reply ? void reply({ __error: 'simulated' }) : Promise.resolve({ __error: 'simulated' });
+      if (mode === 'hang') return reply ? undefined : new Promise(() => undefined);
+      return send(...args);
+    };
+  }, answers);
+}
+
+test('page cards first: the page is shown while the whole list is still on its way', async ({ extension, context, page, server }) => {
+  const { tabId } = await scanned(page, extension.worker, server.url('/news-xiaomi.html'));
+  const expected = await (await popupFor(context, extension, page)).getByTestId('finding').evaluateAll((cards) => cards.map((card) => card.getAttribute('data-entity-id')));
+  expect(expected.length).toBeGreaterThan(2);
+
+  // The whole list is slow: the page is shown from its cards, and Search says it is still loading.
+  await simulateBackground(context, { getActiveDataset: 'hang' });
+  const slow = await context.newPage();
+  await slow.setViewportSize({ width: 400, height: 600 });
+  await slow.goto(`chrome-extension://${extension.extensionId}/popup.html?tab=${tabId}&sim=slow`);
+  await expect(slow.getByTestId('finding')).toHaveCount(expected.length);
+  expect(await slow.getByTestId('finding').evaluateAll((cards) => cards.map((card) => card.getAttribute('data-entity-id')))).toEqual(expected);
+  await slow.getByRole('tab', { name: 'Search' }).click();
+  await expect(slow.getByTestId('whole-list-loading')).toHaveText('Loading every listed company…');
+  await slow.screenshot({ path: join(SHOTS, 'popup-whole-list-loading.png') });
+  await slow.close();
+});
+
+test('a background that gives no page cards or list: the popup reads and checks the list itself', async ({ extension, context, page, server }) => {
+  const { tabId } = await scanned(page, extension.worker, server.url('/news-xiaomi.html'));
+  await simulateBackground(context, { getPageCards: 'error', getActiveDataset: 'error' });
+  const popup = await context.newPage();
+  const errors: string[] = [];
+  popup.on('pageerror', (error) => errors.push(error.message));
+  await popup.goto(`chrome-extension://${extension.extensionId}/popup.html?tab=${tabId}&sim=none`);
+  await expect(popup.locator('[data-testid="finding"][data-entity-id="xiaomi-corporation"]')).toBeVisible();
+  await popup.getByRole('tab', { name: 'Search' }).click();
+  await popup.getByRole('combobox').fill('Hikvision');
+  await expect(popup.getByTestId('search-result').first()).toContainText('Hikvision');
+  expect(errors).toEqual([]);
 });

@@ -1,17 +1,21 @@
 // Which browser an end-to-end tier drives: a path the developer named, the system's, the tier's
 // own downloaded copy, or a download; and the message that stops a machine which has none.
 import { describe, expect, it } from 'vitest';
-import { FIX_COMMAND, decideBrowser, noBrowserMessage, type Machine } from '../../scripts/find-browser';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { FIX_COMMAND, decideBrowser, isSnapLauncher, noBrowserMessage, type Machine } from '../../scripts/find-browser';
 
 const CHROMIUM_CACHE = '/home/dev/.cache/ms-playwright/chromium-1200/chrome-linux/chrome';
 const FIREFOX_CACHE = '/home/dev/.cache/puppeteer/firefox/linux-stable_150.0.2/firefox/firefox';
 
-function machine(files: Record<string, number | null>, env: Record<string, string> = {}, platform: NodeJS.Platform = 'linux'): Machine {
+function machine(files: Record<string, number | null>, env: Record<string, string> = {}, platform: NodeJS.Platform = 'linux', snaps: string[] = []): Machine {
   return {
     platform,
     env,
     exists: (path) => path in files,
     firefoxMajor: (path) => files[path] ?? null,
+    isSnap: (path) => snaps.includes(path),
     downloadedPath: (kind) => (kind === 'chromium' ? CHROMIUM_CACHE : FIREFOX_CACHE),
   };
 }
@@ -45,6 +49,32 @@ describe('decideBrowser: Chromium', () => {
     expect(decideBrowser('chromium', machine({ [mac]: null }, {}, 'darwin'))).toMatchObject({ action: 'use', path: mac });
     // A Linux path means nothing on a Mac.
     expect(decideBrowser('chromium', machine({ '/usr/bin/chromium': null }, {}, 'darwin'))).toMatchObject({ action: 'download' });
+  });
+});
+
+describe('decideBrowser: snap packages (Ubuntu)', () => {
+  it('passes over Ubuntu’s snap Firefox and Chromium launchers, says why, and fetches the tier’s own copy', () => {
+    const firefox = decideBrowser('firefox', machine({ '/usr/bin/firefox': 150 }, {}, 'linux', ['/usr/bin/firefox']));
+    expect(firefox).toEqual({ action: 'download', skipped: ["/usr/bin/firefox starts a snap package, which cannot open the tests' profile and build"] });
+    const chromium = decideBrowser('chromium', machine({ '/usr/bin/chromium-browser': null, [CHROMIUM_CACHE]: null }, {}, 'linux', ['/usr/bin/chromium-browser']));
+    expect(chromium).toMatchObject({ action: 'use', path: CHROMIUM_CACHE, source: 'downloaded' });
+  });
+
+  it('a snap named in FIREFOX_PATH is the developer’s choice and is used', () => {
+    expect(decideBrowser('firefox', machine({ '/snap/bin/firefox': 150 }, { FIREFOX_PATH: '/snap/bin/firefox' }, 'linux', ['/snap/bin/firefox']))).toMatchObject({ action: 'use', source: 'env' });
+  });
+});
+
+describe('isSnapLauncher', () => {
+  it('reads Ubuntu’s launcher script as a snap and a real binary as not', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sl-snap-'));
+    const script = join(dir, 'firefox');
+    writeFileSync(script, '#!/bin/sh\nexec /snap/bin/firefox "$@"\n');
+    const binary = join(dir, 'firefox-esr');
+    writeFileSync(binary, Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0]));
+    expect(isSnapLauncher(script)).toBe(true);
+    expect(isSnapLauncher(binary)).toBe(false);
+    expect(isSnapLauncher(join(dir, 'missing'))).toBe(false);
   });
 });
 

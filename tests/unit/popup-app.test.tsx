@@ -8,8 +8,9 @@ import type { PopupApi } from '../../components/popup/api';
 import type { Dataset } from '../../lib/dataset/types';
 import type { FeedStatus, Finding, TabFindings } from '../../lib/messaging';
 import { defaultSettings } from '../../lib/settings/defaults';
-import { withSiteEnabled } from '../../lib/settings/rules';
+import { withSiteEnabled, withoutIgnore } from '../../lib/settings/rules';
 import type { Settings } from '../../lib/settings/types';
+import { buildPageCards } from '../../lib/popup-data/page-cards';
 import fixture from '../fixtures/popup/dataset.json';
 import programsFixture from '../fixtures/popup/programs-dataset.json';
 
@@ -28,7 +29,9 @@ function fakeApi(options: { url?: string; findings?: Finding[]; settings?: Setti
       if (options.tabError) throw options.tabError;
       return { tabId, url: options.url ?? PAGE, enabled: true, findings: options.findings ?? [] };
     }),
-    dataset: async () => options.data ?? dataset,
+    // What the background answers: the tab's findings with the list cut to them (lib/popup-data).
+    pageCards: vi.fn(async (tabId: number) => buildPageCards(await api.tabFindings(tabId), options.data ?? dataset, settings)),
+    dataset: vi.fn(async () => options.data ?? dataset),
     settings: async () => settings,
     watchSettings: (callback) => {
       watchers.add(callback);
@@ -45,7 +48,8 @@ function fakeApi(options: { url?: string; findings?: Finding[]; settings?: Setti
     pauseFor: vi.fn(async () => undefined),
     resume: vi.fn(async () => undefined),
     unignore: vi.fn(async (rule) => {
-      settings = { ...settings, ignored: settings.ignored.filter((r) => r !== rule) };
+      // As the store does: by value (the popup may hold a checked copy of the settings, not these objects).
+      settings = withoutIgnore(settings, rule);
       watchers.forEach((watch) => watch(settings));
     }),
     feedStatus: vi.fn(async () => {
@@ -264,6 +268,8 @@ describe('popup: tabs, rulings and search', () => {
     render(<App api={fakeApi({ findings: [found('xiaomi-corporation', ['Xiaomi'], 1)] })} tabId={1} />);
     await screen.findAllByTestId('finding');
     fireEvent.click(screen.getByRole('tab', { name: 'Updates' }));
+    // Updates read the whole list, which the popup loads after showing the page.
+    await screen.findAllByTestId('ruling');
     const ids = () => screen.getAllByTestId('ruling').map((r) => r.dataset.rulingId);
     expect(ids()).toEqual(['hesai-v-dod-2025', 'xiaomi-v-dod-final', 'luokung-v-dod-pi', 'xiaomi-v-dod-pi']);
     fireEvent.click(screen.getByRole('checkbox', { name: /Only rulings about this page’s companies \(2\)/ }));
@@ -305,7 +311,7 @@ describe('popup: tabs, rulings and search', () => {
     render(<App api={fakeApi({ data: updated, findings: [found('china-mobile-limited', ['China Mobile'], 2)] })} tabId={1} />);
     await screen.findAllByTestId('finding');
     fireEvent.click(screen.getByRole('tab', { name: 'Updates' }));
-    expect(screen.getByTestId('recent-changes').dataset.basis).toBe('signed');
+    expect((await screen.findByTestId('recent-changes')).dataset.basis).toBe('signed');
     expect(screen.getByTestId('changes-basis').textContent).toContain('list version 2026.08.20.1 → 2026.11.24.1');
     expect(screen.getByTestId('changes-sources').textContent).toMatch(/as of Nov 24, 2026 \(was Aug 20, 2026\)/);
     const groups = screen.getAllByTestId('change-group');
@@ -337,7 +343,7 @@ describe('popup: tabs, rulings and search', () => {
     render(<App api={fakeApi({ data: many })} tabId={1} />);
     await screen.findByTestId('empty-state');
     fireEvent.click(screen.getByRole('tab', { name: 'Updates' }));
-    const group = screen.getByTestId('change-group');
+    const group = await screen.findByTestId('change-group');
     expect(group.textContent).toContain('9 added');
     const folded = group.querySelector('details')!;
     expect(folded.querySelector('summary')?.textContent).toBe('6 more');
@@ -523,5 +529,114 @@ describe('dates inside texts from the data', () => {
     );
     // Numbers that are not dates are left alone.
     expect(readableDates('89 FR 86230; EO 14032 (3 June 2021); 1:24-cv-01381-PLF')).toBe('89 FR 86230; EO 14032 (Jun 3, 2021); 1:24-cv-01381-PLF');
+  });
+});
+
+/** A promise the test settles when it chooses. */
+function deferred<T>() {
+  let resolve!: (value: T) => void;
+  let reject!: (error: unknown) => void;
+  const promise = new Promise<T>((res, rej) => ((resolve = res), (reject = rej)));
+  return { promise, resolve, reject };
+}
+
+describe('popup: the first view from page cards, the whole list after', () => {
+  it('shows the page’s companies before the whole list is in; search waits for it, then works', async () => {
+    const api = fakeApi({ findings: pageFindings });
+    const whole = deferred<Dataset>();
+    api.dataset = vi.fn(() => whole.promise);
+    render(<App api={api} tabId={12} />);
+    const cards = await screen.findAllByTestId('finding');
+    expect(cards.map((card) => card.dataset.entityId)).toEqual(['china-mobile-limited', 'hesai-group', 'xiaomi-corporation']);
+    expect(screen.getByTestId('subtitle').textContent).toBe('2 companies with a listing in force on news.example');
+    expect(screen.getByTestId('status-line').textContent).toContain('OFAC lists as of Jan 8, 2026');
+    // Details of a company on the page need nothing more.
+    fireEvent.click(within(cards[2]).getByRole('button', { name: 'Xiaomi Corporation' }));
+    expect((await screen.findByTestId('details')).dataset.entityId).toBe('xiaomi-corporation');
+    expect(screen.getAllByTestId('ruling').map((r) => r.dataset.rulingId)).toEqual(['xiaomi-v-dod-final', 'xiaomi-v-dod-pi']);
+    // Search reads every company: it says it is loading, never "not found" from a part of the list.
+    fireEvent.click(screen.getByRole('tab', { name: 'Search' }));
+    expect(screen.getByTestId('whole-list-loading').textContent).toBe('Loading every listed company…');
+    expect(screen.queryByRole('combobox')).toBeNull();
+    whole.resolve(dataset);
+    const input = await screen.findByRole('combobox');
+    fireEvent.input(input, { target: { value: 'Hikvision' } });
+    expect(screen.getAllByTestId('search-result')[0].dataset.entityId).toBe('hikvision');
+  });
+
+  it('an empty page says what the whole list covers while only the cut is in', async () => {
+    const api = fakeApi({ findings: [] });
+    api.dataset = vi.fn(() => new Promise<Dataset>(() => undefined));
+    render(<App api={api} tabId={1} />);
+    const empty = await screen.findByTestId('empty-state');
+    expect(within(empty).getByTestId('coverage').textContent).toContain('Checked against 6 companies from NS-CMIC, SDN, DoD 1237, DoD 1260H, FCC');
+  });
+
+  it('does not wait for its own read of the settings; takes it when it comes', async () => {
+    const api = fakeApi({ findings: pageFindings });
+    const own = deferred<Settings>();
+    api.settings = () => own.promise;
+    render(<App api={api} tabId={1} />);
+    expect(await screen.findAllByTestId('finding')).toHaveLength(3);
+    // The popup's own read says the site is off (changed a moment ago): it wins.
+    own.resolve(withSiteEnabled(defaultSettings(), 'news.example', false));
+    expect((await screen.findByTestId('empty-state')).dataset.reason).toBe('off');
+  });
+
+  it('a company reported while only the cut is in is shown with its own card', async () => {
+    const api = fakeApi({ findings: [found('xiaomi-corporation', ['Xiaomi'], 1)] });
+    api.dataset = vi.fn(() => new Promise<Dataset>(() => undefined));
+    render(<App api={api} tabId={1} />);
+    await screen.findAllByTestId('finding');
+    api.pageReports([found('xiaomi-corporation', ['Xiaomi'], 1), found('hikvision', ['Hikvision'], 3)]);
+    await waitFor(() => expect(screen.getAllByTestId('finding').map((card) => card.dataset.entityId)).toEqual(['hikvision', 'xiaomi-corporation']));
+  });
+
+  it('an unreadable or missing page-cards answer: loads the whole list itself and shows the page', async () => {
+    for (const broken of [
+      async () => ({ tab: { tabId: 1, url: PAGE, enabled: true, findings: pageFindings }, dataset: { entities: [{ id: 'x' }] } }) as never,
+      async () => Promise.reject(new Error('Could not establish connection. Receiving end does not exist.')),
+    ]) {
+      const api = fakeApi({ findings: pageFindings });
+      api.pageCards = vi.fn(broken);
+      const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+      render(<App api={api} tabId={1} />);
+      expect(screen.getByText('Loading…', { selector: '.loading' })).toBeTruthy();
+      const cards = await screen.findAllByTestId('finding');
+      expect(cards.map((card) => card.dataset.entityId)).toEqual(['china-mobile-limited', 'hesai-group', 'xiaomi-corporation']);
+      expect(api.dataset).toHaveBeenCalledTimes(1);
+      expect(api.tabFindings).toHaveBeenCalledWith(1);
+      expect(warn).toHaveBeenCalled();
+      warn.mockRestore();
+      cleanup();
+    }
+  });
+
+  it('no page cards and no list either: says it could not load its list data, never a blank popup', async () => {
+    const api = fakeApi({ findings: pageFindings });
+    api.pageCards = vi.fn(async () => Promise.reject(new Error('no answer')));
+    api.dataset = vi.fn(async () => Promise.reject(new Error('bundled dataset missing (404)')));
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    render(<App api={api} tabId={1} />);
+    const fatal = await screen.findByTestId('fatal-error');
+    expect(fatal.textContent).toContain('couldn’t load its list data');
+    expect(fatal.textContent).toContain('bundled dataset missing (404)');
+    vi.mocked(console.warn).mockRestore();
+  });
+
+  it('the whole list failing keeps the page shown and says so where it is needed, with a retry', async () => {
+    const api = fakeApi({ findings: pageFindings });
+    let attempts = 0;
+    api.dataset = vi.fn(async () => (++attempts === 1 ? Promise.reject(new Error('The extension did not answer')) : dataset));
+    render(<App api={api} tabId={1} />);
+    await screen.findAllByTestId('finding');
+    fireEvent.click(screen.getByRole('tab', { name: 'Updates' }));
+    const error = await screen.findByTestId('whole-list-error');
+    expect(error.textContent).toContain('The extension did not answer');
+    expect(error.textContent).toContain('This page’s companies are still shown');
+    fireEvent.click(within(error).getByRole('button', { name: 'Try again' }));
+    expect((await screen.findAllByTestId('ruling')).length).toBeGreaterThan(0);
+    fireEvent.click(screen.getByRole('tab', { name: /This page/ }));
+    expect(screen.getAllByTestId('finding')).toHaveLength(3);
   });
 });

@@ -87,4 +87,67 @@ describe('portfolio page', () => {
     await waitFor(() => expect(screen.getByTestId('problem').textContent).toBe('The page: No table on that page holds the flagged companies.'));
     expect(api.pageTables).toHaveBeenCalledWith(12);
   });
+
+  it('refuses a file over the cap by its size, without reading it, and keeps the report on screen', async () => {
+    const { api } = fakeApi();
+    render(<PortfolioApp api={api} now={() => NOW} />);
+    await waitFor(() => expect((document.getElementById('positions-file') as HTMLInputElement).disabled).toBe(false));
+    pick(fixtureBytes('fidelity-positions.csv'), 'Portfolio_Positions.csv');
+    await waitFor(() => expect(statuses()).toHaveLength(4));
+
+    const input = document.getElementById('positions-file') as HTMLInputElement;
+    const huge = new File(['x'], 'everything.csv', { type: 'text/csv' });
+    Object.defineProperty(huge, 'size', { value: 2 * 1024 ** 3 });
+    const read = vi.spyOn(huge, 'arrayBuffer');
+    Object.defineProperty(input, 'files', { value: [huge], configurable: true });
+    fireEvent.change(input);
+    await waitFor(() => expect(screen.getByTestId('problem').textContent).toMatch(/^everything\.csv: The file is 2048\.0 MB; the portfolio check reads files up to 5\.0 MB/));
+    expect(read).not.toHaveBeenCalled();
+    expect(statuses()).toHaveLength(4);
+  });
+
+  it('a new report after a kept one can be kept in its place, and the kept one can still be deleted', async () => {
+    const { api, store } = fakeApi();
+    render(<PortfolioApp api={api} now={() => NOW} />);
+    await waitFor(() => expect((document.getElementById('positions-file') as HTMLInputElement).disabled).toBe(false));
+    pick(fixtureBytes('vanguard-download.csv'), 'OfxDownload.csv');
+    await waitFor(() => expect(statuses()).toHaveLength(3));
+    fireEvent.click(screen.getByRole('button', { name: 'Keep on this device' }));
+    await waitFor(() => expect(store[KEPT_REPORT_KEY]).toBeDefined());
+    const keptFirst = store[KEPT_REPORT_KEY];
+
+    // A second file: its report is not the kept one, so the page offers to keep it and says the
+    // earlier one is still stored, with a way to delete it.
+    pick(fixtureBytes('fidelity-positions.csv'), 'Portfolio_Positions.csv');
+    await waitFor(() => expect(statuses()).toHaveLength(4));
+    expect(screen.getByTestId('kept-elsewhere').textContent).toMatch(/A report you kept on .+ is stored on this device/);
+    expect(screen.getByRole('button', { name: 'Keep on this device' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Delete kept report' }));
+    await waitFor(() => expect(store[KEPT_REPORT_KEY]).toBeUndefined());
+    expect(screen.queryByTestId('kept-elsewhere')).toBeNull();
+    expect(statuses()).toHaveLength(4);
+
+    // Keeping the second one replaces nothing now; keeping again after a third would replace it.
+    fireEvent.click(screen.getByRole('button', { name: 'Keep on this device' }));
+    await waitFor(() => expect(store[KEPT_REPORT_KEY]).toBeDefined());
+    expect(store[KEPT_REPORT_KEY]).not.toBe(keptFirst);
+    expect((store[KEPT_REPORT_KEY] as { rows: unknown[] }).rows).toHaveLength(4);
+  });
+
+  it('the page check leaves a kept report stored but offers to delete it', async () => {
+    const { api, store } = fakeApi();
+    render(<PortfolioApp api={api} now={() => NOW} />);
+    await waitFor(() => expect((document.getElementById('positions-file') as HTMLInputElement).disabled).toBe(false));
+    pick(fixtureBytes('vanguard-download.csv'), 'OfxDownload.csv');
+    await waitFor(() => expect(statuses()).toHaveLength(3));
+    fireEvent.click(screen.getByRole('button', { name: 'Keep on this device' }));
+    await waitFor(() => expect(store[KEPT_REPORT_KEY]).toBeDefined());
+    cleanup();
+
+    render(<PortfolioApp api={api} tabId={12} />);
+    await waitFor(() => expect(screen.getByTestId('kept-elsewhere')).toBeTruthy());
+    expect(statuses()).toEqual([]);
+    fireEvent.click(screen.getByRole('button', { name: 'Delete kept report' }));
+    await waitFor(() => expect(store[KEPT_REPORT_KEY]).toBeUndefined());
+  });
 });

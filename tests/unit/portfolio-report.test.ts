@@ -74,9 +74,12 @@ describe('formerly listed companies and rulings', () => {
     expect(summaryLine({ prohibited: 0, restricted: 0, caution: 1, check: 0, clear: 3, formerlyListed: 0 })).toBe('0 prohibited · 0 restricted · 1 caution · 3 clear');
   });
 
-  it('a clear holding says what was checked and the data\'s date', () => {
+  it('a clear holding says what was checked and the date of the trading lists behind it', () => {
     const report = checkFixture('schwab-positions.csv');
     const apple = report.rows.find((row) => row.symbol === 'AAPL')!;
-    expect(apple.explanation).toBe(`Checked symbol AAPL, name “APPLE INC” against 13 companies on ${dataset.lists.length} lists (data ${dataset.version}, as of Jul 28, 2026): no match.`);
+    // The OFAC file (2026-01-08) decides "may not buy"; the FCC table (2026-07-28) is newer but
+    // would make the clear verdict look seven months fresher than it is.
+    expect(apple.explanation).toBe(`Checked symbol AAPL, name “APPLE INC” against 13 companies on ${dataset.lists.length} lists (data ${dataset.version}, OFAC lists as of Jan 8, 2026): no match.`);
+    expect(report.dataAsOf).toBe('2026-01-08');
   });
 });
