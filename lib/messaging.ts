@@ -83,6 +83,8 @@ export type PageSetup =
       tokens: string;
       /** The first words of the two-word tokens among them, one per line (tokens.ts, `pairStarts`). */
       pairStarts: string;
+      /** The filter of words worth a look, as text (tokens.ts, `tokenFilterText`). */
+      tokenFilter: string;
       /** How matches look; watchlist terms are painted only when the user asked for it (the page can read highlights). */
       look: { palette: Palette; highlightStyle: HighlightStyle; hoverCards: boolean; watchlistOnPages: boolean };
       /** "Not this company" rules that apply to this frame's site. */

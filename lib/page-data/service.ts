@@ -18,7 +18,7 @@ import { decidingAsOf } from '../findings/freshness';
 import type { Settings } from '../settings/types';
 import { buildMatchIndex, matchIndexId, partialIndex } from './match-index';
 import { lockStorage } from './storage-access';
-import { pairStarts } from '../page/tokens';
+import { pairStarts, tokenFilterText } from '../page/tokens';
 
 interface Prepared {
   dataset: Dataset;
@@ -27,6 +27,7 @@ interface Prepared {
   /** The index's first words, one per line, and the index as JSON text: made once, sent to every frame that asks. */
   tokens: string;
   pairStarts: string;
+  tokenFilter: string;
   indexText: string;
   view: PageView;
   rulings: Map<string, Ruling>;
@@ -75,6 +76,7 @@ export function registerPageData(): PageDataService {
         index,
         tokens: Object.keys(index.tokens).join('\n'),
         pairStarts: [...pairStarts(Object.keys(index.tokens))].join('\n'),
+        tokenFilter: tokenFilterText(Object.keys(index.tokens)),
         indexText: JSON.stringify(index),
         view: buildPageView(dataset, current),
         rulings: new Map(dataset.rulings.map((ruling) => [ruling.id, ruling])),
@@ -109,6 +111,7 @@ export function registerPageData(): PageDataService {
       indexId: ready.index.id,
       tokens: ready.tokens,
       pairStarts: ready.pairStarts,
+      tokenFilter: ready.tokenFilter,
       look: {
         palette: current.palette,
         highlightStyle: current.highlightStyle,

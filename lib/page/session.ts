@@ -15,7 +15,7 @@ import { PageUi } from './page-ui';
 import { PageScanner, type PageMatch, type ScanRules } from './scanner';
 import { macrotask } from './scheduler';
 import { SubsetMatcher } from './subset-matcher';
-import { tokenFilter, visitTokens } from './tokens';
+import { tokenFilterFromText, visitTokens, wordsOfLines, type WordSet } from './tokens';
 
 export type EnabledSetup = Extract<PageSetup, { enabled: true }>;
 
@@ -40,16 +40,17 @@ class FirstWordProbe {
   whole = false;
   readonly wentWhole: Promise<void>;
   private goWhole!: () => void;
-  readonly pairsAfter: ReadonlySet<string>;
+  readonly pairsAfter: WordSet;
   /** The words worth a look (tokens and pair starts), so the look makes no string for any other word. */
   readonly filter: Int32Array;
   constructor(
-    readonly tokens: ReadonlySet<string>,
-    pairsAfter: ReadonlySet<string>,
+    readonly tokens: WordSet,
+    pairsAfter: WordSet,
+    filter: Int32Array,
     private readonly onFound: () => void,
   ) {
     this.pairsAfter = pairsAfter;
-    this.filter = tokenFilter(tokens);
+    this.filter = filter;
     this.wentWhole = new Promise((resolve) => (this.goWhole = resolve));
   }
 
@@ -231,7 +232,9 @@ export class PageSession {
   }
 
   private newProbe(): FirstWordProbe {
-    return new FirstWordProbe(new Set(this.setup.tokens.split('\n')), new Set(this.setup.pairStarts.split('\n')), () => this.loadIndex());
+    // Kept as the strings they came in: a frame looks up only the few words its filter lets through.
+    const { tokens, pairStarts, tokenFilter } = this.setup;
+    return new FirstWordProbe(wordsOfLines(tokens), wordsOfLines(pairStarts), tokenFilterFromText(tokenFilter), () => this.loadIndex());
   }
 
   private probeRules(): ScanRules {

@@ -11,7 +11,7 @@ import { PatternDecoder, patternsFromTable } from '../match/pattern-table';
 import type { Pattern } from '../match/patterns';
 import type { MatchIndex } from '../messaging';
 import type { PageMatch, PageMatcher } from './scanner';
-import { pairStarts, tokenFilter, visitTokens } from './tokens';
+import { pairStarts, tokenFilter, visitTokens, type WordSet } from './tokens';
 
 /** Patterns turned back in one go up to this many; more are turned back in short stretches. */
 const SYNC_ROWS = 400;
@@ -19,9 +19,16 @@ const SYNC_ROWS = 400;
 /** The index's first words as the frame's first look holds them (session.ts), shared rather than made again. */
 export interface TokenLookup {
   /** Every first word of the whole index (the frame's setup). */
-  tokens: ReadonlySet<string>;
-  pairsAfter?: ReadonlySet<string>;
-  filter?: Int32Array;
+  tokens: WordSet;
+  /** Words that start a two-word token, and the filter of words worth a look (tokens.ts). */
+  pairsAfter: WordSet;
+  filter: Int32Array;
+}
+
+/** The lookup for a list of first words held in memory (tests, tools). */
+export function lookupOf(tokens: Iterable<string>): TokenLookup {
+  const list = [...tokens];
+  return { tokens: new Set(list), pairsAfter: pairStarts(list), filter: tokenFilter(list) };
 }
 
 export interface SubsetOptions extends AsyncBuildOptions {
@@ -36,9 +43,9 @@ export class SubsetMatcher implements PageMatcher {
   private covered: ReadonlySet<string> | null = null;
   /** First words already reported lacking, so a text read again does not ask twice. */
   private readonly asked = new Set<string>();
-  private readonly tokens: ReadonlySet<string>;
+  private readonly tokens: WordSet;
   /** Words that start a two-word token: only after these is the next word looked at. */
-  private readonly pairsAfter: ReadonlySet<string>;
+  private readonly pairsAfter: WordSet;
   /** The words worth looking up (tokens.ts, `tokenFilter`). */
   private readonly filter: Int32Array;
   /** How often a larger part of the index replaced the first (tests, benchmark). */
@@ -49,8 +56,8 @@ export class SubsetMatcher implements PageMatcher {
     private readonly options: SubsetOptions,
   ) {
     this.tokens = lookup.tokens;
-    this.pairsAfter = lookup.pairsAfter ?? pairStarts(lookup.tokens);
-    this.filter = lookup.filter ?? tokenFilter(lookup.tokens);
+    this.pairsAfter = lookup.pairsAfter;
+    this.filter = lookup.filter;
   }
 
   /** The matcher for `index` (a part or the whole), built in short stretches when it is large. */

@@ -6,7 +6,7 @@
 // companies its text could possibly name. The comparison must never miss: a company none of whose
 // first words (or pairs) is present cannot match, so a matcher built from the companies whose first
 // words are present finds exactly what the full matcher finds.
-import { FirstWordFilter, WORD_HASH_SEED, hashStep, mayStart } from '../match/first-words';
+import { FirstWordFilter, WORD_HASH_SEED, hashStep, mayStart, tableFromBits } from '../match/first-words';
 import { AMP, CJK, SKIP, WORD, charClass, foldCode, foldedTail } from '../match/normalize';
 
 const ZERO = 48;
@@ -61,9 +61,32 @@ export function pairStarts(tokens: Iterable<string>): Set<string> {
  * `visitTokens` makes no string for a plain word that is neither, which is nearly every word of a page.
  */
 export function tokenFilter(tokens: Iterable<string>): Int32Array {
+  return filterOf(tokens).table;
+}
+
+function filterOf(tokens: Iterable<string>): FirstWordFilter {
   const filter = new FirstWordFilter();
   for (const token of tokens) filter.addKey(token);
-  return filter.table;
+  return filter;
+}
+
+/** `tokenFilter` as text (its set bits in base 36), for the background to send: a frame then only sets bits. */
+export function tokenFilterText(tokens: Iterable<string>): string {
+  return filterOf(tokens).setBits().map((bit) => bit.toString(36)).join(',');
+}
+
+export function tokenFilterFromText(text: string): Int32Array {
+  return tableFromBits(text ? text.split(',').map((bit) => Number.parseInt(bit, 36)) : []);
+}
+
+/** Membership in a list of words sent as one string, one per line: a frame looks up only the few words its filter lets through. */
+export interface WordSet {
+  has(word: string): boolean;
+}
+
+export function wordsOfLines(lines: string): WordSet {
+  const padded = `\n${lines}\n`;
+  return { has: (word) => word.length > 0 && !word.includes('\n') && padded.includes(`\n${word}\n`) };
 }
 
 /** The letters of the word being read (reused: one array per frame, not one per word). */
@@ -76,7 +99,7 @@ const letters: number[] = [];
  * are ASCII and only separators lie between them. Stops early when `visit` returns true. With
  * `filter` (`tokenFilter` of the tokens looked for), plain words not in it are not visited.
  */
-export function visitTokens(text: string, visit: (token: string) => boolean | void, pairsAfter?: ReadonlySet<string>, filter?: Int32Array): void {
+export function visitTokens(text: string, visit: (token: string) => boolean | void, pairsAfter?: WordSet, filter?: Int32Array): void {
   const n = text.length;
   let i = 0;
   /** The previous word, when it starts a pair and nothing but separators followed it yet. */

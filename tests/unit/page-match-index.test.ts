@@ -8,8 +8,8 @@ import type { Dataset } from '../../lib/dataset/types';
 import { createMatcher } from '../../lib/match';
 import { buildMatchIndex, matchIndexId, partialIndex } from '../../lib/page-data/match-index';
 import { buildPageView } from '../../lib/page/entity-view';
-import { SubsetMatcher } from '../../lib/page/subset-matcher';
-import { pairStarts, tokenFilter, visitTokens } from '../../lib/page/tokens';
+import { SubsetMatcher, lookupOf } from '../../lib/page/subset-matcher';
+import { pairStarts, tokenFilter, tokenFilterFromText, tokenFilterText, visitTokens, wordsOfLines } from '../../lib/page/tokens';
 import { defaultSettings } from '../../lib/settings/defaults';
 import { loadCorpus } from '../corpus/load';
 
@@ -34,7 +34,7 @@ describe('frame matcher from the compact index', () => {
   const index = buildMatchIndex(dataset, settings);
   const full = createMatcher(buildPageView(dataset, settings).dataset);
   const pairsAfter = pairStarts(Object.keys(index.tokens));
-  const lookup = { tokens: new Set(Object.keys(index.tokens)), pairsAfter };
+  const lookup = lookupOf(Object.keys(index.tokens));
   /** What a frame receives for its text's first words: a part of the index, through JSON, or the whole. */
   const indexFor = (tokens: string[]) => JSON.parse(JSON.stringify(partialIndex(index, tokens) ?? index)) as typeof index;
 
@@ -69,6 +69,16 @@ describe('frame matcher from the compact index', () => {
       found += expected.length;
     }
     expect(found).toBeGreaterThan(texts.length);
+  });
+
+  it('sends the first words as text a frame reads as it would the list: the same words, the same filter', () => {
+    const words = Object.keys(index.tokens);
+    expect(tokenFilterFromText(tokenFilterText(words))).toEqual(tokenFilter(words));
+    const lines = wordsOfLines(words.join('\n'));
+    expect(words.filter((word) => word !== '').every((word) => lines.has(word))).toBe(true);
+    // Only whole lines count: a part of a word, two words across a line break, or nothing at all are not words.
+    const some = wordsOfLines('xiaomi\nsavings bank');
+    expect(['xiao', 'aomi', 'savings', 'xiaomi\nsavings', '', 'savings bank', 'xiaomi'].map((word) => some.has(word))).toEqual([false, false, false, false, false, true, true]);
   });
 
   it('says which first words new text names that its part lacks, and agrees once it grew by them', async () => {

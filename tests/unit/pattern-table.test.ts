@@ -10,7 +10,7 @@ import { PatternDecoder, patternTable, patternsFromTable } from '../../lib/match
 import { compilePatterns } from '../../lib/match/patterns';
 import { buildMatchIndex, partialIndex } from '../../lib/page-data/match-index';
 import { buildPageView } from '../../lib/page/entity-view';
-import { SubsetMatcher } from '../../lib/page/subset-matcher';
+import { SubsetMatcher, lookupOf } from '../../lib/page/subset-matcher';
 import { defaultSettings } from '../../lib/settings/defaults';
 import { loadCorpus } from '../corpus/load';
 
@@ -65,7 +65,7 @@ describe('compiled pattern table', () => {
     const text = 'Sanctions hit Gazpromneft and its refineries.';
     const expected = createMatcher(view).scan(text);
     expect(expected.map((match) => match.entityId)).toEqual(['gazprom-neft']);
-    const subset = await SubsetMatcher.create(partialIndex(index, ['gazpromneft'])!, { tokens: new Set(Object.keys(index.tokens)) });
+    const subset = await SubsetMatcher.create(partialIndex(index, ['gazpromneft'])!, lookupOf(Object.keys(index.tokens)));
     expect(subset.size).toBeLessThan(10);
     expect(subset.scan(text)).toEqual(expected);
   });
