@@ -86,8 +86,23 @@ export interface WordSet {
 
 export function wordsOfLines(lines: string): WordSet {
   const padded = `\n${lines}\n`;
-  return { has: (word) => word.length > 0 && !word.includes('\n') && padded.includes(`\n${word}\n`) };
+  // A search of the string per word costs more than a set once a frame looks up more than a few: then a set.
+  let lookups = 0;
+  let set: Set<string> | null = null;
+  return {
+    has(word) {
+      if (set) return set.has(word);
+      if (++lookups > SEARCHES_BEFORE_SET) {
+        set = new Set(lines.split('\n').filter((line) => line.length > 0));
+        return set.has(word);
+      }
+      return word.length > 0 && !word.includes('\n') && padded.includes(`\n${word}\n`);
+    },
+  };
 }
+
+/** Looked up by searching the string this many times at most (an ad frame's few words), then from a set. */
+const SEARCHES_BEFORE_SET = 64;
 
 /** The letters of the word being read (reused: one array per frame, not one per word). */
 const letters: number[] = [];
