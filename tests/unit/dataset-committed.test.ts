@@ -147,6 +147,26 @@ describe('committed dataset', () => {
     expect(entity('alrosa').aliases).toContain('АЛРОСА');
   });
 
+  it('carries local-script names as the README counts them: Chinese for listed Chinese companies, Cyrillic for Russian issuers', () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8').replace(/\s+/g, ' ');
+    const names = (e: Entity) => [e.name, ...e.aliases, ...e.weakAliases];
+    const chinese = dataset.entities.filter(
+      (e) => e.country === 'CN' && e.listings.some((l) => (l.list === 'ofac-ns-cmic' || l.list === 'dod-1260h') && l.status === 'active'),
+    );
+    const withHan = chinese.filter((e) => names(e).some((n) => /\p{Script=Han}/u.test(n)));
+    const stated = (phrase: string) => readme.match(new RegExp(`(\\d+) of the (\\d+) ${phrase}`))?.slice(1, 3).map(Number);
+    expect(stated('Chinese companies with an active NS-CMIC or 1260H listing carry a'), 'README, Local-script names').toEqual([withHan.length, chinese.length]);
+    const cyrillic = (e: Entity) => names(e).some((n) => /\p{Script=Cyrillic}/u.test(n));
+    const russian = dataset.entities.filter((e) => e.country === 'RU');
+    expect(russian.filter((e) => (e.tickers.length > 0 || e.isins.length > 0) && !cyrillic(e)).map((e) => e.id)).toEqual([]);
+    const ssi = russian.filter((e) => e.listings.some((l) => l.list === 'ofac-ssi'));
+    expect(stated('Russian companies on the SSI list carry one'), 'README, Local-script names').toEqual([ssi.filter(cyrillic).length, ssi.length]);
+    // Names a reader meets on Chinese and Russian pages, each checked on a page that names the company.
+    expect(entity('addsino-co-ltd').aliases).toContain('航天工业发展股份有限公司');
+    expect(entity('addsino-co-ltd').weakAliases).toContain('航天发展');
+    expect(entity('gazprom-dobycha-nadym-ooo').aliases).toContain('Газпром добыча Надым');
+  });
+
   it('never dates an SDN listing before its program existed (EO 14024: 15 April 2021)', () => {
     const sdnSince = (id: string) => entity(id).listings.find((l) => l.list === 'ofac-sdn')?.since;
     // The consolidated file printed their SSI dates (2016, 2018) as SDN dates.
