@@ -4,6 +4,7 @@
 import browser from 'webextension-polyfill';
 import type { CardModel } from '../components/hover-card/card-model';
 import type { Dataset } from './dataset/types';
+import type { PatternTable } from './match/pattern-table';
 import type { PaletteKey } from './settings/palette';
 import type { HighlightStyle, IgnoreRule, Palette, Settings } from './settings/types';
 
@@ -75,8 +76,15 @@ export type PageSetup =
       enabled: true;
       /** Which match index the tokens belong to (dataset version and the settings that shape it). */
       indexId: string;
-      /** First words of every pattern: a frame whose text holds none of them loads nothing more. */
-      tokens: string[];
+      /**
+       * First words of every pattern, one per line: a frame whose text holds none of them loads nothing
+       * more. One string crosses into a frame much faster than an array of a few thousand.
+       */
+      tokens: string;
+      /** The first words of the two-word tokens among them, one per line (tokens.ts, `pairStarts`). */
+      pairStarts: string;
+      /** The filter of words worth a look, as text (tokens.ts, `tokenFilterText`). */
+      tokenFilter: string;
       /** How matches look; watchlist terms are painted only when the user asked for it (the page can read highlights). */
       look: { palette: Palette; highlightStyle: HighlightStyle; hoverCards: boolean; watchlistOnPages: boolean };
       /** "Not this company" rules that apply to this frame's site. */
@@ -98,13 +106,21 @@ export interface MatchEntity {
 /**
  * What a frame's scanner needs, prepared once per dataset version and settings by the background:
  * the entities to match (already filtered by the user's lists, threshold and watchlist), their
- * colour, and for each first word of a pattern the entities that have one starting with it.
+ * colour, for each first word of a pattern the entities that have one starting with it, and the
+ * compiled patterns themselves.
  */
 export interface MatchIndex {
   id: string;
   entities: MatchEntity[];
   keys: PaletteKey[];
   tokens: Record<string, number[]>;
+  /** Every pattern of those entities, compiled once here, so frames never run the compiler (lib/match/pattern-table.ts). */
+  patterns: PatternTable;
+  /**
+   * A part of the index (lib/page-data/match-index.ts, `partialIndex`): the first words whose companies it
+   * holds, all of them. Absent on the whole index.
+   */
+  covers?: string[];
 }
 
 export interface Messages {
@@ -128,8 +144,12 @@ export interface Messages {
   openDetails: { req: { entityId: string; tabId?: number }; res: void };
   /** content → background: site decision, look and first words for this frame (see PageSetup). */
   pageSetup: { req: { address: string }; res: PageSetup };
-  /** content → background: the compact match index (asked only by frames whose text may match). */
-  getMatchIndex: { req: { indexId: string }; res: MatchIndex };
+  /**
+   * content → background: the compact match index as JSON text (asked only by frames whose text may
+   * match), with `tokens` only the part for those first words. The browser hands a frame one string
+   * far faster than the same data as objects.
+   */
+  getMatchIndex: { req: { indexId: string; tokens?: string[] }; res: string };
   /** content → background: hover-card and panel details of some companies. */
   describeEntities: { req: { entityIds: string[] }; res: CardModel[] };
   /** content → background: "Not this company" on this site. */

@@ -42,6 +42,15 @@ export class AutomatonBuilder {
   }
 
   build(): Automaton {
+    const steps = this.steps();
+    for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+  }
+
+  /**
+   * The build as steps: it pauses (yields) every few thousand units of work, so a page can spread the
+   * build of a large automaton over short tasks (`build` runs it in one go).
+   */
+  *steps(): Generator<void, Automaton> {
     // Sorted keys share prefixes with their predecessor, so the trie is built in one pass without a hash map,
     // and every node's edges come out already sorted by code unit.
     // (Array sort is stable, so equal keys keep the order they were added in.)
@@ -56,7 +65,9 @@ export class AutomatonBuilder {
     const depth = new Uint16Array(totalChars + 1);
     let previous = '';
     const ends = new Map<number, number[]>();
+    let done = 0;
     for (const { key, id } of entries) {
+      if ((++done & 255) === 0) yield;
       let common = 0;
       while (common < key.length && common < previous.length && key.charCodeAt(common) === previous.charCodeAt(common)) common++;
       path.length = common + 1;
@@ -76,6 +87,7 @@ export class AutomatonBuilder {
       previous = key;
     }
 
+    yield;
     const nodeCount = nodes;
     const asciiChildren = new Int32Array(nodeCount);
     for (let e = 0; e < edges; e++) if (edgeCode[e] < 128) asciiChildren[edgeParent[e]]++;
@@ -89,6 +101,7 @@ export class AutomatonBuilder {
     let nextId = denseCount;
     for (let n = 1; n < nodeCount; n++) if (id[n] === 0) id[n] = ++nextId;
 
+    yield;
     const terminal = new Int32Array(nodeCount).fill(-1);
     const payloadList: number[] = [];
     for (const [node, ids] of ends) {
@@ -108,6 +121,7 @@ export class AutomatonBuilder {
     const fill = first.slice();
     // Edges were made in key order, so each node's edges are filled in ascending code order.
     for (let e = 0; e < edges; e++) {
+      if ((e & 4095) === 4095) yield;
       const parent = id[edgeParent[e]];
       const code = edgeCode[e];
       const target = ref(edgeTarget[e]);

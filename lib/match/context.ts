@@ -367,7 +367,7 @@ export function tickerNamedBefore(text: string, start: number): boolean {
   return false;
 }
 
-const TICKER_CUE_AFTER_KEYS = TICKER_CUE_AFTER.map((phrase) => matchKey(phrase));
+const tickerCueAfterKeys = lazy(() => TICKER_CUE_AFTER.map((phrase) => matchKey(phrase)));
 
 /** "if BABA gets delisted", "BABA stock fell": the words right after the symbol say it is a ticker. */
 export function tickerNamedAfter(text: string, end: number): boolean {
@@ -376,7 +376,7 @@ export function tickerNamedAfter(text: string, end: number): boolean {
   const after = /^[ \u00a0]+(\p{L}+(?:[ \u00a0]+\p{L}+){0,2})/u.exec(text.slice(end, end + 32));
   if (!after) return false;
   const words = matchKey(after[1]);
-  return TICKER_CUE_AFTER_KEYS.some((cue) => words === cue || words.startsWith(cue + ' '));
+  return tickerCueAfterKeys().some((cue) => words === cue || words.startsWith(cue + ' '));
 }
 
 /**

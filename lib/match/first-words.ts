@@ -36,6 +36,22 @@ export class FirstWordFilter {
   get table(): Int32Array {
     return this.bits;
   }
+
+  /** The bits set, as numbers: a few thousand, where the table is a megabit (to send the filter as text). */
+  setBits(): number[] {
+    const out: number[] = [];
+    for (let word = 0; word < this.bits.length; word++) {
+      for (let bit = 0; bit < 32; bit++) if (this.bits[word] & (1 << bit)) out.push(word * 32 + bit);
+    }
+    return out;
+  }
+}
+
+/** The table whose set bits are `bits` (see `setBits`). */
+export function tableFromBits(bits: Iterable<number>): Int32Array {
+  const table = new Int32Array(SIZE >>> 5);
+  for (const bit of bits) if (bit >= 0 && bit < SIZE) table[bit >>> 5] |= 1 << (bit & 31);
+  return table;
 }
 
 export function mayStart(table: Int32Array, hash: number): boolean {

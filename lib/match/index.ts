@@ -7,7 +7,7 @@
 // the surroundings confirm it (judge.ts). Matches that need "the company named nearby" wait until the pass
 // is over and are then kept or dropped (pending.ts).
 import type { Dataset } from '../dataset/types';
-import { AutomatonBuilder } from './automaton';
+import { AutomatonBuilder, type Automaton } from './automaton';
 import { ACCEPT, DEFER, SKIP_TO_END, judge, verdictSlot } from './judge';
 import { resolvePending } from './pending';
 import { applyIntroduced, introducedIn } from './introduced';
@@ -114,6 +114,31 @@ export function createMatcher(dataset: Pick<Dataset, 'entities'>): Matcher {
   return matcherFrom(compilePatterns(dataset));
 }
 
+/**
+ * The matcher for patterns compiled elsewhere (the background's pattern table, pattern-table.ts): the same
+ * matcher `createMatcher` gives for the entities the patterns came from, without compiling them again.
+ */
+export function createMatcherFromPatterns(compiled: CompiledPatterns): Matcher {
+  return matcherFrom(compiled);
+}
+
+/** `createMatcherFromPatterns` with the automaton built in stretches of about `sliceMs`, a pause between them. */
+export async function createMatcherFromPatternsAsync(compiled: CompiledPatterns, options: AsyncBuildOptions = {}): Promise<Matcher> {
+  const sliceMs = options.sliceMs ?? 8;
+  const pause = options.pause ?? (() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
+  const builder = new AutomatonBuilder();
+  compiled.patterns.forEach((pattern, id) => builder.add(pattern.key, id));
+  const steps = builder.steps();
+  let since = performance.now();
+  for (let step = steps.next(); ; step = steps.next()) {
+    if (step.done) return matcherFrom(compiled, step.value);
+    if (performance.now() - since >= sliceMs) {
+      await pause();
+      since = performance.now();
+    }
+  }
+}
+
 export interface AsyncBuildOptions {
   /** Longest stretch of work between two pauses, in ms. */
   sliceMs?: number;
@@ -143,15 +168,15 @@ export async function createMatcherAsync(dataset: Pick<Dataset, 'entities'>, opt
   return matcherFrom(compiled);
 }
 
-function matcherFrom({ patterns, warnings }: CompiledPatterns): Matcher {
-  const builder = new AutomatonBuilder();
+function matcherFrom({ patterns, warnings }: CompiledPatterns, built?: Automaton): Matcher {
+  const builder = built ? undefined : new AutomatonBuilder();
   const firstWords = new FirstWordFilter();
   patterns.forEach((pattern, id) => {
-    builder.add(pattern.key, id);
+    builder?.add(pattern.key, id);
     firstWords.addKey(pattern.key);
   });
   const firstWordTable = firstWords.table;
-  const automaton = builder.build();
+  const automaton = built ?? builder!.build();
   const { terminal, payloads, root, denseCount, ascii, first, codes, targets } = automaton;
 
   const candidateNode = new Int32Array(MAX_CANDIDATES);

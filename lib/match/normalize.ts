@@ -9,6 +9,7 @@
 // - `normalize`: a comparison key for people and the data build: also maps legal forms to one spelling,
 //   `&` to `and` and drops possessive `'s`, so "China Mobile Ltd" and "CHINA MOBILE LIMITED" are equal.
 import { CONNECTORS, LEGAL_FORMS } from './legal-forms';
+import { lazy } from './lazy';
 import { TRADITIONAL_TO_SIMPLIFIED } from './traditional';
 
 /** Not part of any word: spaces, punctuation, symbols, emoji. Runs of these act as one space. */
@@ -220,25 +221,34 @@ interface LegalFormHit {
   length: number; // in tokens, or in characters for CJK suffixes
 }
 
-// Longest spelling first, so "company limited" wins over "company".
-const latinForms = new Map<string, string>();
-const cjkForms: { spelling: string; canonical: string }[] = [];
-for (const form of LEGAL_FORMS) {
-  for (const spelling of form.spellings) {
-    const key = matchKey(spelling);
-    if (/^[\p{Script=Han}]+$/u.test(key)) cjkForms.push({ spelling: key, canonical: form.canonical });
-    else latinForms.set(key, form.canonical);
+// The legal-form table, keyed as text is matched. Built on first use: every frame loads this module,
+// and most never normalise a name (the background compiles the patterns).
+const legalFormTable = lazy(() => {
+  // Longest spelling first, so "company limited" wins over "company".
+  const latinForms = new Map<string, string>();
+  const cjkForms: { spelling: string; canonical: string }[] = [];
+  for (const form of LEGAL_FORMS) {
+    for (const spelling of form.spellings) {
+      const key = matchKey(spelling);
+      if (/^[\p{Script=Han}]+$/u.test(key)) cjkForms.push({ spelling: key, canonical: form.canonical });
+      else latinForms.set(key, form.canonical);
+    }
   }
-}
-cjkForms.sort((a, b) => b.spelling.length - a.spelling.length);
-const MAX_FORM_TOKENS = Math.max(...[...latinForms.keys()].map((k) => k.split(' ').length));
-// Most names neither start nor end with a word of a legal form: one set lookup says so before any joining.
-const FORM_FIRST_WORDS = new Set([...latinForms.keys()].map((k) => k.split(' ')[0]));
-const FORM_LAST_WORDS = new Set([...latinForms.keys()].map((k) => k.split(' ').pop()!));
+  cjkForms.sort((a, b) => b.spelling.length - a.spelling.length);
+  return {
+    latinForms,
+    cjkForms,
+    maxFormTokens: Math.max(...[...latinForms.keys()].map((k) => k.split(' ').length)),
+    // Most names neither start nor end with a word of a legal form: one set lookup says so before any joining.
+    formFirstWords: new Set([...latinForms.keys()].map((k) => k.split(' ')[0])),
+    formLastWords: new Set([...latinForms.keys()].map((k) => k.split(' ').pop()!)),
+  };
+});
 
 function legalFormAt(tokens: string[], index: number): LegalFormHit | undefined {
-  if (!FORM_FIRST_WORDS.has(tokens[index])) return undefined;
-  for (let length = Math.min(MAX_FORM_TOKENS, tokens.length - index); length > 0; length--) {
+  const { formFirstWords, maxFormTokens, latinForms } = legalFormTable();
+  if (!formFirstWords.has(tokens[index])) return undefined;
+  for (let length = Math.min(maxFormTokens, tokens.length - index); length > 0; length--) {
     const canonical = latinForms.get(tokens.slice(index, index + length).join(' '));
     if (canonical !== undefined) return { canonical, length };
   }
@@ -247,8 +257,9 @@ function legalFormAt(tokens: string[], index: number): LegalFormHit | undefined 
 
 /** Legal form ending a token list (or CJK token), as the number of tokens it spans; 0 when none. */
 function trailingLegalForm(tokens: string[]): number {
-  if (!FORM_LAST_WORDS.has(tokens[tokens.length - 1])) return 0;
-  for (let length = Math.min(MAX_FORM_TOKENS, tokens.length); length > 0; length--) {
+  const { formLastWords, maxFormTokens, latinForms } = legalFormTable();
+  if (!formLastWords.has(tokens[tokens.length - 1])) return 0;
+  for (let length = Math.min(maxFormTokens, tokens.length); length > 0; length--) {
     if (latinForms.has(tokens.slice(tokens.length - length).join(' '))) return length;
   }
   return 0;
@@ -269,7 +280,7 @@ export function normalize(input: string): string {
       continue;
     }
     let token = tokens[i] === '&' ? 'and' : tokens[i];
-    for (const form of cjkForms) {
+    for (const form of legalFormTable().cjkForms) {
       if (token.length > form.spelling.length && token.endsWith(form.spelling)) {
         token = token.slice(0, -form.spelling.length) + form.canonical;
         break;
@@ -314,7 +325,7 @@ export function coreName(input: string): string {
     }
     const last = tokens[tokens.length - 1];
     const cjkLast = last !== undefined && charClass(last.charCodeAt(last.length - 1)) === CJK;
-    for (const form of cjkLast ? cjkForms : []) {
+    for (const form of cjkLast ? legalFormTable().cjkForms : []) {
       if (last.length > form.spelling.length && last.endsWith(form.spelling)) {
         tokens = [...tokens.slice(0, -1), last.slice(0, -form.spelling.length)];
         changed = true;

@@ -177,15 +177,38 @@ function namePattern(
   };
 }
 
+/** What every name pattern of an entity shares: its own symbols, all its names and its parent group. */
+export interface EntityNameFacts {
+  symbols: ReadonlySet<string>;
+  ownNames: readonly string[];
+  parentId?: string;
+}
+
+/** The facts name patterns carry about their entity (also rebuilt by pattern-table.ts, so both must agree). */
+export interface NamedEntity {
+  id: string;
+  name: string;
+  aliases: readonly string[];
+  weakAliases?: readonly string[];
+  tickers?: readonly { symbol: string }[];
+  related?: readonly { id: string; relation: string }[];
+}
+
+export function entityNameFacts(entity: NamedEntity): EntityNameFacts {
+  return {
+    symbols: new Set((entity.tickers ?? []).map((t) => symbolKey(t.symbol))),
+    ownNames: [entity.name, ...entity.aliases, ...(entity.weakAliases ?? [])],
+    parentId: entity.related?.find((r) => r.relation === 'parent')?.id,
+  };
+}
+
 function namePatterns(entity: Entity, rankBase: number, nameKeys: NameKeys): Pattern[] {
   const out: Pattern[] = [];
-  const symbols = new Set((entity.tickers ?? []).map((t) => symbolKey(t.symbol)));
+  const { symbols, ownNames, parentId } = entityNameFacts(entity);
   const primary = new Set(nameKeys(entity.name).map((k) => k.key));
   const strongSources = [entity.name, ...entity.aliases];
-  const ownNames = [...strongSources, ...(entity.weakAliases ?? [])];
   const weakKeys = new Set((entity.weakAliases ?? []).map((alias) => matchKey(alias)));
   const firstWordWeak = (key: string) => weakKeys.size > 0 && weakKeys.has(key.split(' ')[0]);
-  const parentId = entity.related?.find((r) => r.relation === 'parent')?.id;
   // Russian names are compounds written in two words or one (Газпром нефть, Газпромнефть).
   const joinsWords = entity.country === 'RU';
   // "Contemporary Amperex Technology Co., Limited (CATL)": the bracketed short name is an alias too.

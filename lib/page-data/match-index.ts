@@ -1,10 +1,12 @@
 // The compact match index the background prepares once per dataset version and settings: the
 // entities the page may highlight (the user's lists, threshold and watchlist applied), trimmed to the
-// name fields the matcher compiles, their colour, and the first word of each of their patterns,
-// taken from the matcher's own pattern compiler (lib/match/patterns.ts). Pure, so Node tests can
+// name fields the matcher reads, their colour, the first word of each of their patterns, and the
+// patterns themselves, compiled here by the matcher's own compiler (lib/match/patterns.ts) so that
+// frames only build the automaton. Pure, so Node tests can
 // check that a matcher built from part of it finds what `createMatcher(dataset)` finds.
 import type { Dataset } from '../dataset/types';
 import { compilePatterns } from '../match/patterns';
+import { patternTable, type PatternRow } from '../match/pattern-table';
 import type { MatchEntity, MatchIndex } from '../messaging';
 import { buildPageView, type ViewSettings } from '../page/entity-view';
 import { ALWAYS, MAX_TOKEN_LENGTH, keyToken } from '../page/tokens';
@@ -39,7 +41,8 @@ export function buildMatchIndex(dataset: Dataset, settings: ViewSettings): Match
   const entities = view.dataset.entities;
   const position = new Map(entities.map((entity, i) => [entity.id, i]));
   const tokens: Record<string, number[]> = Object.create(null);
-  for (const pattern of compilePatterns(view.dataset).patterns) {
+  const { patterns } = compilePatterns(view.dataset);
+  for (const pattern of patterns) {
     const at = position.get(pattern.entityId);
     if (at === undefined) continue; // the exclusion list: every matcher compiles it anyway
     let token = keyToken(pattern.key);
@@ -52,5 +55,41 @@ export function buildMatchIndex(dataset: Dataset, settings: ViewSettings): Match
     entities: entities.map(trim),
     keys: entities.map((entity) => view.keys.get(entity.id)!),
     tokens: { ...tokens },
+    patterns: patternTable(patterns, (id) => position.get(id)),
+  };
+}
+
+/** From this share of the index on, a frame gets the whole index rather than a part. */
+export const WHOLE_SHARE = 0.3;
+
+/**
+ * The part of `index` a frame whose text holds first words `tokens` needs: every company with a pattern
+ * starting with one of them (and those every frame needs), their patterns in the index's order, and the
+ * words it covers. Null when that is most of the index anyway (the frame then takes the whole).
+ */
+export function partialIndex(index: MatchIndex, tokens: Iterable<string>): MatchIndex | null {
+  const wanted = new Set<number>(Object.hasOwn(index.tokens, ALWAYS) ? index.tokens[ALWAYS] : []);
+  const covers: string[] = [];
+  for (const token of tokens) {
+    if (token === ALWAYS || !Object.hasOwn(index.tokens, token)) continue;
+    covers.push(token);
+    for (const at of index.tokens[token]) wanted.add(at);
+  }
+  if (wanted.size >= index.entities.length * WHOLE_SHARE) return null;
+  const positions = [...wanted].sort((a, b) => a - b);
+  const local = new Map(positions.map((at, i) => [at, i]));
+  const rows: PatternRow[] = [];
+  for (const row of index.patterns.rows) {
+    // The exclusion list (-1) goes to every part.
+    const at = row[0] < 0 ? -1 : local.get(row[0]);
+    if (at !== undefined) rows.push([at, ...row.slice(1)] as PatternRow);
+  }
+  return {
+    id: index.id,
+    entities: positions.map((at) => index.entities[at]),
+    keys: positions.map((at) => index.keys[at]),
+    tokens: {},
+    patterns: { rows },
+    covers,
   };
 }

@@ -16,14 +16,19 @@ import { addIgnore, getSettings, removeIgnore, watchSettings } from '../settings
 import { cleanIgnoreRule } from '../settings/rules';
 import { decidingAsOf } from '../findings/freshness';
 import type { Settings } from '../settings/types';
-import { buildMatchIndex, matchIndexId } from './match-index';
+import { buildMatchIndex, matchIndexId, partialIndex } from './match-index';
 import { lockStorage } from './storage-access';
+import { pairStarts, tokenFilterText } from '../page/tokens';
 
 interface Prepared {
   dataset: Dataset;
   settings: Settings;
   index: MatchIndex;
-  tokens: string[];
+  /** The index's first words, one per line, and the index as JSON text: made once, sent to every frame that asks. */
+  tokens: string;
+  pairStarts: string;
+  tokenFilter: string;
+  indexText: string;
   view: PageView;
   rulings: Map<string, Ruling>;
 }
@@ -31,6 +36,8 @@ interface Prepared {
 const MAX_DESCRIBE = 200;
 const MAX_ID_LENGTH = 200;
 const MAX_TEXT_LENGTH = 80;
+/** First words a frame may ask a part of the index for (it asks for the whole index past 150). */
+const MAX_TOKENS = 1000;
 
 function hostnameOf(address: string): string {
   try {
@@ -67,7 +74,10 @@ export function registerPageData(): PageDataService {
         dataset,
         settings: current,
         index,
-        tokens: Object.keys(index.tokens),
+        tokens: Object.keys(index.tokens).join('\n'),
+        pairStarts: [...pairStarts(Object.keys(index.tokens))].join('\n'),
+        tokenFilter: tokenFilterText(Object.keys(index.tokens)),
+        indexText: JSON.stringify(index),
         view: buildPageView(dataset, current),
         rulings: new Map(dataset.rulings.map((ruling) => [ruling.id, ruling])),
       };
@@ -100,6 +110,8 @@ export function registerPageData(): PageDataService {
       enabled: true,
       indexId: ready.index.id,
       tokens: ready.tokens,
+      pairStarts: ready.pairStarts,
+      tokenFilter: ready.tokenFilter,
       look: {
         palette: current.palette,
         highlightStyle: current.highlightStyle,
@@ -112,7 +124,14 @@ export function registerPageData(): PageDataService {
 
   onMessages({
     pageSetup: ({ address }) => setupFor(String(address)),
-    getMatchIndex: async () => (await prepare()).index,
+    getMatchIndex: async ({ tokens }) => {
+      const ready = await prepare();
+      if (!Array.isArray(tokens)) return ready.indexText;
+      // A frame's first words, from its own text: only strings, and never more than the index holds.
+      const words = tokens.slice(0, MAX_TOKENS).filter((token): token is string => typeof token === 'string');
+      const part = partialIndex(ready.index, words);
+      return part ? JSON.stringify(part) : ready.indexText;
+    },
     describeEntities: async ({ entityIds }): Promise<CardModel[]> => {
       const ready = await prepare();
       const asOf = decidingAsOf(ready.dataset)?.date;

@@ -22,7 +22,15 @@ export interface PageMatch {
 export interface PageMatcher {
   scan(
     text: string,
-    context?: { tickerContext?: boolean; entitiesNearby?: ReadonlySet<string>; introduced?: ReadonlyMap<string, string | null> },
+    context?: {
+      tickerContext?: boolean;
+      entitiesNearby?: ReadonlySet<string>;
+      introduced?: ReadonlyMap<string, string | null>;
+      /** This very text was looked at for first words before the matcher was built (a replayed run). */
+      tokensSeen?: boolean;
+      /** Called when the text holds first words of companies the matcher does not hold yet (read it again once it grew). */
+      onIncomplete?: () => void;
+    },
   ): PageMatch[];
   /** Abbreviations and short names a text defines for the rest of its page ("Газпромбанк (ГПБ)"). */
   introduced?(text: string, matches: readonly PageMatch[]): ReadonlyMap<string, string | null>;
@@ -224,8 +232,27 @@ export class PageScanner {
   private initialDone = false;
   private stopped = false;
   private findingsCache: Finding[] | null = null;
+  /**
+   * Runs read while the rules only look for first words, kept so the real read replays them instead
+   * of walking the page again (null: not keeping). `lookSealed` of them were looked at before the
+   * matcher was built.
+   */
+  private kept: TextRun[] | null = null;
+  private lookSealed = 0;
+  /**
+   * Text nodes edited and elements whose children changed since runs were kept: a kept run touching
+   * one is not replayed (the change queued its part of the page to be read again). Null: none yet.
+   */
+  private changedSinceKept: Set<Node> | null = null;
+  /** Kept runs being read again with the real rules, and how far. */
+  private replay: TextRun[] | null = null;
+  private replayChanged: Set<Node> | null = null;
+  private replayAt = 0;
+  private replayKnown = 0;
+  /** The run being matched is a replayed one whose first words the matcher already covers. */
+  private tokensSeen = false;
   /** Text runs read and matched, for tests and the benchmark. */
-  readonly stats = { runsRead: 0, runsMatched: 0, matchMs: 0, firstPaintMs: -1, initialScanMs: -1 };
+  readonly stats = { runsRead: 0, runsMatched: 0, matchMs: 0, firstPaintMs: -1, initialScanMs: -1, walks: 0 };
 
   constructor(
     private readonly doc: Document,
@@ -246,12 +273,45 @@ export class PageScanner {
     PENDING_HOST_CHECKS.forEach((delay) => this.timers.push(setTimeout(() => this.checkPendingHosts(), delay)));
   }
 
+  /** Keeps the runs read from now on for a later `setRules(…, replay)` (the first look's text). */
+  keepRuns(): void {
+    this.kept = [];
+    this.lookSealed = 0;
+    this.changedSinceKept = null;
+  }
+
+  /** The runs kept so far were all looked at: the matcher about to be built covers their first words. */
+  sealLook(): void {
+    if (this.kept) this.lookSealed = this.kept.length;
+  }
+
+  /**
+   * The matcher now holds more companies: text it lacked some for is read again. Such text counted as
+   * asking about the page's companies (`lacked`), so a new generation of them queues it like any other.
+   */
+  matcherGrew(): void {
+    this.nearby.generation += 1;
+    this.scheduler.wake();
+  }
+
+  private readonly lacked = () => {
+    this.nearby.consulted = true;
+  };
+
+  /** Drops the kept runs (the look found nothing to load a matcher for). */
+  forgetRuns(): void {
+    this.kept = null;
+    this.lookSealed = 0;
+  }
+
   /**
    * New matcher or filters (settings or dataset changed): forget every result and read the page again.
    * With `asFirstRead`, that read counts as the page's first (a frame that first only looked for
    * first words, and now has its matcher): batched paint, and the initial-scan callback once it is done.
+   * With `replay` and runs kept since `keepRuns()`, the page is not walked again: the kept runs still
+   * as they were read are matched, then the walk and the changes queued meanwhile go on.
    */
-  setRules(rules: ScanRules, asFirstRead = false): void {
+  setRules(rules: ScanRules, asFirstRead = false, replay = false): void {
     this.rules = rules;
     if (asFirstRead) {
       this.initialDone = false;
@@ -264,8 +324,22 @@ export class PageScanner {
     this.runs = new NodeSlot();
     for (const owner of [...this.painted]) this.release(owner);
     this.ownerOf = new NodeSlot();
-    this.walk = null;
     this.longRuns = [];
+    if (replay && this.kept) {
+      // Every run read so far is kept (long ones too), shadow roots found so far were read into it, and
+      // what changed since was queued by the observer: the walk under way and the queue stay.
+      this.replay = this.kept;
+      this.replayChanged = this.changedSinceKept;
+      this.replayAt = 0;
+      this.replayKnown = this.lookSealed;
+      this.forgetRuns();
+      this.findingsChanged();
+      this.scheduler.wake();
+      return;
+    }
+    this.forgetRuns();
+    this.replay = null;
+    this.walk = null;
     this.pending.clear();
     this.pending.add(this.doc.body ?? this.doc.documentElement);
     for (const root of this.shadowRoots) {
@@ -286,12 +360,14 @@ export class PageScanner {
     this.pending.clear();
     this.walk = null;
     this.longRuns = [];
+    this.replay = null;
+    this.forgetRuns();
     this.painted.clear();
     this.painter.destroy();
   }
 
   get idle(): boolean {
-    return this.walk === null && this.pending.size === 0 && this.longRuns.length === 0;
+    return this.walk === null && this.pending.size === 0 && this.longRuns.length === 0 && this.replay === null;
   }
 
   get busyMs(): number {
@@ -349,9 +425,16 @@ export class PageScanner {
         if (!this.advanceLongRun(outOfTime) || outOfTime()) break;
         continue;
       }
+      if (this.replay) {
+        // Stops early at a long run (read in windows first, above) or when the slice is over.
+        this.advanceReplay(outOfTime);
+        if (outOfTime()) break;
+        continue;
+      }
       if (!this.walk) {
         const next = this.takePending();
         if (!next) break;
+        this.stats.walks += 1;
         this.walk = new TextWalk(next, {
           onRun: (run) => this.onRun(run),
           onShadowRoot: (root) => this.onShadowRoot(root),
@@ -377,6 +460,29 @@ export class PageScanner {
       this.options.onInitialScanDone?.();
     }
     return done;
+  }
+
+  /** Matches kept runs again, in page order, until done or out of time; returns whether done. */
+  private advanceReplay(outOfTime: () => boolean): boolean {
+    const runs = this.replay!;
+    while (this.replayAt < runs.length) {
+      const at = this.replayAt++;
+      const run = runs[at];
+      if (unchangedSince(run, this.replayChanged)) {
+        this.tokensSeen = at < this.replayKnown;
+        try {
+          this.onRun(run);
+        } finally {
+          this.tokensSeen = false;
+        }
+        // A long run goes on in windows (advanceLongRun) before the next kept run.
+        if (this.longRuns.length > 0) return false;
+      }
+      if ((at & 15) === 15 && outOfTime()) return false;
+    }
+    this.replay = null;
+    this.replayChanged = null;
+    return true;
   }
 
   /** Shows batched highlight changes: the first ones at once, then every so often, all when done. */
@@ -433,6 +539,7 @@ export class PageScanner {
     ) {
       return;
     }
+    this.kept?.push(run);
     // Nodes that belonged to another painted run (the page merged or split runs): drop that paint.
     for (const node of run.nodes) {
       const owner = this.ownerOf.get(node);
@@ -592,7 +699,13 @@ export class PageScanner {
   /** The matcher's share of the scan is kept apart so the benchmark can tell it from the walk. */
   private timedScan(text: string, tickerContext: boolean): PageMatch[] {
     const start = performance.now();
-    const matches = this.rules.matcher.scan(text, { tickerContext, entitiesNearby: this.nearby, introduced: this.introduced });
+    const matches = this.rules.matcher.scan(text, {
+      tickerContext,
+      entitiesNearby: this.nearby,
+      introduced: this.introduced,
+      tokensSeen: this.tokensSeen,
+      onIncomplete: this.lacked,
+    });
     // New definitions count like a new company: results that depended on the page are read again.
     for (const [form, entityId] of this.rules.matcher.introduced?.(text, matches) ?? []) {
       if (this.introduced.has(form)) continue;
@@ -715,8 +828,11 @@ export class PageScanner {
 
   private onMutations(records: MutationRecord[]): void {
     if (this.stopped) return;
+    // While runs are kept or replayed, note what changed (cheaper than reading every kept node again).
+    const changed = this.kept || this.replay ? (this.kept ? (this.changedSinceKept ??= new Set()) : (this.replayChanged ??= new Set())) : null;
     for (const record of records) {
       const target = record.target;
+      if (changed && record.type !== 'attributes') changed.add(target);
       if (record.type === 'characterData') {
         if (this.unchangedForMatching(target as Text)) continue;
         this.queue(this.runRoot(target));
@@ -749,4 +865,18 @@ export class PageScanner {
     }
     if (this.pending.size > 0 || this.needsSweep) this.scheduler.wake();
   }
+}
+
+/**
+ * Whether a kept run still reads as it did: all its nodes on the page, none edited and no child list
+ * around them changed since it was kept (`changed`: what the observer saw; null when nothing changed).
+ * A run that changed is skipped on replay; the change queued its part of the page to be read again.
+ */
+function unchangedSince(run: TextRun, changed: ReadonlySet<Node> | null): boolean {
+  for (const node of run.nodes) {
+    // Off the page even where no observer saw it go (a document replaced with document.open()).
+    if (!node.isConnected) return false;
+    if (changed && (changed.has(node) || (node.parentNode !== null && changed.has(node.parentNode)))) return false;
+  }
+  return true;
 }

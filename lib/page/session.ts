@@ -15,7 +15,7 @@ import { PageUi } from './page-ui';
 import { PageScanner, type PageMatch, type ScanRules } from './scanner';
 import { macrotask } from './scheduler';
 import { SubsetMatcher } from './subset-matcher';
-import { pairStarts, visitTokens } from './tokens';
+import { tokenFilterFromText, visitTokens, wordsOfLines, type WordSet } from './tokens';
 
 export type EnabledSetup = Extract<PageSetup, { enabled: true }>;
 
@@ -40,12 +40,17 @@ class FirstWordProbe {
   whole = false;
   readonly wentWhole: Promise<void>;
   private goWhole!: () => void;
-  private readonly pairsAfter: ReadonlySet<string>;
+  readonly pairsAfter: WordSet;
+  /** The words worth a look (tokens and pair starts), so the look makes no string for any other word. */
+  readonly filter: Int32Array;
   constructor(
-    private readonly tokens: ReadonlySet<string>,
+    readonly tokens: WordSet,
+    pairsAfter: WordSet,
+    filter: Int32Array,
     private readonly onFound: () => void,
   ) {
-    this.pairsAfter = pairStarts(tokens);
+    this.pairsAfter = pairsAfter;
+    this.filter = filter;
     this.wentWhole = new Promise((resolve) => (this.goWhole = resolve));
   }
 
@@ -62,7 +67,7 @@ class FirstWordProbe {
         this.seen.add(token);
         found = true;
       }
-    }, this.pairsAfter);
+    }, this.pairsAfter, this.filter);
     if (found) this.onFound();
     return [];
   }
@@ -75,6 +80,9 @@ export class PageSession {
   private probe: FirstWordProbe;
   private matcher: SubsetMatcher | null = null;
   private keys = new Map<string, PaletteKey>();
+  /** First words new text named that the matcher's part of the index lacks, and whether a larger part is on its way. */
+  private readonly lacking = new Set<string>();
+  private growing = false;
   /** The index being fetched and built, for `setup.indexId`. */
   private loading: string | null = null;
   private readonly cards = new Map<string, CardModel>();
@@ -87,6 +95,9 @@ export class PageSession {
   /** When the frame asked for the index, and how long the build's longest stretch was (benchmark). */
   private setupStart = 0;
   private setupMs = 0;
+  /** How long the index took to arrive, and how long building the matcher took (benchmark). */
+  private indexMs = 0;
+  private buildMs = 0;
   private setupLongestMs = 0;
   /** Resolves when the first look over the frame is done (then every first word it holds is known). */
   private firstLookDone: Promise<void>;
@@ -109,10 +120,14 @@ export class PageSession {
         this.endFirstLook();
         // The first look found a first word: the real read follows once the matcher is built.
         if (this.loading) return;
+        // It found none: nothing will replay the runs it kept.
+        this.scanner.forgetRuns();
         // Figures for the benchmark; they live in the page's performance timeline, not in its DOM.
         performance.mark('sanctions-lens:scan-complete', {
           detail: {
             setupMs: this.setupMs,
+            indexMs: this.indexMs,
+            buildMs: this.buildMs,
             setupLongestTaskMs: this.setupLongestMs,
             busyMs: this.scanner.busyMs,
             longestSliceMs: this.scanner.longestSliceMs,
@@ -145,6 +160,8 @@ export class PageSession {
 
   start(): void {
     performance.mark('sanctions-lens:scan-start');
+    // The look's runs are kept: once the matcher is built they are matched without walking the page again.
+    this.scanner.keepRuns();
     this.scanner.start();
     // A page may clear CSS.highlights at any time; once a second is soon enough to paint again.
     this.stopTick = this.life.onTick(() => this.painter.reassert?.());
@@ -164,11 +181,21 @@ export class PageSession {
     if (setup.indexId !== previous.indexId) {
       this.cards.clear();
       if (this.matcher) {
+        // The new index's first words; its part for the words the old matcher covered (all of them if it
+        // held the whole index). The page is read again with it, and grows where the new data needs more.
+        const covered = this.matcher.covers;
+        this.probe = this.newProbe();
+        if (covered) {
+          for (const token of covered) if (this.probe.tokens.has(token)) this.probe.seen.add(token);
+        } else {
+          this.probe.whole = true;
+        }
         // Keep showing the old highlights until the new index is ready, then read the page again.
         this.loadIndex();
       } else {
         this.probe = this.newProbe();
         this.scanner.setRules(this.probeRules());
+        this.scanner.keepRuns();
       }
     } else if (
       (JSON.stringify(setup.ignored) !== JSON.stringify(previous.ignored) || setup.look.watchlistOnPages !== previous.look.watchlistOnPages) &&
@@ -205,7 +232,9 @@ export class PageSession {
   }
 
   private newProbe(): FirstWordProbe {
-    return new FirstWordProbe(new Set(this.setup.tokens), () => this.loadIndex());
+    // Kept as the strings they came in: a frame looks up only the few words its filter lets through.
+    const { tokens, pairStarts, tokenFilter } = this.setup;
+    return new FirstWordProbe(wordsOfLines(tokens), wordsOfLines(pairStarts), tokenFilterFromText(tokenFilter), () => this.loadIndex());
   }
 
   private probeRules(): ScanRules {
@@ -213,45 +242,87 @@ export class PageSession {
   }
 
   private matchRules(matcher: SubsetMatcher): ScanRules {
-    const keys = this.keys;
     const hostname = new URL(frameAddress()).hostname;
     const ignored = { ignored: this.setup.ignored };
     return {
       matcher,
-      keyOf: (entityId) => keys.get(entityId),
+      // Read live: the matcher's part of the index may grow.
+      keyOf: (entityId) => this.keys.get(entityId),
       isIgnored: (entityId, text) => ignored.ignored.length > 0 && isIgnored(entityId, text, hostname, ignored),
     };
   }
 
-  /** Fetches the index of the current setup and builds the frame's matcher from it (once per index). */
+  /** The current setup's index as the background sends it: the part for `tokens`, or the whole one. */
+  private async fetchIndex(wanted: string, tokens?: Iterable<string>): Promise<MatchIndex | null> {
+    const text = await sendMessage('getMatchIndex', { indexId: wanted, ...(tokens ? { tokens: [...tokens] } : {}) });
+    if (typeof text !== 'string') throw new Error('the background sent no match index');
+    const index = JSON.parse(text) as MatchIndex;
+    // Overtaken by a newer setup while the index travelled: that one loads its own.
+    return this.stopped || this.setup.indexId !== wanted || index.id !== wanted ? null : index;
+  }
+
+  /**
+   * Builds the frame's matcher for the current setup (once per index): once the whole frame was looked
+   * at, from the part of the index for the first words it holds (one build for every company it names,
+   * not one per find); or at once from the whole index when the look showed the page wants most of it.
+   */
   private loadIndex(): void {
     const wanted = this.setup.indexId;
     if (this.loading === wanted || this.stopped) return;
     this.loading = wanted;
     this.setupStart = performance.now();
     void (async () => {
-      const index: MatchIndex = await sendMessage('getMatchIndex', { indexId: wanted });
-      // Overtaken by a newer setup while the index travelled: that one loads its own.
-      if (this.stopped || this.setup.indexId !== wanted || index.id !== wanted) return;
-      // Built once the whole frame was looked at: one build for every company it names, not one per
-      // find; or at once when the look already showed that the page wants the whole index.
       await Promise.race([this.firstLookDone, this.probe.wentWhole]);
       if (this.stopped || this.setup.indexId !== wanted) return;
+      // Every run kept so far was looked at: the matcher built now covers their first words.
+      this.scanner.sealLook();
+      const index = await this.fetchIndex(wanted, this.probe.whole ? undefined : this.probe.seen);
+      this.indexMs = performance.now() - this.setupStart;
+      if (!index) return;
+      const buildStart = performance.now();
       const { matcher, longestMs } = await this.build(index);
+      this.buildMs = performance.now() - buildStart;
       if (this.stopped || this.setup.indexId !== wanted) return;
-      this.keys = new Map(index.entities.map((entity, i) => [entity.id, index.keys[i]]));
+      this.keys = matcher.keys();
       this.matcher = matcher;
       this.setupMs = performance.now() - this.setupStart;
       this.setupLongestMs = longestMs;
       this.loading = null;
-      this.scanner.setRules(this.matchRules(matcher), true);
+      this.scanner.setRules(this.matchRules(matcher), true, true);
     })().catch((error: unknown) => {
       if (this.loading === wanted) this.loading = null;
+      this.scanner.forgetRuns();
       console.warn('Sanctions Lens could not load the list for this page:', error);
     });
   }
 
-  /** The matcher for the first words seen so far; a large one is built in short stretches. */
+  /** New text named first words the matcher's part of the index lacks: fetch a larger part, then read that text again. */
+  private onLacking(matcher: SubsetMatcher, tokens: string[]): void {
+    for (const token of tokens) this.lacking.add(token);
+    if (this.growing) return;
+    this.growing = true;
+    const wanted = this.setup.indexId;
+    void (async () => {
+      // First words arrive run by run: one request for all a slice of reading found.
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      while (this.lacking.size > 0 && this.matcher === matcher && this.setup.indexId === wanted && !this.stopped) {
+        const covered = [...(matcher.covers ?? []), ...this.lacking];
+        this.lacking.clear();
+        const index = await this.fetchIndex(wanted, covered.length >= WHOLE_AFTER_TOKENS ? undefined : covered);
+        if (!index || this.matcher !== matcher) break;
+        await matcher.grow(index);
+        for (const [id, key] of matcher.keys()) this.keys.set(id, key);
+        this.scanner.matcherGrew();
+      }
+    })()
+      .catch((error: unknown) => console.warn('Sanctions Lens could not load more of the list for this page:', error))
+      .finally(() => {
+        this.growing = false;
+        this.lacking.clear();
+      });
+  }
+
+  /** The matcher for the index the background sent; a large one is built in short stretches. */
   private async build(index: MatchIndex): Promise<{ matcher: SubsetMatcher; longestMs: number }> {
     const next = macrotask();
     let longestMs = 0;
@@ -261,8 +332,12 @@ export class PageSession {
       await new Promise<void>((resolve) => next(resolve));
       stretchStart = performance.now();
     };
-    const tokens = this.probe.whole ? Object.keys(index.tokens) : this.probe.seen;
-    const matcher = await SubsetMatcher.create(index, tokens, { sliceMs: BUILD_SLICE_MS, pause });
+    const lookup = { tokens: this.probe.tokens, pairsAfter: this.probe.pairsAfter, filter: this.probe.filter };
+    const matcher: SubsetMatcher = await SubsetMatcher.create(index, lookup, {
+      sliceMs: BUILD_SLICE_MS,
+      pause,
+      onLacking: (tokens) => this.onLacking(matcher, tokens),
+    });
     return { matcher, longestMs: Math.max(longestMs, performance.now() - stretchStart) };
   }
 

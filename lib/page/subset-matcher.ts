@@ -1,58 +1,109 @@
-// The page's matcher, built from the background's match index for only the companies whose first
-// words (or first two words, tokens.ts) occur in this frame's text: an article naming three companies compiles a handful of entities,
-// not the whole list. It grows when new text brings new first words (never missing a company: see
-// tokens.ts), and answers as `createMatcher` over the whole index would, because a company none of
-// whose first words occur in a text cannot match in it.
-import { createMatcher, createMatcherAsync, type AsyncBuildOptions, type Matcher } from '../match';
+// The page's matcher, built from the match index the background sent: for a frame whose first look
+// saw only a few first words (or first two words, tokens.ts), a part of the index holding just the
+// companies those words could start (partialIndex in lib/page-data/match-index.ts) — an article
+// naming three companies gets about a dozen entities, not the whole list; for a page naming many,
+// the whole index. It answers as `createMatcher` over the whole index would, because a company none
+// of whose first words occur in a text cannot match in it. When new text brings a first word the
+// part does not cover, the scan says so (`onLacking`, and `onIncomplete` in the scan's context): the
+// frame asks for a larger part, and the scanner reads that text again once it arrived.
+import { createMatcherFromPatterns, createMatcherFromPatternsAsync, type AsyncBuildOptions, type Matcher } from '../match';
+import { PatternDecoder, patternsFromTable } from '../match/pattern-table';
+import type { Pattern } from '../match/patterns';
 import type { MatchIndex } from '../messaging';
 import type { PageMatch, PageMatcher } from './scanner';
-import { ALWAYS, pairStarts, visitTokens } from './tokens';
+import { pairStarts, tokenFilter, visitTokens, type WordSet } from './tokens';
 
-/** From this share of the index on, the whole index is compiled (once, in short tasks). */
-const WHOLE_SHARE = 0.3;
+/** Patterns turned back in one go up to this many; more are turned back in short stretches. */
+const SYNC_ROWS = 400;
+
+/** The index's first words as the frame's first look holds them (session.ts), shared rather than made again. */
+export interface TokenLookup {
+  /** Every first word of the whole index (the frame's setup). */
+  tokens: WordSet;
+  /** Words that start a two-word token, and the filter of words worth a look (tokens.ts). */
+  pairsAfter: WordSet;
+  filter: Int32Array;
+}
+
+/** The lookup for a list of first words held in memory (tests, tools). */
+export function lookupOf(tokens: Iterable<string>): TokenLookup {
+  const list = [...tokens];
+  return { tokens: new Set(list), pairsAfter: pairStarts(list), filter: tokenFilter(list) };
+}
+
+export interface SubsetOptions extends AsyncBuildOptions {
+  /** Called with first words a scanned text holds that the index part does not cover (each once). */
+  onLacking?: (tokens: string[]) => void;
+}
 
 export class SubsetMatcher implements PageMatcher {
-  private readonly included = new Set<number>();
-  private whole = false;
   private matcher!: Matcher;
-  /** How often the matcher was rebuilt to take in more companies (tests, benchmark). */
+  private index!: MatchIndex;
+  /** First words the index part covers; null when it is the whole index. */
+  private covered: ReadonlySet<string> | null = null;
+  /** First words already reported lacking, so a text read again does not ask twice. */
+  private readonly asked = new Set<string>();
+  private readonly tokens: WordSet;
+  /** Words that start a two-word token: only after these is the next word looked at. */
+  private readonly pairsAfter: WordSet;
+  /** The words worth looking up (tokens.ts, `tokenFilter`). */
+  private readonly filter: Int32Array;
+  /** How often a larger part of the index replaced the first (tests, benchmark). */
   rebuilds = 0;
 
-  /** The index's first words as a map: the index arrives as JSON, where "constructor" is a key like any other. */
-  private readonly tokens: Map<string, number[]>;
-  /** Words that start a two-word token: only after these is the next word looked at. */
-  private readonly pairsAfter: ReadonlySet<string>;
-
-  private constructor(private readonly index: MatchIndex) {
-    this.tokens = new Map(Object.entries(index.tokens));
-    this.pairsAfter = pairStarts(this.tokens.keys());
+  private constructor(
+    lookup: TokenLookup,
+    private readonly options: SubsetOptions,
+  ) {
+    this.tokens = lookup.tokens;
+    this.pairsAfter = lookup.pairsAfter;
+    this.filter = lookup.filter;
   }
 
-  /** A matcher covering every company `texts` could name, built in short tasks when it is large. */
-  static async create(index: MatchIndex, tokens: Iterable<string>, options: AsyncBuildOptions = {}): Promise<SubsetMatcher> {
-    const subset = new SubsetMatcher(index);
-    const wanted = subset.entitiesFor(tokens);
-    if (wanted.size >= index.entities.length * WHOLE_SHARE) {
-      subset.whole = true;
-      subset.matcher = await createMatcherAsync({ entities: index.entities as never }, options);
-    } else {
-      for (const at of wanted) subset.included.add(at);
-      subset.build();
-    }
+  /** The matcher for `index` (a part or the whole), built in short stretches when it is large. */
+  static async create(index: MatchIndex, lookup: TokenLookup, options: SubsetOptions = {}): Promise<SubsetMatcher> {
+    const subset = new SubsetMatcher(lookup, options);
+    await subset.take(index);
     return subset;
   }
 
+  /** Companies compiled. */
   get size(): number {
-    return this.whole ? this.index.entities.length : this.included.size;
+    return this.index.entities.length;
+  }
+
+  /** The first words the part covers (null: the whole index). */
+  get covers(): ReadonlySet<string> | null {
+    return this.covered;
+  }
+
+  /** Replaces the part with a larger one (or the whole index); the caller then has the page read again where it lacked. */
+  async grow(index: MatchIndex): Promise<void> {
+    await this.take(index);
+    this.rebuilds += 1;
+  }
+
+  /** Colour keys of the companies this part holds. */
+  keys(): Map<string, MatchIndex['keys'][number]> {
+    return new Map(this.index.entities.map((entity, i) => [entity.id, this.index.keys[i]]));
   }
 
   scan(text: string, context?: Parameters<PageMatcher['scan']>[1]): PageMatch[] {
-    if (!this.whole) {
-      let missing: number[] | null = null;
+    // A text the frame looked at before this matcher was built holds no first word the matcher lacks.
+    const covered = this.covered;
+    if (covered && !context?.tokensSeen) {
+      let lacking: string[] | null = null;
+      let incomplete = false;
       visitTokens(text, (token) => {
-        for (const at of this.tokens.get(token) ?? []) if (!this.included.has(at)) (missing ??= []).push(at);
-      }, this.pairsAfter);
-      if (missing) this.grow(missing);
+        if (!this.tokens.has(token) || covered.has(token)) return;
+        incomplete = true;
+        if (!this.asked.has(token)) {
+          this.asked.add(token);
+          (lacking ??= []).push(token);
+        }
+      }, this.pairsAfter, this.filter);
+      if (incomplete) context?.onIncomplete?.();
+      if (lacking) this.options.onLacking?.(lacking);
     }
     return this.matcher.scan(text, context);
   }
@@ -62,25 +113,31 @@ export class SubsetMatcher implements PageMatcher {
     return this.matcher.introduced(text, matches as Parameters<Matcher['introduced']>[1]);
   }
 
-  private entitiesFor(tokens: Iterable<string>): Set<number> {
-    const wanted = new Set<number>(this.tokens.get(ALWAYS) ?? []);
-    for (const token of tokens) for (const at of this.tokens.get(token) ?? []) wanted.add(at);
-    return wanted;
+  private async take(index: MatchIndex): Promise<void> {
+    const decoder = new PatternDecoder(index.patterns, index.entities);
+    if (decoder.size <= SYNC_ROWS) {
+      this.matcher = createMatcherFromPatterns({ patterns: patternsFromTable(decoder), warnings: [] });
+    } else {
+      this.matcher = await createMatcherFromPatternsAsync({ patterns: await this.turnBack(decoder), warnings: [] }, this.options);
+    }
+    this.index = index;
+    this.covered = index.covers ? new Set(index.covers) : null;
   }
 
-  private grow(missing: number[]): void {
-    for (const at of missing) this.included.add(at);
-    // Each rebuild compiles every included company again: doubling keeps the total to about twice one build.
-    const target = Math.min(this.index.entities.length, this.included.size * 2);
-    for (let at = 0; at < this.index.entities.length && this.included.size < target; at++) this.included.add(at);
-    if (this.included.size === this.index.entities.length) this.whole = true;
-    this.rebuilds += 1;
-    this.build();
-  }
-
-  private build(): void {
-    for (const at of this.tokens.get(ALWAYS) ?? []) this.included.add(at);
-    const entities = [...this.included].sort((a, b) => a - b).map((at) => this.index.entities[at]);
-    this.matcher = createMatcher({ entities: entities as never });
+  /** Every row of a large index turned back a stretch at a time (the automaton is then built in stretches too). */
+  private async turnBack(decoder: PatternDecoder): Promise<Pattern[]> {
+    const sliceMs = this.options.sliceMs ?? 8;
+    const pause = this.options.pause ?? (() => new Promise<void>((resolve) => setTimeout(resolve, 0)));
+    const patterns: Pattern[] = [];
+    let since = performance.now();
+    for (let row = 0; row < decoder.size; row++) {
+      patterns.push(decoder.pattern(row));
+      if ((row & 63) === 63 && performance.now() - since >= sliceMs) {
+        await pause();
+        since = performance.now();
+      }
+    }
+    await pause();
+    return patterns;
   }
 }

@@ -6,6 +6,7 @@
 // companies its text could possibly name. The comparison must never miss: a company none of whose
 // first words (or pairs) is present cannot match, so a matcher built from the companies whose first
 // words are present finds exactly what the full matcher finds.
+import { FirstWordFilter, WORD_HASH_SEED, hashStep, mayStart, tableFromBits } from '../match/first-words';
 import { AMP, CJK, SKIP, WORD, charClass, foldCode, foldedTail } from '../match/normalize';
 
 const ZERO = 48;
@@ -56,12 +57,64 @@ export function pairStarts(tokens: Iterable<string>): Set<string> {
 }
 
 /**
+ * A bitmap of the words that are tokens or start a pair token (the matcher's first-word hash): with it,
+ * `visitTokens` makes no string for a plain word that is neither, which is nearly every word of a page.
+ */
+export function tokenFilter(tokens: Iterable<string>): Int32Array {
+  return filterOf(tokens).table;
+}
+
+function filterOf(tokens: Iterable<string>): FirstWordFilter {
+  const filter = new FirstWordFilter();
+  for (const token of tokens) filter.addKey(token);
+  return filter;
+}
+
+/** `tokenFilter` as text (its set bits in base 36), for the background to send: a frame then only sets bits. */
+export function tokenFilterText(tokens: Iterable<string>): string {
+  return filterOf(tokens).setBits().map((bit) => bit.toString(36)).join(',');
+}
+
+export function tokenFilterFromText(text: string): Int32Array {
+  return tableFromBits(text ? text.split(',').map((bit) => Number.parseInt(bit, 36)) : []);
+}
+
+/** Membership in a list of words sent as one string, one per line: a frame looks up only the few words its filter lets through. */
+export interface WordSet {
+  has(word: string): boolean;
+}
+
+export function wordsOfLines(lines: string): WordSet {
+  const padded = `\n${lines}\n`;
+  // A search of the string per word costs more than a set once a frame looks up more than a few: then a set.
+  let lookups = 0;
+  let set: Set<string> | null = null;
+  return {
+    has(word) {
+      if (set) return set.has(word);
+      if (++lookups > SEARCHES_BEFORE_SET) {
+        set = new Set(lines.split('\n').filter((line) => line.length > 0));
+        return set.has(word);
+      }
+      return word.length > 0 && !word.includes('\n') && padded.includes(`\n${word}\n`);
+    },
+  };
+}
+
+/** Looked up by searching the string this many times at most (an ad frame's few words), then from a set. */
+const SEARCHES_BEFORE_SET = 64;
+
+/** The letters of the word being read (reused: one array per frame, not one per word). */
+const letters: number[] = [];
+
+/**
  * Calls `visit` with every token of `text` a pattern could start with: each word (folded), every
  * prefix of a word with letters beyond ASCII (a Russian name takes case endings), each CJK
  * character, and, after a word in `pairsAfter`, that word and the next joined by a space when both
- * are ASCII and only separators lie between them. Stops early when `visit` returns true.
+ * are ASCII and only separators lie between them. Stops early when `visit` returns true. With
+ * `filter` (`tokenFilter` of the tokens looked for), plain words not in it are not visited.
  */
-export function visitTokens(text: string, visit: (token: string) => boolean | void, pairsAfter?: ReadonlySet<string>): void {
+export function visitTokens(text: string, visit: (token: string) => boolean | void, pairsAfter?: WordSet, filter?: Int32Array): void {
   const n = text.length;
   let i = 0;
   /** The previous word, when it starts a pair and nothing but separators followed it yet. */
@@ -84,8 +137,9 @@ export function visitTokens(text: string, visit: (token: string) => boolean | vo
     // Hong Kong codes: "0700" is looked up as "700", as the matcher does.
     let j = i;
     while (j + 1 < n && foldCode(text.charCodeAt(j)) === ZERO && isDigit(foldCode(text.charCodeAt(j + 1)))) j++;
-    const letters: number[] = [];
+    letters.length = 0;
     let wide = false;
+    let hash = WORD_HASH_SEED;
     for (; j < n; j++) {
       const c = text.charCodeAt(j);
       const k = charClass(c);
@@ -93,12 +147,21 @@ export function visitTokens(text: string, visit: (token: string) => boolean | vo
       if (k !== WORD) break;
       const folded = foldCode(c);
       letters.push(folded);
+      hash = hashStep(hash, folded);
       if (folded >= 128) wide = true;
       const tail = foldedTail(c);
       if (tail) {
-        letters.push(...tail);
-        for (const extra of tail) if (extra >= 128) wide = true;
+        for (const extra of tail) {
+          letters.push(extra);
+          hash = hashStep(hash, extra);
+          if (extra >= 128) wide = true;
+        }
       }
+    }
+    // A plain word that is no token and starts no pair, with no pair open before it: nothing to visit.
+    if (filter && !wide && pending === null && !mayStart(filter, hash)) {
+      i = j;
+      continue;
     }
     if (letters.length > MAX_TOKEN_LENGTH) letters.length = MAX_TOKEN_LENGTH + 1;
     const word = String.fromCharCode(...letters);

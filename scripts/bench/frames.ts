@@ -5,6 +5,8 @@
 // the renderer's main-thread busy time (CDP `Performance.getMetrics` → TaskDuration) from a fresh
 // tab until the page has settled (busy under 8 ms in a second), median of 5 loads; the frames are same-origin, so they share the
 // page's renderer and its figure holds them all. ScriptDuration is read the same way.
+// SL_BENCH_BEFORE=<built extension dir> loads the pages with that build too, in the same round-robin,
+// so a change is judged against the build before it under the same load of the machine.
 import type { BrowserContext, Page } from '@playwright/test';
 import { chromium } from '@playwright/test';
 import { readFileSync } from 'node:fs';
@@ -98,6 +100,8 @@ export default {
     server.route('/bench/ad.html', (_req, res) => void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(AD));
     await server.start();
     const launched = await launchWithExtension(extensionDir);
+    const beforeDir = process.env.SL_BENCH_BEFORE ? join(ROOT, process.env.SL_BENCH_BEFORE) : undefined;
+    const before = beforeDir ? await launchWithExtension(beforeDir) : undefined;
     const plain = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
     const plainContext = await plain.newContext({ viewport: { width: 1280, height: 900 } });
     try {
@@ -107,22 +111,27 @@ export default {
       for (const url of Object.values(urls)) {
         await load(launched.context, url);
         await load(plainContext, url);
+        if (before) await load(before.context, url);
       }
-      const runs: Record<string, { with: Metrics[]; without: Metrics[] }> = Object.fromEntries(Object.keys(pages).map((name) => [name, { with: [], without: [] }]));
+      const runs: Record<string, { with: Metrics[]; without: Metrics[]; before: Metrics[] }> = Object.fromEntries(
+        Object.keys(pages).map((name) => [name, { with: [], without: [], before: [] }]),
+      );
       // Round-robin over the pages and sides, so a slow spell of the shared machine hits them alike.
       for (let i = 0; i < LOADS; i++) {
         for (const name of Object.keys(pages)) {
           runs[name].without.push(await load(plainContext, urls[name]));
           runs[name].with.push(await load(launched.context, urls[name]));
+          if (before) runs[name].before.push(await load(before.context, urls[name]));
         }
       }
       const rows: Record<string, unknown>[] = [];
-      const figures: Record<string, { frames: number; withoutMs: number; withMs: number; addedMs: number; scriptAddedMs: number }> = {};
+      const figures: Record<string, { frames: number; withoutMs: number; withMs: number; addedMs: number; scriptAddedMs: number; beforeAddedMs?: number }> = {};
       for (const [name, frames] of Object.entries(pages)) {
         const withMs = median(runs[name].with.map((run) => run.taskMs));
         const withoutMs = median(runs[name].without.map((run) => run.taskMs));
         const scriptAddedMs = median(runs[name].with.map((run) => run.scriptMs)) - median(runs[name].without.map((run) => run.scriptMs));
         figures[name] = { frames, withoutMs, withMs, addedMs: withMs - withoutMs, scriptAddedMs };
+        if (before) figures[name].beforeAddedMs = median(runs[name].before.map((run) => run.taskMs)) - withoutMs;
       }
       const article = figures.article;
       for (const [name, figure] of Object.entries(figures)) {
@@ -134,6 +143,7 @@ export default {
           added: ms(figure.addedMs),
           'script time added': ms(figure.scriptAddedMs),
           'added per ad frame': figure.frames > 0 ? `${perFrame.toFixed(1)} ms` : '—',
+          ...(figure.beforeAddedMs !== undefined ? { 'added by the earlier build': ms(figure.beforeAddedMs) } : {}),
         });
       }
       console.table(rows);
@@ -148,6 +158,7 @@ export default {
       return { loads: LOADS, quietMsPerSecond: QUIET_MS_PER_SECOND, pages: figures, perFrameMs: perFrame20, targetsMet: checks.every(([, ok]) => ok) };
     } finally {
       await plain.close();
+      await before?.cleanup();
       await launched.cleanup();
       await server.stop();
     }

@@ -6,10 +6,10 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Dataset } from '../../lib/dataset/types';
 import { createMatcher } from '../../lib/match';
-import { buildMatchIndex, matchIndexId } from '../../lib/page-data/match-index';
+import { buildMatchIndex, matchIndexId, partialIndex } from '../../lib/page-data/match-index';
 import { buildPageView } from '../../lib/page/entity-view';
-import { SubsetMatcher } from '../../lib/page/subset-matcher';
-import { pairStarts, visitTokens } from '../../lib/page/tokens';
+import { SubsetMatcher, lookupOf } from '../../lib/page/subset-matcher';
+import { pairStarts, tokenFilter, tokenFilterFromText, tokenFilterText, visitTokens, wordsOfLines } from '../../lib/page/tokens';
 import { defaultSettings } from '../../lib/settings/defaults';
 import { loadCorpus } from '../corpus/load';
 
@@ -34,28 +34,89 @@ describe('frame matcher from the compact index', () => {
   const index = buildMatchIndex(dataset, settings);
   const full = createMatcher(buildPageView(dataset, settings).dataset);
   const pairsAfter = pairStarts(Object.keys(index.tokens));
+  const lookup = lookupOf(Object.keys(index.tokens));
+  /** What a frame receives for its text's first words: a part of the index, through JSON, or the whole. */
+  const indexFor = (tokens: string[]) => JSON.parse(JSON.stringify(partialIndex(index, tokens) ?? index)) as typeof index;
 
   it('finds what createMatcher finds on every corpus snippet and fixture page, compiling only a few companies', async () => {
     expect(texts.length).toBeGreaterThan(300);
     let compiled = 0;
     for (const text of texts) {
-      const subset = await SubsetMatcher.create(index, tokensOf(text, pairsAfter));
+      let lacked = false;
+      const subset = await SubsetMatcher.create(indexFor(tokensOf(text, pairsAfter)), lookup, { onLacking: () => (lacked = true) });
       const context = { entitiesNearby: new Set<string>() };
       expect(subset.scan(text, context)).toEqual(full.scan(text, context));
       expect(subset.scan(text, { tickerContext: true })).toEqual(full.scan(text, { tickerContext: true }));
+      // The part holds every company the text's first words could start: it never asks for more.
+      expect(lacked).toBe(false);
       compiled += subset.size;
     }
     // The point of the subset: a snippet compiles a few companies, not the whole list.
     expect(compiled / texts.length).toBeLessThan(index.entities.length / 10);
   }, 120_000);
 
-  it('grows when new text names companies its first text did not, and still agrees', async () => {
-    const subset = await SubsetMatcher.create(index, tokensOf('Markets were quiet on Tuesday.', pairsAfter));
+  it('finds the same known first words with the word filter as without it, on every snippet', () => {
+    const filter = tokenFilter(Object.keys(index.tokens));
+    let found = 0;
+    for (const text of texts) {
+      const known = (withFilter: boolean) => {
+        const out: string[] = [];
+        visitTokens(text, (token) => void (Object.hasOwn(index.tokens, token) && out.push(token)), pairsAfter, withFilter ? filter : undefined);
+        return out;
+      };
+      const expected = known(false);
+      expect(known(true)).toEqual(expected);
+      found += expected.length;
+    }
+    expect(found).toBeGreaterThan(texts.length);
+  });
+
+  it('sends the first words as text a frame reads as it would the list: the same words, the same filter', () => {
+    const words = Object.keys(index.tokens);
+    expect(tokenFilterFromText(tokenFilterText(words))).toEqual(tokenFilter(words));
+    const lines = wordsOfLines(words.join('\n'));
+    expect(words.filter((word) => word !== '').every((word) => lines.has(word))).toBe(true);
+    // Only whole lines count: a part of a word, two words across a line break, or nothing at all are not words.
+    const some = wordsOfLines('xiaomi\nsavings bank');
+    const probes = ['xiao', 'aomi', 'savings', 'xiaomi\nsavings', '', 'savings bank', 'xiaomi'];
+    const answers = [false, false, false, false, false, true, true];
+    expect(probes.map((word) => some.has(word))).toEqual(answers);
+    // Past the first few dozen look-ups the answers come from a set, and stay the same.
+    for (let i = 0; i < 100; i++) expect(probes.map((word) => some.has(word))).toEqual(answers);
+  });
+
+  it('says which first words new text names that its part lacks, and agrees once it grew by them', async () => {
+    const first = tokensOf('Markets were quiet on Tuesday.', pairsAfter).filter((token) => lookup.tokens.has(token));
+    const asked: string[][] = [];
+    const subset = await SubsetMatcher.create(indexFor(first), lookup, { onLacking: (tokens) => void asked.push(tokens) });
     expect(subset.size).toBeLessThan(5);
     const later = 'Shares of Hangzhou Hikvision Digital Technology and 小米集团 fell; Сбербанка and 0700.HK rose.';
-    expect(subset.scan(later)).toEqual(full.scan(later));
+    let incomplete = 0;
+    subset.scan(later, { onIncomplete: () => void (incomplete += 1) });
+    expect(incomplete).toBe(1);
+    expect(asked).toHaveLength(1);
+    expect(asked[0]).toEqual(expect.arrayContaining(['hangzhou hikvision', '小']));
+    // Read again, the same text asks for nothing new, but is still incomplete until the part grows.
+    subset.scan(later, { onIncomplete: () => void (incomplete += 1) });
+    expect(asked).toHaveLength(1);
+    expect(incomplete).toBe(2);
+    await subset.grow(indexFor([...subset.covers!, ...asked[0]]));
+    let stillIncomplete = false;
+    expect(subset.scan(later, { onIncomplete: () => (stillIncomplete = true) })).toEqual(full.scan(later));
+    expect(stillIncomplete).toBe(false);
     expect(subset.scan(later).map((match) => match.entityId)).toEqual(expect.arrayContaining(['hangzhou-hikvision-digital-technology-co-ltd']));
     expect(subset.rebuilds).toBe(1);
+  });
+
+  it('gives the whole index when a text names most of it, and a whole-index matcher never asks for more', async () => {
+    expect(partialIndex(index, Object.keys(index.tokens))).toBeNull();
+    let lacked = false;
+    const whole = await SubsetMatcher.create(indexFor(Object.keys(index.tokens)), lookup, { onLacking: () => (lacked = true) });
+    expect(whole.covers).toBeNull();
+    expect(whole.size).toBe(index.entities.length);
+    const text = 'Shares of Hangzhou Hikvision Digital Technology and 小米集团 fell; Сбербанка and 0700.HK rose.';
+    expect(whole.scan(text)).toEqual(full.scan(text));
+    expect(lacked).toBe(false);
   });
 
   it('lets an ad frame with common words (open, savings, bank) load nothing, and still sees the pair a name starts with', () => {

@@ -207,6 +207,40 @@ describe('page scanner', () => {
     expect(painter.texts().sort()).toEqual(['caution:SMIC', 'caution:Xiaomi']);
   });
 
+  it('after a first look, matches the runs it read without walking the page again, and reads what changed meanwhile', async () => {
+    const looked: string[] = [];
+    const look = { scan: (text: string) => (looked.push(text), []) };
+    const { painter, scanner, matcher } = setup('<p>Xiaomi rose</p><div id="host"></div><p id="edit">Nothing yet</p><p>SMIC fell</p>', { matcher: look });
+    document.getElementById('host')!.attachShadow({ mode: 'open' }).innerHTML = '<span>China Mobile</span>';
+    scanner.keepRuns();
+    await settle(scanner);
+    expect(painter.texts()).toEqual([]);
+    expect(looked.sort()).toEqual(['China Mobile', 'Nothing yet', 'SMIC fell', 'Xiaomi rose']);
+    // The page changes after the look, before the matcher is ready.
+    document.getElementById('edit')!.firstChild!.textContent = 'Now Xiaomi too';
+    const walks = scanner.stats.walks;
+    scanner.setRules({ matcher, keyOf: (id) => (id === 'smic' ? 'historical' : 'prohibited'), isIgnored: () => false }, true, true);
+    await settle(scanner);
+    expect(painter.texts().sort()).toEqual(['historical:SMIC', 'prohibited:China Mobile', 'prohibited:Xiaomi', 'prohibited:Xiaomi']);
+    // Each text matched once: the changed paragraph as it reads now, never as the look read it.
+    expect([...matcher.calls].sort()).toEqual(['China Mobile', 'Now Xiaomi too', 'SMIC fell', 'Xiaomi rose']);
+    // Only the changed paragraph was walked again; the body and the shadow root were not.
+    expect(scanner.stats.walks - walks).toBe(1);
+  });
+
+  it('walks the page again when no runs were kept (rules changed after the look found nothing)', async () => {
+    const look = { scan: () => [] };
+    const { painter, scanner, matcher } = setup('<p>Xiaomi rose</p>', { matcher: look });
+    scanner.keepRuns();
+    await settle(scanner);
+    scanner.forgetRuns();
+    const walks = scanner.stats.walks;
+    scanner.setRules({ matcher, keyOf: () => 'prohibited', isIgnored: () => false }, true, true);
+    await settle(scanner);
+    expect(painter.texts()).toEqual(['prohibited:Xiaomi']);
+    expect(scanner.stats.walks - walks).toBe(1);
+  });
+
   it('paints an acronym read before its company turned up further down the page', async () => {
     const matcher = fakeMatcher({ '~HWT': 'huawei', 'Huawei Technologies': 'huawei', Xiaomi: 'xiaomi' });
     const { painter, scanner } = setup(
