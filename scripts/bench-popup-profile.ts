@@ -8,19 +8,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FixtureServer, PAGES_DIR, ROOT, launchWithExtension } from './browser';
-import { buildExtension, median } from './bench/_shared';
-
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
-  children?: number[];
-}
-interface Profile {
-  nodes: ProfileNode[];
-  samples: number[];
-  timeDeltas: number[];
-  startTime: number;
-}
+import { buildExtension, median, type CpuProfile, type CpuProfileNode } from './bench/_shared';
 
 const RUNS = Number(process.env.SL_PROFILE_RUNS) || 5;
 const server = new FixtureServer(PAGES_DIR);
@@ -84,7 +72,7 @@ try {
       await popup.close();
       continue;
     }
-    const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
+    const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
     mkdirSync(join(ROOT, 'bench-output'), { recursive: true });
     writeFileSync(join(ROOT, 'bench-output', `profile-popup-${run + 1}.cpuprofile`), JSON.stringify(profile));
     // Samples up to the first company only: the profile's clock is not the page's, so the cut is
@@ -92,13 +80,13 @@ try {
     const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
     const parent = new Map<number, number>();
     for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
-    const label = (frame: ProfileNode['callFrame']) =>
+    const label = (frame: CpuProfileNode['callFrame']) =>
       `${frame.functionName || '(anonymous)'} ${frame.url.replace(/^chrome-extension:\/\/[^/]+/, '')}:${frame.lineNumber + 1}`;
     let clock = 0;
     profile.samples.forEach((id, i) => {
       clock += profile.timeDeltas[i] ?? 0;
       const us = profile.timeDeltas[i] ?? 0;
-      const stack: ProfileNode['callFrame'][] = [];
+      const stack: CpuProfileNode['callFrame'][] = [];
       for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) stack.push(nodes.get(at)!.callFrame);
       const frame = nodes.get(id)!.callFrame;
       if (frame.functionName === '(idle)' || frame.functionName === '(program)' && !stack.some((s) => s.url)) {

@@ -5,33 +5,15 @@
 // to bench-output/ for DevTools. Build with SL_NO_MINIFY=1 (and point SL_EXTENSION_DIR at it) so
 // functions keep their names. On a busy machine, time the OS gives to other processes is counted
 // against whatever function was running: read the shares, not the milliseconds.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Dataset } from '../lib/dataset/types';
-import { FixtureServer, ROOT, launchWithExtension } from './browser';
-import { AD, article } from './bench/frames';
-import { buildExtension } from './bench/_shared';
-
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
-  children?: number[];
-}
-interface Profile {
-  nodes: ProfileNode[];
-  samples: number[];
-  timeDeltas: number[];
-}
+import { ROOT, launchWithExtension } from './browser';
+import { BLANK_PATH, articlePath, serveArticles } from './bench/frames';
+import { buildExtension, type CpuProfile, type CpuProfileNode } from './bench/_shared';
 
 const frames = Number(process.argv[2] ?? 0);
 const RUNS = Number(process.env.SL_PROFILE_RUNS) || 3;
-const dataset = JSON.parse(readFileSync(join(ROOT, 'public/data/dataset.json'), 'utf8')) as Dataset;
-const html = article(dataset, frames);
-const server = new FixtureServer();
-server.route('/bench/article.html', (_req, res) => void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html));
-server.route('/bench/ad.html', (_req, res) => void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(AD));
-server.route('/bench/blank.html', (_req, res) => void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<!doctype html><title>blank</title>'));
-await server.start();
+const server = await serveArticles([frames]);
 const launched = await launchWithExtension(buildExtension());
 const self = new Map<string, number>();
 /** Time with the function anywhere on the stack (each function counted once per sample). */
@@ -41,20 +23,20 @@ let total = 0;
 try {
   // A first load lets the background prepare its index, as for a reader's second page.
   const warm = await launched.context.newPage();
-  await warm.goto(server.url('/bench/article.html'), { waitUntil: 'load' });
+  await warm.goto(server.url(articlePath(frames)), { waitUntil: 'load' });
   await warm.waitForTimeout(2000);
   await warm.close();
   for (let run = 0; run < RUNS; run++) {
     const page = await launched.context.newPage();
     // Same origin first, so the article loads in the renderer the profiler is attached to.
-    await page.goto(server.url('/bench/blank.html'));
+    await page.goto(server.url(BLANK_PATH));
     const cdp = await launched.context.newCDPSession(page);
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
     await cdp.send('Profiler.start');
-    await page.goto(server.url('/bench/article.html'), { waitUntil: 'load' });
+    await page.goto(server.url(articlePath(frames)), { waitUntil: 'load' });
     await page.waitForTimeout(2500);
-    const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
+    const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: CpuProfile };
     // The content script's own figures for the top frame (lib/page/session.ts marks them).
     const marks = await page.evaluate(() => performance.getEntriesByName('sanctions-lens:scan-complete').map((mark) => (mark as PerformanceMark).detail));
     console.log(`load ${run + 1}: ${JSON.stringify(marks[0] ?? null)}`);
@@ -64,12 +46,12 @@ try {
     const nodes = new Map(profile.nodes.map((node) => [node.id, node]));
     const parent = new Map<number, number>();
     for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
-    const label = (frame: ProfileNode['callFrame']) =>
+    const label = (frame: CpuProfileNode['callFrame']) =>
       `${frame.functionName || '(anonymous)'} ${frame.url.replace(/^chrome-extension:\/\/[^/]+/, '')}:${frame.lineNumber + 1}`;
     profile.samples.forEach((id, i) => {
       const frame = nodes.get(id)!.callFrame;
       const us = profile.timeDeltas[i] ?? 0;
-      const stack: ProfileNode['callFrame'][] = [];
+      const stack: CpuProfileNode['callFrame'][] = [];
       for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) stack.push(nodes.get(at)!.callFrame);
       if (stack.some((up) => up.url.includes('chrome-extension://'))) {
         const seen = new Set(stack.filter((up) => up.url.includes('chrome-extension://') || (!up.url && up.functionName && up.functionName !== '(root)')).map(label));

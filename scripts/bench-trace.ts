@@ -4,35 +4,27 @@
 // TaskDuration says only "busy", this says busy doing what. SL_BENCH_BEFORE=<built extension dir> adds an
 // earlier build to the same round-robin.
 import { chromium, type BrowserContext } from '@playwright/test';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Dataset } from '../lib/dataset/types';
-import { CHROMIUM_ARGS, FixtureServer, ROOT, chromiumPath, launchWithExtension } from './browser';
-import { AD, article } from './bench/frames';
+import { CHROMIUM_ARGS, ROOT, chromiumPath, launchWithExtension } from './browser';
+import { BLANK_PATH, articlePath, serveArticles } from './bench/frames';
 import { buildExtension, median } from './bench/_shared';
 
 interface TraceEvent { name: string; ph: string; ts: number; dur?: number; pid: number; tid: number; cat: string; args?: Record<string, unknown> }
 
 const frames = Number(process.argv[2] ?? 0);
 const RUNS = Number(process.env.SL_TRACE_RUNS) || 5;
-const dataset = JSON.parse(readFileSync(join(ROOT, 'public/data/dataset.json'), 'utf8')) as Dataset;
-const html = article(dataset, frames);
-const server = new FixtureServer();
-server.route('/bench/article.html', (_req, res) => void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html));
-server.route('/bench/ad.html', (_req, res) => void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(AD));
-server.route('/bench/blank.html', (_req, res) => void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<!doctype html><title>blank</title>'));
-await server.start();
+const server = await serveArticles([frames]);
 
 /** Self time (ms) on the page renderer's main thread by event name, one traced load. */
 async function traced(context: BrowserContext): Promise<Map<string, number>> {
   const page = await context.newPage();
-  await page.goto(server.url('/bench/blank.html'));
+  await page.goto(server.url(BLANK_PATH));
   const cdp = await context.newCDPSession(page);
   const events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', ({ value }) => void events.push(...(value as unknown as TraceEvent[])));
   const done = new Promise<void>((resolve) => cdp.once('Tracing.tracingComplete', () => resolve()));
   await cdp.send('Tracing.start', { categories: 'devtools.timeline,v8,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
-  await page.goto(server.url('/bench/article.html'), { waitUntil: 'load' });
+  await page.goto(server.url(articlePath(frames)), { waitUntil: 'load' });
   await page.waitForTimeout(2500);
   await cdp.send('Tracing.end');
   await done;

@@ -181,9 +181,10 @@ export function App({ api, tabId: tabParam, entityId }: PopupProps) {
   // paint, as an effect would be (a frame later). The page's companies are what the popup is opened for.
   const gone = useRef(false);
   useEffect(() => () => void (gone.current = true), []);
-  /** Counts settings taken from a watch, so the popup's first read cannot undo a later change. */
-  const settingsChanges = useRef(0);
-  /** The latest settings a watch brought, kept for a first view that lands after the change. */
+  /**
+   * The latest settings a watch brought: a first view that lands after the change takes them, and
+   * the popup's own first read (started as it opened, so older) is dropped once there are any.
+   */
   const watchedSettings = useRef<Settings | undefined>(undefined);
   const opening = useRef<Promise<void> | undefined>(undefined);
   opening.current ??= openFirstView(api, tabParam).then(
@@ -195,8 +196,7 @@ export function App({ api, tabId: tabParam, entityId }: PopupProps) {
       settingsRead?.then(
         (settings) =>
           !gone.current &&
-          // The read started as the popup opened: a change heard since then is newer than it.
-          settingsChanges.current === 0 &&
+          watchedSettings.current === undefined &&
           setLoaded((current) => (current && !sameJson(settings, current.settings) ? { ...current, settings } : current)),
         (error: unknown) => console.warn('Sanctions Lens: settings unreadable here; showing the background’s copy', error),
       );
@@ -220,7 +220,6 @@ export function App({ api, tabId: tabParam, entityId }: PopupProps) {
   useEffect(
     () =>
       api.watchSettings((settings) => {
-        settingsChanges.current++;
         watchedSettings.current = settings;
         setNow(Date.now());
         setLoaded((current) => current && { ...current, settings });

@@ -28,3 +28,16 @@ export function buildExtension(): string {
   if (result.status !== 0) throw new Error('the extension build failed');
   return join(ROOT, '.output-bench/chrome-mv3');
 }
+
+/** The parts of a V8 CPU profile (CDP `Profiler.stop`) the profile scripts read. */
+export interface CpuProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+  children?: number[];
+}
+export interface CpuProfile {
+  nodes: CpuProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+  startTime: number;
+}

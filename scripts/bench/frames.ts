@@ -12,7 +12,7 @@ import { chromium } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Dataset } from '../../lib/dataset/types';
-import { CHROMIUM_ARGS, FixtureServer, ROOT, chromiumPath, launchWithExtension } from '../browser';
+import { CHROMIUM_ARGS, FixtureServer, ROOT, chromiumPath, launchWithExtension, type Route } from '../browser';
 import { buildExtension, median, pick, random } from './_shared';
 
 const LOADS = Number(process.env.SL_BENCH_LOADS) || 5;
@@ -81,24 +81,35 @@ async function load(context: BrowserContext, url: string): Promise<Metrics> {
   return after;
 }
 
+/**
+ * Routes are matched on the decoded path, so each page gets a plain slug (a name with spaces
+ * would be served as "not found", and the page measured would be the 404 page).
+ */
+export const articlePath = (frames: number) => `/bench/article-${frames}.html`;
+export const BLANK_PATH = '/bench/blank.html';
+
+/**
+ * A started server with the article for each frame count (`articlePath`), its ad frame and a blank
+ * page to start each load from: shared by this section and the profile and trace scripts.
+ */
+export async function serveArticles(frameCounts: readonly number[]): Promise<FixtureServer> {
+  const dataset = JSON.parse(readFileSync(join(ROOT, 'public/data/dataset.json'), 'utf8')) as Dataset;
+  const server = new FixtureServer();
+  const html = (body: string): Route => (_req, res) => void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
+  for (const frames of frameCounts) server.route(articlePath(frames), html(article(dataset, frames)));
+  server.route(BLANK_PATH, html('<!doctype html><title>blank</title>'));
+  server.route('/bench/ad.html', html(AD));
+  await server.start();
+  return server;
+}
+
 const ms = (value: number) => `${value.toFixed(0)} ms`;
 
 export default {
   async run() {
-    const dataset = JSON.parse(readFileSync(join(ROOT, 'public/data/dataset.json'), 'utf8')) as Dataset;
     const extensionDir = buildExtension();
-    const server = new FixtureServer();
     const pages = { article: 0, 'article + 20 ad frames': 20, 'article + 40 ad frames': 40 } as const;
-    // Routes are matched on the decoded path, so each page gets a plain slug (a name with spaces
-    // would be served as "not found", and the page measured would be the 404 page).
-    const slug = (frames: number) => `/bench/article-${frames}.html`;
-    for (const frames of Object.values(pages)) {
-      const html = article(dataset, frames);
-      server.route(slug(frames), (_req, res) => void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html));
-    }
-    server.route('/bench/blank.html', (_req, res) => void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<!doctype html><title>blank</title>'));
-    server.route('/bench/ad.html', (_req, res) => void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(AD));
-    await server.start();
+    const server = await serveArticles(Object.values(pages));
     const launched = await launchWithExtension(extensionDir);
     const beforeDir = process.env.SL_BENCH_BEFORE ? join(ROOT, process.env.SL_BENCH_BEFORE) : undefined;
     const before = beforeDir ? await launchWithExtension(beforeDir) : undefined;
@@ -107,7 +118,7 @@ export default {
     try {
       // One unmeasured load of each page on each side first: the background prepares its index, and
       // both browsers have the scripts compiled and cached, as for a reader's second page.
-      const urls = Object.fromEntries(Object.entries(pages).map(([name, frames]) => [name, server.url(slug(frames))]));
+      const urls = Object.fromEntries(Object.entries(pages).map(([name, frames]) => [name, server.url(articlePath(frames))]));
       for (const url of Object.values(urls)) {
         await load(launched.context, url);
         await load(plainContext, url);

@@ -12,7 +12,7 @@
 // Target (issue 14): the first company painted within 1.5× the DOMContentLoaded floor of the same
 // open. The machine is shared and noisy: read the ratio, median of the opens' own ratios.
 import type { Page } from '@playwright/test';
-import { FixtureServer, PAGES_DIR, ROOT, launchWithExtension } from '../browser';
+import { FixtureServer, PAGES_DIR, launchWithExtension } from '../browser';
 import { buildExtension, median } from './_shared';
 
 const OPENS = Number(process.env.SL_BENCH_OPENS) || 7;

@@ -37,11 +37,29 @@ const statuses = () => screen.queryAllByTestId('holding').map((item) => `${item.
 
 afterEach(cleanup);
 
+/** Opens the page (no tab: the file check) and waits until it can take a file. */
+async function openPage(api: PortfolioApi) {
+  render(<PortfolioApp api={api} now={() => NOW} />);
+  await waitFor(() => expect((document.getElementById('positions-file') as HTMLInputElement).disabled).toBe(false));
+}
+
+/** Opens the page, checks a fixture export and waits for its report rows. */
+async function checkExport(api: PortfolioApi, fixture: string, name: string, rows: number) {
+  await openPage(api);
+  pick(fixtureBytes(fixture), name);
+  await waitFor(() => expect(statuses()).toHaveLength(rows));
+}
+
+/** Keeps the report on screen and waits until it is stored. */
+async function keepShown(store: Record<string, unknown>) {
+  fireEvent.click(screen.getByRole('button', { name: 'Keep on this device' }));
+  await waitFor(() => expect(store[KEPT_REPORT_KEY]).toBeDefined());
+}
+
 describe('portfolio page', () => {
   it('checks a picked file, and a bad file afterwards changes nothing but says why', async () => {
     const { api } = fakeApi();
-    render(<PortfolioApp api={api} now={() => NOW} />);
-    await waitFor(() => expect((document.getElementById('positions-file') as HTMLInputElement).disabled).toBe(false));
+    await openPage(api);
     pick(fixtureBytes('fidelity-positions.csv'), 'Portfolio_Positions.csv');
     await waitFor(() => expect(statuses()).toEqual(['prohibited china-mobile-limited', 'caution baidu-inc', 'clear -', 'clear -']));
     expect(screen.getByTestId('summary').textContent).toBe('1 prohibited · 0 restricted · 1 caution · 2 clear');
@@ -65,13 +83,9 @@ describe('portfolio page', () => {
 
   it('keeps the report only when asked, shows it again on the next visit, and deletes it', async () => {
     const { api, store } = fakeApi();
-    render(<PortfolioApp api={api} now={() => NOW} />);
-    await waitFor(() => expect((document.getElementById('positions-file') as HTMLInputElement).disabled).toBe(false));
-    pick(fixtureBytes('vanguard-download.csv'), 'OfxDownload.csv');
-    await waitFor(() => expect(statuses()).toHaveLength(3));
+    await checkExport(api, 'vanguard-download.csv', 'OfxDownload.csv', 3);
     expect(store[KEPT_REPORT_KEY]).toBeUndefined();
-    fireEvent.click(screen.getByRole('button', { name: 'Keep on this device' }));
-    await waitFor(() => expect(store[KEPT_REPORT_KEY]).toBeDefined());
+    await keepShown(store);
     cleanup();
 
     render(<PortfolioApp api={api} />);
@@ -90,10 +104,7 @@ describe('portfolio page', () => {
 
   it('refuses a file over the cap by its size, without reading it, and keeps the report on screen', async () => {
     const { api } = fakeApi();
-    render(<PortfolioApp api={api} now={() => NOW} />);
-    await waitFor(() => expect((document.getElementById('positions-file') as HTMLInputElement).disabled).toBe(false));
-    pick(fixtureBytes('fidelity-positions.csv'), 'Portfolio_Positions.csv');
-    await waitFor(() => expect(statuses()).toHaveLength(4));
+    await checkExport(api, 'fidelity-positions.csv', 'Portfolio_Positions.csv', 4);
 
     const input = document.getElementById('positions-file') as HTMLInputElement;
     const huge = new File(['x'], 'everything.csv', { type: 'text/csv' });
@@ -108,12 +119,8 @@ describe('portfolio page', () => {
 
   it('a new report after a kept one can be kept in its place, and the kept one can still be deleted', async () => {
     const { api, store } = fakeApi();
-    render(<PortfolioApp api={api} now={() => NOW} />);
-    await waitFor(() => expect((document.getElementById('positions-file') as HTMLInputElement).disabled).toBe(false));
-    pick(fixtureBytes('vanguard-download.csv'), 'OfxDownload.csv');
-    await waitFor(() => expect(statuses()).toHaveLength(3));
-    fireEvent.click(screen.getByRole('button', { name: 'Keep on this device' }));
-    await waitFor(() => expect(store[KEPT_REPORT_KEY]).toBeDefined());
+    await checkExport(api, 'vanguard-download.csv', 'OfxDownload.csv', 3);
+    await keepShown(store);
     const keptFirst = store[KEPT_REPORT_KEY];
 
     // A second file: its report is not the kept one, so the page offers to keep it and says the
@@ -128,20 +135,15 @@ describe('portfolio page', () => {
     expect(statuses()).toHaveLength(4);
 
     // Keeping the second one replaces nothing now; keeping again after a third would replace it.
-    fireEvent.click(screen.getByRole('button', { name: 'Keep on this device' }));
-    await waitFor(() => expect(store[KEPT_REPORT_KEY]).toBeDefined());
+    await keepShown(store);
     expect(store[KEPT_REPORT_KEY]).not.toBe(keptFirst);
     expect((store[KEPT_REPORT_KEY] as { rows: unknown[] }).rows).toHaveLength(4);
   });
 
   it('the page check leaves a kept report stored but offers to delete it', async () => {
     const { api, store } = fakeApi();
-    render(<PortfolioApp api={api} now={() => NOW} />);
-    await waitFor(() => expect((document.getElementById('positions-file') as HTMLInputElement).disabled).toBe(false));
-    pick(fixtureBytes('vanguard-download.csv'), 'OfxDownload.csv');
-    await waitFor(() => expect(statuses()).toHaveLength(3));
-    fireEvent.click(screen.getByRole('button', { name: 'Keep on this device' }));
-    await waitFor(() => expect(store[KEPT_REPORT_KEY]).toBeDefined());
+    await checkExport(api, 'vanguard-download.csv', 'OfxDownload.csv', 3);
+    await keepShown(store);
     cleanup();
 
     render(<PortfolioApp api={api} tabId={12} />);
