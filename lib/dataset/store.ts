@@ -20,12 +20,16 @@ import { versionProblem } from '../feed/bounds';
 
 export { decodeStoredDataset, encodeStoredDataset };
 
-export const ACTIVE_DATASET_KEY = 'dataset:active';
-export const DATASET_ORIGIN_KEY = 'dataset:origin';
-export const ACTIVE_PROOF_KEY = 'dataset:active-proof';
-export const PREVIOUS_DATASET_KEY = 'dataset:previous';
-export const PREVIOUS_ORIGIN_KEY = 'dataset:previous-origin';
-export const PREVIOUS_PROOF_KEY = 'dataset:previous-proof';
+import {
+  ACTIVE_DATASET_KEY,
+  ACTIVE_PROOF_KEY,
+  DATASET_ORIGIN_KEY,
+  PREVIOUS_DATASET_KEY,
+  PREVIOUS_ORIGIN_KEY,
+  PREVIOUS_PROOF_KEY,
+} from './keys';
+
+export { ACTIVE_DATASET_KEY, ACTIVE_PROOF_KEY, DATASET_ORIGIN_KEY, PREVIOUS_DATASET_KEY, PREVIOUS_ORIGIN_KEY, PREVIOUS_PROOF_KEY };
 
 const SLOTS = {
   active: { text: ACTIVE_DATASET_KEY, origin: DATASET_ORIGIN_KEY, proof: ACTIVE_PROOF_KEY },
