@@ -131,7 +131,11 @@ export interface Messages {
   /** popup → background: the tab's findings with the part of the verified dataset they render (see PageCards). */
   getPageCards: { req: { tabId: number }; res: PageCards };
   /** popup → background: the whole verified active dataset (search, updates), so the popup need not read and check it again. */
-  getActiveDataset: { req: Record<string, never>; res: Dataset };
+  getActiveDataset: {
+    /** `fresh`: the active copy changed; read it again rather than answer from the kept copy. */
+    req: { fresh?: boolean };
+    res: Dataset;
+  };
   /**
    * content → background: the findings of the sender's own tab for the page's findings panel: frames
    * of the sender's origin merged; companies only other origins' frames show are just counted

@@ -138,19 +138,32 @@ export function App({ api, tabId: tabParam, entityId }: PopupProps) {
   const wholeAsked = useRef<Promise<void> | undefined>(undefined);
   const complete = useRef(false);
   complete.current = loaded?.complete ?? false;
+  // Only the latest question's list is shown: a first load that answers after an update's must not put the old list back.
+  const wholeAsks = useRef(0);
+  const askWhole = useCallback(
+    (fresh: boolean) => {
+      const asked = ++wholeAsks.current;
+      setWholeError(undefined);
+      wholeAsked.current = api.dataset(fresh ? { fresh } : undefined).then(
+        (dataset) => {
+          if (asked !== wholeAsks.current) return;
+          setLoaded((current) => current && { ...current, dataset, complete: true, coverage: undefined });
+        },
+        (error: unknown) => {
+          if (asked !== wholeAsks.current) return;
+          wholeAsked.current = undefined; // a later view asks again
+          setWholeError(message(error));
+        },
+      );
+    },
+    [api],
+  );
   const loadWhole = useCallback(() => {
-    if (wholeAsked.current) return;
-    setWholeError(undefined);
-    wholeAsked.current = api.dataset().then(
-      (dataset) => {
-        setLoaded((current) => current && { ...current, dataset, complete: true, coverage: undefined });
-      },
-      (error: unknown) => {
-        wholeAsked.current = undefined; // a later view asks again
-        setWholeError(message(error));
-      },
-    );
-  }, [api]);
+    if (!wholeAsked.current) askWhole(false);
+  }, [askWhole]);
+  // A list update applied while the popup is open (its own "Update now", or the daily check): the
+  // status line, search and updates read the new list.
+  useEffect(() => api.watchDataset(() => askWhole(true)), [api, askWhole]);
 
   // Answers can arrive out of order (a page reporting twice in quick succession): only the latest
   // question's answer is shown.

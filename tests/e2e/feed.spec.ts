@@ -103,6 +103,10 @@ test('"Update now" fetches a newer signed dataset and an open page highlights th
   await expect(status).toContainText(`Updated to version ${newer.version}.`, { timeout: 30_000 });
   await expect(status).toContainText('Update feed');
   await popup.screenshot({ path: join(SHOTS, 'feed-updated-popup.png') });
+  // The open popup reads the new list too: its search finds the added company.
+  await popup.getByRole('tab', { name: 'Search' }).click();
+  await popup.getByRole('combobox').fill('Halvard Quantum');
+  await expect(popup.getByTestId('search-result').first()).toContainText('Halvard Quantum Systems');
 
   // The page was open before the update: it must pick up the new data without a reload.
   await expect.poll(() => highlightedTexts(page)).toContain('Halvard Quantum Systems Co., Ltd');

@@ -19,8 +19,11 @@ const withPrograms = programsFixture as Dataset;
 const found = (entityId: string, texts: string[], count: number): Finding => ({ entityId, texts, kinds: ['name'], count });
 const PAGE = 'https://news.example/markets/xiaomi';
 
-function fakeApi(options: { url?: string; findings?: Finding[]; settings?: Settings; feed?: FeedStatus | Error; data?: Dataset; tabError?: Error } = {}) {
+function fakeApi(
+  options: { url?: string; findings?: Finding[]; settings?: Settings; feed?: FeedStatus | Error; data?: Dataset; tabError?: Error; updated?: Dataset } = {},
+) {
   let settings = options.settings ?? defaultSettings();
+  const datasetWatchers = new Set<() => void>();
   const watchers = new Set<(s: Settings) => void>();
   const findingWatchers = new Set<() => void>();
   const api: PopupApi = {
@@ -31,7 +34,11 @@ function fakeApi(options: { url?: string; findings?: Finding[]; settings?: Setti
     }),
     // What the background answers: the tab's findings with the list cut to them (lib/popup-data).
     pageCards: vi.fn(async (tabId: number) => buildPageCards(await api.tabFindings(tabId), options.data ?? dataset, settings)),
-    dataset: vi.fn(async () => options.data ?? dataset),
+    dataset: vi.fn(async (asked?: { fresh?: boolean }) => (asked?.fresh && options.updated) || options.data || dataset),
+    watchDataset: (callback) => {
+      datasetWatchers.add(callback);
+      return () => datasetWatchers.delete(callback);
+    },
     settings: async () => settings,
     watchSettings: (callback) => {
       watchers.add(callback);
@@ -56,7 +63,11 @@ function fakeApi(options: { url?: string; findings?: Finding[]; settings?: Setti
       if (!options.feed || options.feed instanceof Error) throw options.feed ?? new Error('The updater did not answer');
       return options.feed;
     }),
-    updateNow: vi.fn(async () => ({ ...(options.feed as FeedStatus), datasetVersion: '2026.09.01.1' })),
+    updateNow: vi.fn(async () => {
+      // As the updater does: the new list is stored (storage tells every open page), then the status answers.
+      if (options.updated) datasetWatchers.forEach((watch) => watch());
+      return { ...(options.feed as FeedStatus), datasetVersion: options.updated?.version ?? '2026.09.01.1' };
+    }),
     openOptions: vi.fn(),
   };
   /** What the background does when the page reports (again) while the popup is open. */
@@ -433,6 +444,28 @@ describe('popup: this site and data status', () => {
     expect(panel.textContent).toContain('may be out of date');
     fireEvent.click(within(line).getByRole('button', { name: 'Update now' }));
     await waitFor(() => expect(screen.getByTestId('update-notice').textContent).toContain('Updated to version 2026.09.01.1'));
+  });
+
+  it('after "Update now" applies a newer list, the status line and search read the new list', async () => {
+    const newcomer = { ...dataset.entities.find((e) => e.id === 'hikvision')!, id: 'newly-listed-robotics', name: 'Newly Listed Robotics Co', aliases: [], weakAliases: [], tickers: [], isins: [] };
+    const updated: Dataset = {
+      ...dataset,
+      version: '2026.11.25.1',
+      sources: dataset.sources.map((source) => ({ ...source, asOf: '2026-11-25' })),
+      entities: [...dataset.entities, newcomer],
+    };
+    const api = fakeApi({ feed: status, updated });
+    render(<App api={api} tabId={1} />);
+    await screen.findByTestId('empty-state');
+    const line = screen.getByTestId('status-line');
+    expect(line.textContent).toMatch(/^OFAC lists as of Jan 8, 2026/);
+    fireEvent.click(within(line).getByRole('button', { name: 'Update now' }));
+    await waitFor(() => expect(screen.getByTestId('update-notice').textContent).toContain('Updated to version 2026.11.25.1'));
+    await waitFor(() => expect(screen.getByTestId('status-line').textContent).toMatch(/^OFAC lists as of Nov 25, 2026/));
+    expect(api.dataset).toHaveBeenLastCalledWith({ fresh: true });
+    fireEvent.click(screen.getByRole('tab', { name: 'Search' }));
+    fireEvent.input(await screen.findByRole('combobox'), { target: { value: 'Newly Listed Robotics' } });
+    expect(screen.queryAllByTestId('search-result').map((r) => r.dataset.entityId)[0]).toBe('newly-listed-robotics');
   });
 
   it('says how old the list data is, and warns when it is over a month old', async () => {
