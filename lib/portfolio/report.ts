@@ -151,7 +151,10 @@ export function buildReport(dataset: Dataset, identifier: HoldingIdentifier, pos
   const deciding = reportAsOf(dataset);
   const asOf = deciding.date;
   const byWhom = deciding.authority === 'list' ? '' : `${deciding.authority} `;
-  const checkedAgainst = `${dataset.entities.length.toLocaleString('en-US')} companies on ${dataset.lists.length} lists (data ${dataset.version}, ${byWhom}lists as of ${formatDay(asOf)})`;
+  // A list with no entries yet (UFLPA in the bundled data) checked nothing: it is not counted.
+  const listed = new Set(dataset.entities.flatMap((entity) => entity.listings.map((listing) => listing.list)));
+  const listCount = dataset.lists.filter((list) => listed.has(list.id)).length;
+  const checkedAgainst = `${dataset.entities.length.toLocaleString('en-US')} companies on ${listCount} lists (data ${dataset.version}, ${byWhom}lists as of ${formatDay(asOf)})`;
   const columnOf = (field: 'symbol' | 'isin' | 'cusip' | 'name') => options.columns[field]?.header ?? field;
 
   const rows = positions.map((position): ReportRow => {

@@ -377,6 +377,14 @@ describe('popup: tabs, rulings and search', () => {
     expect(screen.getByTestId('search-result').textContent).toContain('ticker: HKEX 1810');
     fireEvent.input(input, { target: { value: 'Sberbnak' } });
     expect(results()[0]).toBe('sberbank');
+    // A slip in typing a listed name is never answered "not found": the company comes first, with its standing.
+    fireEvent.input(input, { target: { value: 'Hikvison' } });
+    expect(screen.queryByTestId('search-empty')).toBeNull();
+    expect(screen.getByTestId('search-did-you-mean').textContent).toBe('No exact match for “Hikvison”. Did you mean this company?');
+    const [offered] = screen.getAllByTestId('search-result');
+    expect(offered.dataset.entityId).toBe('hikvision');
+    expect(within(offered).getByTestId('severity-chip')).toBeTruthy();
+    expect(screen.getByText(/^No exact match; 1 close spelling/)).toBeTruthy();
     fireEvent.input(input, { target: { value: 'Volkswagen' } });
     const none = screen.getByTestId('search-empty');
     expect(none.textContent).toContain('“Volkswagen”: not found among the companies on the US lists we track.');
@@ -478,7 +486,7 @@ describe('popup: this site and data status', () => {
     expect(screen.queryByTestId('old-data')).toBeNull();
     unmount();
     render(<DataStatus feed={feed(fresh)} dataset={dataset} now={now} />);
-    expect(screen.getByTestId('old-data').textContent).toContain('322 days old');
+    expect(screen.getByTestId('old-data').textContent).toMatch(/^Its oldest source, for OFAC’s NS-CMIC list, is 322 days old: changes made after a source’s date may be missing\./);
     expect(ageInDays('not a date', now)).toBeUndefined();
   });
 
