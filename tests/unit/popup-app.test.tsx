@@ -524,14 +524,20 @@ describe('popup: what it means for you, and what is not counted', () => {
     expect(within(cmic).getByTestId('finding-permissions').textContent).toBe('Buy: not allowed · Hold: allowed · Sell: needs an OFAC licence');
     const sber = cards.find((card) => card.dataset.entityId === 'sberbank')!;
     expect(within(sber).getByTestId('severity-chip').textContent).toBe('Blocked');
+    // Company rows are headings under their group's heading.
+    expect(screen.getByRole('heading', { level: 2, name: 'With a listing in force' })).toBeTruthy();
+    expect(within(cmic).getByRole('heading', { level: 3, name: 'China Mobile Limited' })).toBeTruthy();
     fireEvent.click(within(cmic).getByRole('button', { name: 'China Mobile Limited' }));
     const details = await screen.findByTestId('details');
     const listing = within(details).getAllByTestId('listing').find((el) => el.dataset.listId === 'ofac-ns-cmic')!;
     expect(listing.textContent).toContain('Sales solely to divest were allowed for 365 days');
     expect(within(listing).getByTestId('divest-status').textContent).toBe(' (passed)');
     expect(within(listing).getByRole('link', { name: /Executive Order 14032/ }).getAttribute('href')).toMatch(/^https:\/\/www\.federalregister\.gov\//);
-    expect(details.textContent).toContain('US persons: US citizens and green-card holders anywhere');
-    expect(details.textContent).toContain('Information, not legal advice');
+    // Who counts as a US person is said once, in the footer every view shares.
+    expect(details.textContent).not.toContain('US persons: US citizens');
+    expect(document.querySelectorAll('.footer')).toHaveLength(1);
+    expect(document.body.textContent!.match(/US persons: US citizens and green-card holders anywhere/g)).toHaveLength(1);
+    expect(document.querySelector('.footer')!.textContent).toContain('Information, not legal advice');
   });
 
   it('says in the status line when the settings hide lists or severities', async () => {

@@ -84,6 +84,11 @@ describe('formerly listed companies and rulings', () => {
     expect(report.dataAsOf).toBe('2026-01-08');
   });
 
+  it('words each listed holding’s chip as the popup and hover card do: blocked (SDN) apart from buying banned', () => {
+    const chips = checkFixture('schwab-positions.csv').rows.map((row) => `${row.symbol} ${row.chip ?? '-'}`);
+    expect(chips.slice(0, 6)).toEqual(['CHU Buying banned', 'LUKOY Blocked', 'OGZPY Restricted', 'HSAI Caution', 'CHU -', 'XIACY -']);
+  });
+
   it('counts only the lists that hold a company: a list with no entries yet checked nothing', () => {
     const withEmptyList: Dataset = { ...dataset, lists: [...dataset.lists, { ...dataset.lists[0], id: 'uflpa', name: 'UFLPA Entity List', shortName: 'UFLPA' }] };
     const apple = checkFixture('schwab-positions.csv', withEmptyList).rows.find((row) => row.symbol === 'AAPL')!;
