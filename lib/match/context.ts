@@ -10,7 +10,8 @@ import { CJK_PLACE_WORDS, PLACE_NAMES, isPlace } from './places';
 import { legalTailEnd } from './legal-tail';
 import { ownWordsOf } from './own-words';
 import {
-  CJK_CODE_LABELS, CJK_VENUE_LABELS, CJK_COMPANY_CUES, CJK_NAME_SUFFIXES, CJK_PRICE_MOVE, COMPANY_CUES, CUES_IN_CAPITALS, GIVEN_NAMES, INDEX_CUES, TICKER_CUE_AFTER, TICKER_CUE_PHRASES,
+  CJK_CODE_LABELS, CJK_VENUE_LABELS, CJK_COMPANY_CUES, CJK_NAME_CONTINUATIONS, CJK_NAME_SUFFIXES, CJK_PRICE_MOVE, COMPANY_CUES, CUES_IN_CAPITALS, GIVEN_NAMES, INDEX_CUES,
+  NAMED_AFTER_NOUNS, TICKER_CUE_AFTER, TICKER_CUE_PHRASES,
 } from './word-lists';
 
 // Words a capitalised name may keep in lower case ("Bank of China").
@@ -548,6 +549,29 @@ function wordAfter(text: string, end: number): [number, number] | undefined {
 
 /** Does `word` start with a capital? */
 const capitalised = (text: string, at: number) => upperSameUnit(text.charCodeAt(at)) && !lowerSameUnit(text.charCodeAt(at));
+
+/**
+ * "ZTE Plaza", "Gazprom Arena", "the Polyus spacecraft": the name is followed by a noun that makes the pair a
+ * place (written as a proper name, capitalised) or a craft named after it, not the company.
+ */
+export function namedAfterNounFollows(text: string, end: number): boolean {
+  const next = wordAfter(text, end);
+  if (!next || text[next[0] - 1] === '-' || text[next[0] - 1] === '/') return false;
+  const word = matchKey(text.slice(next[0], next[1]));
+  return NAMED_AFTER_NOUNS.has(word) && (capitalised(text, next[0]) || word === 'spacecraft');
+}
+
+/**
+ * 比亚迪电子 (BYD Electronic), 大华银行: a Chinese name run on, without a space, into a word that starts another
+ * company's name. Not when one of the company's own names goes on the same way (熊猫电子 for Panda Electronics).
+ */
+export function cjkNameContinues(text: string, start: number, end: number, ownNames: readonly string[]): boolean {
+  if (!isHanUnit(text.charCodeAt(end - 1))) return false;
+  const word = CJK_NAME_CONTINUATIONS.find((w) => text.startsWith(w, end));
+  if (word === undefined) return false;
+  const runOn = matchKey(text.slice(start, end) + word);
+  return !ownNames.some((name) => matchKey(name).includes(runOn));
+}
 
 /**
  * "CHINA MOBILE PHONE SHIPMENTS", "China Telecom Equipment Exports", "中国移动支付": a name made of ordinary

@@ -3,7 +3,8 @@
 import {
   caseRuleHolds, companyCueNear, genericCompoundFollows, inShoutedLine, innerCapitalDiffers, isCashtag, isIndexSymbol, isLikenessOrCompound,
   givenNameBefore, hkCodeAfterClassName, listedAsAnotherCompany, namesAnotherCompany, openingParenBefore, opensLongerQuotedName, ownSymbolFollows, quoteFollows, venuePrefix, venueSuffix,
-  bracketAfterLegalForm, codeInBracketsAfterHan, inWebAddress, indexWordsNear, insideWebAddress, placeThenLegalForm, regionalNamesake, tickerNamedAfter, tickerNamedBefore,
+  bracketAfterLegalForm, codeInBracketsAfterHan, cjkNameContinues, inWebAddress, indexWordsNear, insideWebAddress, namedAfterNounFollows, placeThenLegalForm,
+  regionalNamesake, symbolKey, tickerNamedAfter, tickerNamedBefore,
 } from './context';
 import { ownWordsOf } from './own-words';
 import { matchKey } from './normalize';
@@ -102,9 +103,37 @@ function bracketedCodeFits(text: string, venue: string, start: number, end: numb
 /** Chinese counters and units after a number that make it a quantity, not a code. */
 const CJK_UNITS = '亿億万萬千百元股人个個台年月日号號倍名家只件次岁歲克吨噸架辆輛部款%％';
 
-/** Not an index symbol ("^DJI"), a likeness ("AVIC-style") or part of a compound name ("Газпром-Медиа"). */
+/**
+ * Not an index symbol ("^DJI"), a likeness ("AVIC-style"), part of a compound name ("Газпром-Медиа") or of a place
+ * or craft named after it ("ZTE Plaza", "the Polyus spacecraft").
+ */
 function standsForCompany(text: string, start: number, end: number): boolean {
-  return !isIndexSymbol(text, start) && !isLikenessOrCompound(text, end);
+  return !isIndexSymbol(text, start) && !isLikenessOrCompound(text, end) && !namedAfterNounFollows(text, end);
+}
+
+/** How far back a namesake's longer name ("Novatek Microelectronics") still decides what a bare name means. */
+const NAMESAKE_REACH = 3000;
+/** Continuations that name a company's own unit as often as a namesake ("Alibaba Pictures", "China Merchants Ports"). */
+const UNIT_CONTINUATIONS = new Set(['pictures', 'health', 'ports']);
+
+/**
+ * "Taiwan-based Novatek Microelectronics … Novatek reported": the text named, a little earlier, another company
+ * that starts with this one-word name, and names ours by no longer name of its own; the bare name is the namesake.
+ */
+function namesakeNamedBefore(text: string, pattern: Pattern, start: number, end: number): boolean {
+  if (pattern.alias.includes(' ') || !pattern.ownNames || /^[\u3400-\u9fff]/u.test(pattern.alias)) return false;
+  const written = text.slice(start, end);
+  const from = Math.max(0, start - NAMESAKE_REACH);
+  const own = ownWordsOf(pattern.ownNames);
+  let namesake = false;
+  for (let at = text.indexOf(written, from); at >= 0 && at < start; at = text.indexOf(written, at + written.length)) {
+    const next = /^[ \u00a0]+(\p{Lu}\p{L}+)/u.exec(text.slice(at + written.length, at + written.length + 40));
+    if (!next) continue;
+    const word = matchKey(next[1]);
+    if (own.has(word)) return false; // "Novatek PAO", a name of our own, earlier: the text is about the company
+    if (NAME_CONTINUATIONS.has(word) && !UNIT_CONTINUATIONS.has(word)) namesake = true;
+  }
+  return namesake;
 }
 
 /** Acronyms match any word after them that continues a company name; one-word names only the telling ones. */
@@ -119,6 +148,7 @@ function namesSomethingElse(text: string, pattern: Pattern, start: number, end: 
   if (pattern.brandCase && innerCapitalDiffers(text, start, end, pattern.alias)) return true;
   if (pattern.generic && genericCompoundFollows(text, end, GENERIC_COMPOUND_NEXT, CJK_GENERIC_COMPOUND_NEXT)) return true;
   if (!pattern.ownNames) return false;
+  if (cjkNameContinues(text, start, end, pattern.ownNames)) return true;
   const continuations = pattern.kind === 'weak' ? ACRONYM_CONTINUATIONS : NAME_CONTINUATIONS;
   return namesAnotherCompany(text, end, ownWordsOf(pattern.ownNames), continuations, pattern.kind === 'weak');
 }
@@ -160,6 +190,7 @@ export function judge(text: string, pattern: Pattern, start: number, end: number
       // "symbol=DJI", "the Dow Jones (DJI)": an acronym that is also an index's symbol, used as the index.
       if (pattern.indexLike && (insideWebAddress(text, start, end) || indexWordsNear(text, start, end))) return REJECT;
       if (namesSomethingElse(text, pattern, start, end) || placeThenLegalForm(text, end, pattern.ownNames)) return REJECT;
+      if (namesakeNamedBefore(text, pattern, start, end)) return REJECT;
       const fullEnd = legalTailEnd(text, end);
       if (foreignLegalForm(text, pattern, end, fullEnd)) return REJECT;
       if (pattern.symbols && listedAsAnotherCompany(text, fullEnd, pattern.symbols)) return REJECT;
@@ -178,6 +209,10 @@ export function judge(text: string, pattern: Pattern, start: number, end: number
       if (pattern.symbols && listedAsAnotherCompany(text, legalTailEnd(text, end), pattern.symbols)) return REJECT;
       if (namesSomethingElse(text, pattern, start, end) || partOfAnotherName(text, pattern, start, legalTailEnd(text, end))) return REJECT;
       if (regionalNamesake(text, start, end, pattern.ownNames)) return REJECT;
+      // "NYSE: TMK", "Symbol TMK": the text says these capitals are a ticker, and they are none of the company's own.
+      if (!pattern.symbols?.has(symbolKey(text.slice(start, end))) && (venuePrefix(text, start) || tickerNamedBefore(text, start))) {
+        return REJECT;
+      }
       if (afterOwnName(text, pattern, start, found) || bracketAfterLegalForm(text, start, end)) {
         return verdict(ACCEPT, pattern, start, end, 'name', 'acronym-after-name');
       }

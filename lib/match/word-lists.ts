@@ -131,7 +131,22 @@ export const GENERIC_COMPOUND_NEXT = new Set(
   market markets operator operators carrier carriers industry sector`.split(/\s+/),
 );
 /** The same for CJK text, where no space marks where a name ends. */
-export const CJK_GENERIC_COMPOUND_NEXT = ['支付', '互联网', '游戏', '市场', '电话', '设备', '产业', '行业', '终端'];
+export const CJK_GENERIC_COMPOUND_NEXT = ['支付', '互联网', '游戏', '市场', '电话', '设备', '产业', '行业', '终端', '网民', '網民'];
+
+/**
+ * Words that, written straight after a short Chinese name, make it the name of another company that merely
+ * starts the same way: 比亚迪电子 (BYD Electronic), 比亚迪半导体, 大华银行 — as NAME_CONTINUATIONS for Latin names.
+ * One that the company's own names carry right after that name (熊猫电子) is still the company.
+ */
+// Not 证券: "小米證券" is as often Xiaomi's securities (its shares) as a broker's name.
+export const CJK_NAME_CONTINUATIONS = ['电子', '電子', '半导体', '半導體', '微电子', '微電子', '光电', '光電', '银行', '銀行'];
+
+/**
+ * Nouns that, right after a company's name, make the pair the name of a place or a craft named after it (or
+ * after the same word): "ZTE Plaza", "the Polyus spacecraft". Compared in folded form. Not arenas: a walk
+ * "through the Gazprom Arena" is read as naming the sponsor (see the quoted «Газпром Арена» rule instead).
+ */
+export const NAMED_AFTER_NOUNS = new Set(['plaza', 'tower', 'building', 'campus', 'spacecraft']);
 
 /**
  * Words that continue a company's name ("CCA Industries", "Novatek Microelectronics"). After a short name,
@@ -140,7 +155,7 @@ export const CJK_GENERIC_COMPOUND_NEXT = ['支付', '互联网', '游戏', '市�
  * many unrelated companies share ("CTG", "CCA").
  */
 export const NAME_CONTINUATIONS = new Set(
-  `microelectronics electronics optoelectronics semiconductor semiconductors instruments pharmaceuticals
+  `microelectronics electronics electronic optoelectronics semiconductor semiconductors instruments pharmaceuticals
   pharmaceutical biotech biosciences therapeutics labs laboratories bancorp health ports pictures`.split(/\s+/),
 );
 export const CORPORATE_NOUNS = new Set(

@@ -1,0 +1,86 @@
+// The rules found in the third real corpus (tests/corpus/real3/), each on examples written here: symbols of
+// other exchanges, security kinds in brackets, places and craft named like a company, a namesake named
+// earlier in the text, Chinese names that run on into another company's name, Russian brands that are words.
+import { describe, expect, it } from 'vitest';
+import { entity, finderOf } from './match-helpers';
+
+const find = finderOf([
+  entity('tmk', 'TMK (Pipe Metallurgical Company)', { aliases: ['PAO TMK'], weakAliases: ['TMK'], country: 'RU', tickers: [{ exchange: 'MOEX', symbol: 'TRMK' }] }),
+  entity('baidu', 'Baidu, Inc.', { aliases: ['Baidu'], tickers: [{ exchange: 'NASDAQ', symbol: 'BIDU' }] }),
+  entity('zte', 'ZTE Corporation', { aliases: ['ZTE', '中兴通讯'] }),
+  entity('polyus', 'Polyus', { aliases: ['Полюс'], country: 'RU' }),
+  entity('novatek', 'Novatek', { aliases: ['Новатэк'], country: 'RU' }),
+  entity('alibaba', 'Alibaba Group Holding Limited', { aliases: ['Alibaba'] }),
+  entity('byd', 'BYD Company Limited', { aliases: ['BYD', '比亚迪'] }),
+  entity('panda', 'Nanjing Panda Electronics Co., Ltd.', { aliases: ['熊猫', '熊猫电子'] }),
+  entity('mobile', 'China Mobile Limited', { aliases: ['China Mobile', '中国移动'] }),
+  entity('megafon', 'MegaFon', { aliases: ['MEGAFON PAO', 'МегаФон'], country: 'RU' }),
+  entity('lukoil', 'Lukoil', { aliases: ['Лукойл'], country: 'RU' }),
+]);
+
+describe('a symbol the text gives for another listing', () => {
+  it('does not read an acronym after another exchange’s prefix or a symbol label as the company', () => {
+    expect(find('Torchmark Corp\n\nNYSE: TMK\nLast (U.S.) $61.61')).toEqual([]);
+    expect(find('Symbol TMK Earnings Date 2018-01-30 Exchange NYSE')).toEqual([]);
+  });
+
+  it('still reads the acronym as the company elsewhere', () => {
+    expect(find('Russian pipe maker TMK said exports fell.')).toEqual(['TMK=tmk']);
+  });
+});
+
+describe('kinds of security in brackets', () => {
+  it('does not take "(ADR)" after a name as the text’s abbreviation for the company', () => {
+    expect(find('Baidu Inc (ADR) (NASDAQ:BIDU) fell; the ADR has shed 14%.')).toEqual(['Baidu Inc=baidu', 'BIDU=baidu']);
+  });
+});
+
+describe('places and craft named like a company', () => {
+  it('reads "ZTE Plaza" and "the Polyus spacecraft" as a building and a craft', () => {
+    expect(find('The meeting is at 4th Floor, A Wing, ZTE Plaza, Keji Road South.')).toEqual([]);
+    expect(find('The Soviet Union launched the Polyus spacecraft in 1987.')).toEqual([]);
+  });
+
+  it('still reads the company before an ordinary word', () => {
+    expect(find('ZTE plans a new plant; Polyus mines gold.')).toEqual(['ZTE=zte', 'Polyus=polyus']);
+  });
+});
+
+describe('a namesake named earlier in the text', () => {
+  it('reads a bare one-word name after a longer name of another company as that company', () => {
+    expect(find('Taiwan-based Novatek Microelectronics expects shipments to double. Novatek reported its results.')).toEqual([]);
+  });
+
+  it('still reads the name when the text gives none', () => {
+    expect(find('Novatek reported its results.')).toEqual(['Novatek=novatek']);
+  });
+
+  it('does not let a unit of the company (“Alibaba Pictures”) hide the parent named after it', () => {
+    expect(find('Alibaba Pictures, controlled by Alibaba, rose.')).toEqual(['Alibaba=alibaba']);
+  });
+});
+
+describe('Chinese names that run on into another company’s name', () => {
+  it('reads 比亚迪电子 as BYD Electronic, not BYD', () => {
+    expect(find('蓝筹股当中,比亚迪电子上涨1.5%,比亚迪跌1%。')).toEqual(['比亚迪=byd']);
+  });
+
+  it('still reads a name whose own full name goes on the same way', () => {
+    expect(find('熊猫电子发布公告。')).toEqual(['熊猫电子=panda']);
+  });
+
+  it('reads 中国移动网民 as China’s mobile netizens', () => {
+    expect(find('中国移动网民规模达10.5亿。中国移动股价上涨。')).toEqual(['中国移动=mobile']);
+  });
+});
+
+describe('Russian brands that are everyday words', () => {
+  it('does not read lower-case мегафон (a megaphone) as МегаФон', () => {
+    expect(find('Полицейский пробирается через толпу с мегафоном.')).toEqual([]);
+    expect(find('Акции МегаФона выросли.')).toEqual(['МегаФона=megafon']);
+  });
+
+  it('keeps reading a brand that is no word in lower case', () => {
+    expect(find('акции лукойла дорожают')).toEqual(['лукойла=lukoil']);
+  });
+});
