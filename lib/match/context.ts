@@ -11,7 +11,7 @@ import { legalTailEnd } from './legal-tail';
 import { ownWordsOf } from './own-words';
 import {
   CJK_CODE_LABELS, CJK_VENUE_LABELS, CJK_COMPANY_CUES, CJK_NAME_CONTINUATIONS, CJK_NAME_SUFFIXES, CJK_PRICE_MOVE, COMPANY_CUES, CUES_IN_CAPITALS, GIVEN_NAMES, INDEX_CUES,
-  NAMED_AFTER_NOUNS, TICKER_CUE_AFTER, TICKER_CUE_PHRASES,
+  MARKET_TALK, NAMED_AFTER_NOUNS, TICKER_CUE_AFTER, TICKER_CUE_PHRASES,
 } from './word-lists';
 
 // Words a capitalised name may keep in lower case ("Bank of China").
@@ -348,7 +348,7 @@ export function tickerNamedBefore(text: string, start: number): boolean {
   }
   // The phrase: up to two words right before, compared folded.
   let e = k;
-  while (e > 0 && (isJsSpace(text.charCodeAt(e - 1)) || text[e - 1] === ':' || text[e - 1] === '—' || text[e - 1] === '-')) e--;
+  while (e > 0 && (isJsSpace(text.charCodeAt(e - 1)) || text[e - 1] === ':' || text[e - 1] === '—' || text[e - 1] === '–' || text[e - 1] === '-')) e--;
   if (e === k && e > 0 && isLetterUnit(text.charCodeAt(e - 1))) return false;
   const trie = tickerCueTrie();
   for (let words = 1; words <= 2; words++) {
@@ -549,6 +549,20 @@ function wordAfter(text: string, end: number): [number, number] | undefined {
 
 /** Does `word` start with a capital? */
 const capitalised = (text: string, at: number) => upperSameUnit(text.charCodeAt(at)) && !lowerSameUnit(text.charCodeAt(at));
+
+/** The sentence around text[start, end): from the last full stop, ! or ? or line break, to the next (160 units each way at most). */
+function sentenceAround(text: string, start: number, end: number): string {
+  let from = start;
+  while (from > 0 && start - from < 160 && !/[.!?\n]/.test(text[from - 1])) from--;
+  let to = end;
+  while (to < text.length && to - end < 160 && !/[!?\n]/.test(text[to]) && !(text[to] === '.' && /\s/.test(text[to + 1] ?? ' '))) to++;
+  return text.slice(from, to);
+}
+
+/** Market talk in the symbol's sentence ("most talked-about stock", "put/call volume ratio", "market cap"). */
+export function marketTalkAround(text: string, start: number, end: number): boolean {
+  return MARKET_TALK.test(sentenceAround(text, start, end).toLowerCase());
+}
 
 /**
  * "ZTE Plaza", "Gazprom Arena", "the Polyus spacecraft": the name is followed by a noun that makes the pair a

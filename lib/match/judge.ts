@@ -3,7 +3,7 @@
 import {
   caseRuleHolds, companyCueNear, genericCompoundFollows, inShoutedLine, innerCapitalDiffers, isCashtag, isIndexSymbol, isLikenessOrCompound,
   givenNameBefore, hkCodeAfterClassName, listedAsAnotherCompany, namesAnotherCompany, openingParenBefore, opensLongerQuotedName, ownSymbolFollows, quoteFollows, venuePrefix, venueSuffix,
-  bracketAfterLegalForm, codeInBracketsAfterHan, cjkNameContinues, inWebAddress, indexWordsNear, insideWebAddress, namedAfterNounFollows, placeThenLegalForm,
+  bracketAfterLegalForm, codeInBracketsAfterHan, cjkNameContinues, inWebAddress, marketTalkAround, indexWordsNear, insideWebAddress, namedAfterNounFollows, placeThenLegalForm,
   regionalNamesake, symbolKey, tickerNamedAfter, tickerNamedBefore,
 } from './context';
 import { ownWordsOf } from './own-words';
@@ -91,6 +91,24 @@ function readsAsCode(text: string, start: number, end: number): boolean {
 }
 
 const isDigit = (code: number) => code >= 48 && code <= 57;
+
+/** Rules by which a text ties a code to its company: after its name, or with its exchange. */
+const TYING_RULES = new Set<MatchRule | undefined>(['ticker-after-name', 'exchange-prefix', 'exchange-suffix', 'code-after-chinese-name']);
+
+/**
+ * "Semiconductor Manufacturing International Corp (0981) … 0981 is not included": a code the text already tied to
+ * the company is that company again. Only codes no quantity is written as — zero-padded ("0981", "00700") or six
+ * digits — and not after a currency sign or inside a number.
+ */
+function codeGivenBefore(text: string, start: number, end: number, pattern: Pattern, found: TextMatch[]): boolean {
+  if (!(text.charCodeAt(start) === 48 || end - start === 6)) return false;
+  const before = text.charCodeAt(start - 1);
+  if (before === 36 || before === 44 || before === 46 || before === 0xa5 || before === 0xffe5) return false;
+  const after = text.charCodeAt(end);
+  if (after === 37 || ((after === 44 || after === 46) && isDigit(text.charCodeAt(end + 1)))) return false;
+  const code = text.slice(start, end);
+  return found.some((m) => m.entityId === pattern.entityId && m.kind === 'ticker' && TYING_RULES.has(m.rule) && text.slice(m.start, m.end) === code);
+}
 
 /**
  * A code in brackets after a Chinese name: six digits for a mainland listing; for Hong Kong only the zero-padded
@@ -254,11 +272,14 @@ export function judge(text: string, pattern: Pattern, start: number, end: number
         return verdict(ACCEPT, pattern, start, end, 'ticker', 'code-after-chinese-name');
       }
       if (venue === 'HK' && hkCodeAfterClassName(text, start, end)) return verdict(ACCEPT, pattern, start, end, 'ticker', 'ticker-context');
+      if (pattern.numeric && codeGivenBefore(text, start, end, pattern, found)) return verdict(ACCEPT, pattern, start, end, 'ticker', 'code-given-before');
       // A bare number is a code only in a row that names the company too ("700  TENCENT HOLDINGS LTD").
       if (pattern.numeric) return readsAsCode(text, start, end) ? verdict(DEFER, pattern, start, end, 'ticker', 'code-beside-name') : REJECT;
       if (pattern.wordTicker || end - start < 3) return REJECT;
       if (quoteFollows(text, end)) return verdict(ACCEPT, pattern, start, end, 'ticker', 'ticker-with-quote');
       if (tickerNamedAfter(text, end)) return verdict(ACCEPT, pattern, start, end, 'ticker', 'ticker-named');
+      // "BABA has been the most talked-about stock": four capitals or more that are no word, in market talk.
+      if (end - start >= 4 && marketTalkAround(text, start, end)) return verdict(ACCEPT, pattern, start, end, 'ticker', 'ticker-in-market-talk');
       const result = verdict(DEFER, pattern, start, end, 'ticker', 'ticker-with-company-nearby');
       deferredVenue.set(verdictSlot.match!, venue);
       return result;

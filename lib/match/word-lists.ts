@@ -180,8 +180,15 @@ export const CJK_VENUE_LABELS: Record<string, string> = {
  */
 export const TICKER_CUE_PHRASES = [
   'ticker symbol', 'ticker symbols', 'ticker', 'tickers', 'symbol', 'symbols', 'trading in', 'trade in', 'trades in',
-  'shares in', 'shares of', 'stock symbol', 'под тикером', 'тикер', 'тикеры', '代码', '代碼',
+  'shares in', 'shares of', 'stock symbol', 'stock name', 'stock code', 'share code', 'под тикером', 'тикер', 'тикеры', '代码', '代碼',
 ];
+
+/**
+ * Market talk that, in the same sentence as a bare symbol of four capitals or more, says it is a ticker: "BABA has
+ * been the most talked-about stock", "BIDU has racked up a 10-day put/call volume ratio", "BABA's $420 billion
+ * market cap". Such symbols are no English word (those never get here), so the sentence is about the share.
+ */
+export const MARKET_TALK = /(?:^|[^\p{L}])(?:stocks?|shares|puts|calls|options|put\/call|market cap|short interest|strike)(?![\p{L}])/u;
 
 /**
  * Words that, right after a symbol of capitals that is no English word, say it is a ticker: "if BABA gets

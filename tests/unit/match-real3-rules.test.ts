@@ -16,6 +16,9 @@ const find = finderOf([
   entity('mobile', 'China Mobile Limited', { aliases: ['China Mobile', '中国移动'] }),
   entity('megafon', 'MegaFon', { aliases: ['MEGAFON PAO', 'МегаФон'], country: 'RU' }),
   entity('lukoil', 'Lukoil', { aliases: ['Лукойл'], country: 'RU' }),
+  entity('alibaba-us', 'Alibaba Group Holding Ltd', { tickers: [{ exchange: 'NYSE', symbol: 'BABA' }] }),
+  entity('smic', 'Semiconductor Manufacturing International Corporation', { tickers: [{ exchange: 'HKEX', symbol: '981' }] }),
+  entity('china-mobile-us', 'China Mobile Ltd', { tickers: [{ exchange: 'NYSE', symbol: 'CHL' }] }),
 ]);
 
 describe('a symbol the text gives for another listing', () => {
@@ -82,5 +85,34 @@ describe('Russian brands that are everyday words', () => {
 
   it('keeps reading a brand that is no word in lower case', () => {
     expect(find('акции лукойла дорожают')).toEqual(['лукойла=lukoil']);
+  });
+});
+
+describe('bare symbols in talk about shares', () => {
+  it('reads four capitals that are no word as a ticker in a sentence about stock, options or market cap', () => {
+    expect(find('BABA has been the most talked-about stock of this forum.')).toEqual(['BABA=alibaba-us']);
+    expect(find('On the ISE and CBOE, BIDU has racked up a 10-day put/call volume ratio of 1.10.')).toEqual(['BIDU=baidu']);
+    expect(find("BABA's colossal $420+ billion market cap will hinder these traders.")).toEqual(['BABA=alibaba-us']);
+  });
+
+  it('does not read them so outside such a sentence', () => {
+    expect(find('BABA is finding itself at the top of this new wave.')).toEqual([]);
+  });
+
+  it('reads a symbol after "stock name" and a dash', () => {
+    expect(find('- Search for the stock name – CHL. Search for the stock by name or ticker symbol.')).toEqual(['CHL=china-mobile-us']);
+  });
+});
+
+describe('a code the text has tied to its company', () => {
+  it('reads a zero-padded code again after the text gave it beside the name', () => {
+    expect(find('Semiconductor Manufacturing International Corp (0981)\nCurrency in HKD\n0981 is not included in our strategies.'))
+      .toEqual(['Semiconductor Manufacturing International Corp=smic', '0981=smic', '0981=smic']);
+  });
+
+  it('does not read the number so when the text never tied it, or as an amount', () => {
+    expect(find('0981 is not included in our strategies.')).toEqual([]);
+    expect(find('Semiconductor Manufacturing International Corp (0981) paid $0981 in fees.'))
+      .toEqual(['Semiconductor Manufacturing International Corp=smic', '0981=smic']);
   });
 });
