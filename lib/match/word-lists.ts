@@ -188,7 +188,10 @@ export const TICKER_CUE_PHRASES = [
  * been the most talked-about stock", "BIDU has racked up a 10-day put/call volume ratio", "BABA's $420 billion
  * market cap". Such symbols are no English word (those never get here), so the sentence is about the share.
  */
-export const MARKET_TALK = /(?:^|[^\p{L}])(?:stocks?|shares|puts|calls|options|put\/call|market cap|short interest|strike)(?![\p{L}])/u;
+// "Stock exchange" and "stock market" name a venue or the market, not the share: "The Shanghai Stock Exchange said ROSN
+// was up" gives no reason to read ROSN as a ticker.
+export const MARKET_TALK =
+  /(?:^|[^\p{L}])(?:stocks?(?![ \u00a0]+(?:exchanges?|markets?)(?![\p{L}]))|shares|puts|calls|options|put\/call|market cap|short interest|strike)(?![\p{L}])/u;
 
 /**
  * Words that, right after a symbol of capitals that is no English word, say it is a ticker: "if BABA gets

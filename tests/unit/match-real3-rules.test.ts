@@ -95,8 +95,9 @@ describe('bare symbols in talk about shares', () => {
     expect(find("BABA's colossal $420+ billion market cap will hinder these traders.")).toEqual(['BABA=alibaba-us']);
   });
 
-  it('does not read them so outside such a sentence', () => {
+  it('does not read them so outside such a sentence, nor when "stock" only names an exchange', () => {
     expect(find('BABA is finding itself at the top of this new wave.')).toEqual([]);
+    expect(find('The Shanghai Stock Exchange said BABA was up.')).toEqual([]);
   });
 
   it('reads a symbol after "stock name" and a dash', () => {
