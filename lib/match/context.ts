@@ -10,7 +10,7 @@ import { CJK_PLACE_WORDS, PLACE_NAMES, isPlace } from './places';
 import { legalTailEnd } from './legal-tail';
 import { ownWordsOf } from './own-words';
 import {
-  CJK_CODE_LABELS, CJK_VENUE_LABELS, CJK_COMPANY_CUES, CJK_NAME_CONTINUATIONS, CJK_NAME_SUFFIXES, CJK_PRICE_MOVE, COMPANY_CUES, CUES_IN_CAPITALS, GIVEN_NAMES, INDEX_CUES,
+  CJK_CODE_LABELS, CJK_SINGLE_VENUE_LABELS, CJK_VENUE_LABELS, CJK_COMPANY_CUES, CJK_NAME_CONTINUATIONS, CJK_NAME_SUFFIXES, CJK_PRICE_MOVE, COMPANY_CUES, CUES_IN_CAPITALS, GIVEN_NAMES, INDEX_CUES,
   MARKET_TALK, NAMED_AFTER_NOUNS, TICKER_CUE_AFTER, TICKER_CUE_PHRASES,
 } from './word-lists';
 
@@ -177,6 +177,9 @@ export function venuePrefix(text: string, start: number): VenueMark | undefined 
   if (CJK_CODE_LABELS.includes(cjkLabel)) return { rule: 'exchange-prefix', venue: '*' };
   const cjkVenue = CJK_VENUE_LABELS[cjkLabel] ?? CJK_VENUE_LABELS[text.slice(Math.max(0, k - 3), k + 1)];
   if (cjkVenue) return { rule: 'exchange-prefix', venue: cjkVenue };
+  // "A股(深:002594)": one character for the venue, right after a bracket.
+  const single = CJK_SINGLE_VENUE_LABELS[text[k]];
+  if (single && (text[k - 1] === '(' || text[k - 1] === '（')) return { rule: 'exchange-prefix', venue: single };
   let from = k;
   while (from >= 0 && from > k - 14 && /[A-Za-z0-9]/.test(text[from])) from--;
   if (isWordChar(text[from])) return undefined;

@@ -36,7 +36,7 @@ export const COMMON_WORDS = new Set(
 export const EVERYDAY_NAMES = new Set(
   `sirius druzhba mayak orion rassvet chayka zvezda vostok zarya rodina almaz granit kristall neva volga ural
   sever signal kometa raduga salyut soyuz energiya energia vympel start polet molniya strela iskra buran rubin
-  sokol berkut tayfun avangard elektron impuls meteor saturn vega aurora`.split(/\s+/),
+  sokol berkut tayfun avangard elektron impuls meteor saturn vega aurora sistema`.split(/\s+/),
 );
 
 /**
@@ -156,7 +156,7 @@ export const NAMED_AFTER_NOUNS = new Set(['plaza', 'tower', 'building', 'campus'
  */
 export const NAME_CONTINUATIONS = new Set(
   `microelectronics electronics electronic optoelectronics semiconductor semiconductors instruments pharmaceuticals
-  pharmaceutical biotech biosciences therapeutics labs laboratories bancorp health ports pictures`.split(/\s+/),
+  pharmaceutical biotech biosciences therapeutics labs laboratories bancorp health ports pictures plastics`.split(/\s+/),
 );
 export const CORPORATE_NOUNS = new Set(
   `industries industry group corp corporation inc incorporated holdings holding company co ltd limited llc plc
@@ -169,6 +169,9 @@ export const CJK_CODE_LABELS = ['代码', '代碼', '代号', '代號'];
 /**
  * Market words Chinese reports write before a colon and a symbol, by venue: "中移動(美股:CHL)", "(港股:0941)".
  */
+/** The one-character forms in brackets: "A股(深:002594)", "(滬:600519)", "(港:0700)". */
+export const CJK_SINGLE_VENUE_LABELS: Record<string, string> = { 深: 'SZSE', 沪: 'SSE', 滬: 'SSE', 港: 'HK' };
+
 export const CJK_VENUE_LABELS: Record<string, string> = {
   美股: 'US', 港股: 'HK', 沪市: 'SSE', 滬市: 'SSE', 深市: 'SZSE', 纽交所: 'NYSE', 紐交所: 'NYSE', 纳斯达克: 'NASDAQ', 納斯達克: 'NASDAQ',
 };

@@ -19,6 +19,10 @@ const find = finderOf([
   entity('alibaba-us', 'Alibaba Group Holding Ltd', { tickers: [{ exchange: 'NYSE', symbol: 'BABA' }] }),
   entity('smic', 'Semiconductor Manufacturing International Corporation', { tickers: [{ exchange: 'HKEX', symbol: '981' }] }),
   entity('china-mobile-us', 'China Mobile Ltd', { tickers: [{ exchange: 'NYSE', symbol: 'CHL' }] }),
+  entity('sistema', 'Sistema', { aliases: ['АФК «Система»'], country: 'RU', tickers: [{ exchange: 'MOEX', symbol: 'AFKS' }] }),
+  entity('byd-a', 'BYD Auto Holdings', { aliases: ['比亚迪汽车控股'], tickers: [{ exchange: 'SZSE', symbol: '002594' }] }),
+  entity('baidu-cn', 'Baidu Holdings', { aliases: ['百度'], tickers: [{ exchange: 'NASDAQ', symbol: 'BDHX' }] }),
+  entity('megvii', 'Megvii Technology Limited', { aliases: ['旷视科技有限公司'] }),
 ]);
 
 describe('a symbol the text gives for another listing', () => {
@@ -115,5 +119,30 @@ describe('a code the text has tied to its company', () => {
     expect(find('0981 is not included in our strategies.')).toEqual([]);
     expect(find('Semiconductor Manufacturing International Corp (0981) paid $0981 in fees.'))
       .toEqual(['Semiconductor Manufacturing International Corp=smic', '0981=smic']);
+  });
+});
+
+describe('second batch of the third real corpus', () => {
+  it('reads a Russian everyday word the data lists as a whole name (Sistema, "system") only with a company word', () => {
+    expect(find('There are many other containers we use - tupperware, ziplock, sistema.')).toEqual([]);
+    expect(find('Sistema twist n sip 330ml bottle - available in most supermarkets.')).toEqual([]);
+    expect(find('Sistema shares rose after the conglomerate reported.')).toEqual(['Sistema=sistema']);
+  });
+
+  it('reads "Sistema Plastics" as another company, and the bare name after it as that company', () => {
+    expect(find('Sistema Plastics chief executive Drew Muirhead said so. "Sistema comes from humble beginnings."')).toEqual([]);
+  });
+
+  it('reads a one-character venue in brackets before a code', () => {
+    expect(find('A股(深:002594)現價170﹒79元人民幣')).toEqual(['002594=byd-a']);
+  });
+
+  it('lets a short name and its own symbol side by side vouch for each other', () => {
+    expect(find('BDHX 百度 +1.47% 12.84 内容/AI')).toEqual(['BDHX=baidu-cn', '百度=baidu-cn']);
+    expect(find('百度 +1.47% 12.84 内容/AI')).toEqual([]);
+  });
+
+  it('folds the Traditional characters of more names to the Simplified data (曠視科技)', () => {
+    expect(find('曠視科技(Megvii)遭列入名單')).toEqual(['曠視科技=megvii']);
   });
 });
