@@ -395,7 +395,7 @@ export function App({ api, tabId: tabParam, entityId }: PopupProps) {
         <button type="button" class="primary" onClick={loadWhole}>Try again</button>
       </div>
     ) : (
-      <p class="loading" aria-busy="true" data-testid="whole-list-loading">Loading every listed company…</p>
+      <p class="loading" role="status" aria-busy="true" data-testid="whole-list-loading">Loading every listed company…</p>
     );
   } else if (details) {
     panel = (

@@ -153,8 +153,9 @@ export function DataStatus({ feed, dataset, now = Date.now() }: { feed: Feed; da
       {status?.stale ? <p class="warning small" role="status">{status.staleReason ?? 'The list data may be out of date.'}</p> : null}
       {!status?.stale && age !== undefined && age > OLD_DATA_DAYS ? (
         <p class="warning small" data-testid="old-data">
-          This list data is {age} days old; changes made since then are not in it. Check for an update, or verify a
-          company on the official lists before you trade.
+          {asOf?.list ? `Its oldest source, for ${asOf.authority}’s ${/\blist$/i.test(asOf.list) ? asOf.list : `${asOf.list} list`}, is ${age} days old` : `This list data is ${age} days old`}
+          : changes made after a source’s date may be missing. Check for an update, or verify a company on the
+          official lists before you trade.
         </p>
       ) : null}
       {feed.load.state === 'unavailable' ? (

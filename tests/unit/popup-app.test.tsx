@@ -377,6 +377,14 @@ describe('popup: tabs, rulings and search', () => {
     expect(screen.getByTestId('search-result').textContent).toContain('ticker: HKEX 1810');
     fireEvent.input(input, { target: { value: 'Sberbnak' } });
     expect(results()[0]).toBe('sberbank');
+    // A slip in typing a listed name is never answered "not found": the company comes first, with its standing.
+    fireEvent.input(input, { target: { value: 'Hikvison' } });
+    expect(screen.queryByTestId('search-empty')).toBeNull();
+    expect(screen.getByTestId('search-did-you-mean').textContent).toBe('No exact match for “Hikvison”. Did you mean this company?');
+    const [offered] = screen.getAllByTestId('search-result');
+    expect(offered.dataset.entityId).toBe('hikvision');
+    expect(within(offered).getByTestId('severity-chip')).toBeTruthy();
+    expect(screen.getByText(/^No exact match; 1 close spelling/)).toBeTruthy();
     fireEvent.input(input, { target: { value: 'Volkswagen' } });
     const none = screen.getByTestId('search-empty');
     expect(none.textContent).toContain('“Volkswagen”: not found among the companies on the US lists we track.');
@@ -478,7 +486,7 @@ describe('popup: this site and data status', () => {
     expect(screen.queryByTestId('old-data')).toBeNull();
     unmount();
     render(<DataStatus feed={feed(fresh)} dataset={dataset} now={now} />);
-    expect(screen.getByTestId('old-data').textContent).toContain('322 days old');
+    expect(screen.getByTestId('old-data').textContent).toMatch(/^Its oldest source, for OFAC’s NS-CMIC list, is 322 days old: changes made after a source’s date may be missing\./);
     expect(ageInDays('not a date', now)).toBeUndefined();
   });
 
@@ -589,14 +597,20 @@ describe('popup: what it means for you, and what is not counted', () => {
     expect(within(cmic).getByTestId('finding-permissions').textContent).toBe('Buy: not allowed · Hold: allowed · Sell: needs an OFAC licence');
     const sber = cards.find((card) => card.dataset.entityId === 'sberbank')!;
     expect(within(sber).getByTestId('severity-chip').textContent).toBe('Blocked');
+    // Company rows are headings under their group's heading.
+    expect(screen.getByRole('heading', { level: 2, name: 'With a listing in force' })).toBeTruthy();
+    expect(within(cmic).getByRole('heading', { level: 3, name: 'China Mobile Limited' })).toBeTruthy();
     fireEvent.click(within(cmic).getByRole('button', { name: 'China Mobile Limited' }));
     const details = await screen.findByTestId('details');
     const listing = within(details).getAllByTestId('listing').find((el) => el.dataset.listId === 'ofac-ns-cmic')!;
     expect(listing.textContent).toContain('Sales solely to divest were allowed for 365 days');
     expect(within(listing).getByTestId('divest-status').textContent).toBe(' (passed)');
     expect(within(listing).getByRole('link', { name: /Executive Order 14032/ }).getAttribute('href')).toMatch(/^https:\/\/www\.federalregister\.gov\//);
-    expect(details.textContent).toContain('US persons: US citizens and green-card holders anywhere');
-    expect(details.textContent).toContain('Information, not legal advice');
+    // Who counts as a US person is said once, in the footer every view shares.
+    expect(details.textContent).not.toContain('US persons: US citizens');
+    expect(document.querySelectorAll('.footer')).toHaveLength(1);
+    expect(document.body.textContent!.match(/US persons: US citizens and green-card holders anywhere/g)).toHaveLength(1);
+    expect(document.querySelector('.footer')!.textContent).toContain('Information, not legal advice');
   });
 
   it('says in the status line when the settings hide lists or severities', async () => {
