@@ -17,11 +17,11 @@ export function FindingCard({ company, data, onOpen, now = new Date() }: { compa
   return (
     <li class={`card finding sev-${severity}`} data-testid="finding" data-entity-id={entity.id} data-severity={severity} data-standing={meaning.standing.kind}>
       <div class="card-head">
-        <h2 class="card-title">
+        <h3 class="card-title">
           <button type="button" class="link-button" onClick={() => onOpen(entity.id)} aria-describedby={describedBy}>
             {entity.name}
           </button>
-        </h2>
+        </h3>
         <StandingChip meaning={meaning} severity={severity} />
       </div>
       <p class="small effect-short" id={describedBy} data-testid="finding-line">{meaning.headline}</p>

@@ -30,6 +30,12 @@ export function caseRuleHolds(text: string, start: number, end: number, rule: Ca
     }
     return cased;
   }
+  if (rule === 'lead') {
+    let first = start;
+    while (first < end && !isLetterOrDigitAt(text, first)) first += codePointLength(text, first);
+    const unit = text.charCodeAt(first);
+    return first < end && !(isLetterUnit(unit) && lowerSameUnit(unit) && !upperSameUnit(unit));
+  }
   // Each word (a run of letters and digits) starts with a capital, unless it is a small joining word.
   let k = start;
   while (k < end) {

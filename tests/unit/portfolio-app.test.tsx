@@ -63,6 +63,8 @@ describe('portfolio page', () => {
     pick(fixtureBytes('fidelity-positions.csv'), 'Portfolio_Positions.csv');
     await waitFor(() => expect(statuses()).toEqual(['prohibited china-mobile-limited', 'caution baidu-inc', 'clear -', 'clear -']));
     expect(screen.getByTestId('summary').textContent).toBe('1 prohibited · 0 restricted · 1 caution · 2 clear');
+    // Each holding's chip says what the popup and hover card say of the company.
+    expect(screen.getAllByTestId('holding').map((row) => row.querySelector('.status-chip')!.textContent)).toEqual(['Buying banned', 'Caution', 'Clear', 'Clear']);
 
     pick(new Uint8Array(), 'empty.csv');
     await waitFor(() => expect(screen.getByTestId('problem').textContent).toBe('empty.csv: The file is empty: there are no positions to check.'));
