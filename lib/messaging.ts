@@ -4,6 +4,7 @@
 import browser from 'webextension-polyfill';
 import type { CardModel } from '../components/hover-card/card-model';
 import type { Dataset } from './dataset/types';
+import type { FeedProblemKind } from './feed/errors';
 import type { PatternTable } from './match/pattern-table';
 import type { PaletteKey } from './settings/palette';
 import type { HighlightStyle, IgnoreRule, Palette, Settings } from './settings/types';
@@ -42,8 +43,10 @@ export interface FeedStatus {
   origin: 'bundled' | 'feed';
   lastCheck?: string;
   lastSuccess?: string;
-  /** Plain words, for the user. */
+  /** Plain words, for the user: exactly what went wrong (the popup's Data status shows it). */
   lastError?: string;
+  /** What kind of problem `lastError` is, so the popup's header can say it in one short sentence. */
+  lastErrorKind?: FeedProblemKind;
   nextCheck?: string;
   /** True when the newest manifest has expired or no check succeeded for 3 days. */
   stale: boolean;

@@ -330,6 +330,16 @@ export function App({ api, tabId: tabParam, entityId }: PopupProps) {
     // Each view starts at its top: the panel is shared, and its scroll offset would leak.
     if (panelRef.current) panelRef.current.scrollTop = 0;
   };
+  const showDataStatus = () => {
+    selectTab('site');
+    // The pressed "Why?" is gone with the switch: the focus goes to what it pointed to, and Data
+    // status comes to the top so its reason is in view.
+    setTimeout(() => {
+      const title = document.getElementById('data-title');
+      title?.focus({ preventScroll: true });
+      title?.scrollIntoView({ block: 'start' });
+    }, 0);
+  };
   const ignoredHere = useMemo(() => {
     if (!loaded || site?.kind !== 'site') return [];
     return loaded.settings.ignored.filter((rule) => rule.site === '*' || hostCoveredBy(rule.site, site.host));
@@ -437,6 +447,8 @@ export function App({ api, tabId: tabParam, entityId }: PopupProps) {
         onPause={pause}
         onResume={resume}
         onSettings={() => api.openOptions()}
+        // Why the last check failed is in Data status, on the This site tab.
+        onWhy={tab === 'site' && !details ? undefined : showDataStatus}
       />
       <div ref={tabButtons}>
         <Tabs tabs={tabs} selected={tab} label="Sanctions Lens" onSelect={selectTab} />

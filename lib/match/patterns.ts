@@ -172,6 +172,9 @@ function caseRuleFor(alias: string, key: string, weak: boolean): CaseRule {
   const tokens = key.split(' ').filter((t) => t !== '&');
   if (tokens.every((t) => COMMON_WORDS.has(t))) return 'capitalised';
   if (leadsWithCommonWord(key) && /^\p{Lu}/u.test(alias.trim())) return inSentenceCase(alias) ? 'lead' : 'capitalised';
+  // A one-word Cyrillic brand the data writes with an inner capital ("МегаФон") is an everyday word in lower
+  // case (мегафон, a megaphone); Latin brands keep their own rule (innerCapitalDiffers).
+  if (!key.includes(' ') && /^[\u0430-\u045f]+$/u.test(key) && /\p{Ll}\p{Lu}/u.test(alias)) return 'capitalised';
   return 'any';
 }
 

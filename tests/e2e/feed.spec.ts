@@ -128,8 +128,12 @@ test('a tampered feed is refused, the current dataset stays and the popup says w
   const popup = await openPopup(context, extensionId, worker, page);
   const status = popup.getByTestId('data-status');
   await status.getByRole('button', { name: 'Update now' }).click();
-  await expect(status).toContainText('does not match the fingerprint in the signed manifest', { timeout: 30_000 });
+  // The exact reason once, in Data status; the header in one plain sentence.
+  await expect(status.getByTestId('last-problem')).toContainText('does not match the fingerprint in the signed manifest', { timeout: 30_000 });
   await expect(status).toContainText(bundled.version);
+  const line = popup.getByTestId('status-line');
+  await expect(line.getByTestId('update-notice')).toHaveText('A downloaded update failed its safety check and was not used; your current list is kept.');
+  await expect(line).not.toContainText('fingerprint');
   await popup.screenshot({ path: join(SHOTS, 'feed-tampered-popup.png') });
   expect(await storedVersion(worker)).toBe(bundled.version);
   expect((await highlightedTexts(page)).join(' ')).not.toContain('Halvard');

@@ -299,5 +299,6 @@ describe('updater start-up with a damaged saved list', () => {
     expect(status.datasetVersion).toBe(FEED_COPY.version);
     expect(status.origin).toBe('feed');
     expect(status.lastError).toMatch(/the previous good list is in use/);
+    expect(status.lastErrorKind).toBe('saved-list');
   });
 });

@@ -490,6 +490,79 @@ describe('popup: this site and data status', () => {
     expect(ageInDays('not a date', now)).toBeUndefined();
   });
 
+  /**
+   * How often `text` is on screen in the popup: a reason shown twice is noise read twice. (The
+   * screen-reader-only live region that announces the outcome is not on screen.)
+   */
+  const timesShown = (text: string) => {
+    const visible = document.body.cloneNode(true) as HTMLElement;
+    visible.querySelectorAll('.sr-only').forEach((hidden) => hidden.remove());
+    return visible.textContent!.split(text).length - 1;
+  };
+
+  it('a failed "Update now" on an unreachable server: one plain sentence in the header, the reason once in Data status', async () => {
+    const reason = 'Could not reach the update server for the update manifest: this computer may be offline, or the server is down or blocked (Failed to fetch).';
+    const api = fakeApi({ feed: status });
+    api.updateNow = vi.fn(async () => ({ ...status, lastError: reason, lastErrorKind: 'unreachable' as const }));
+    render(<App api={api} tabId={1} />);
+    await screen.findByTestId('empty-state');
+    const line = screen.getByTestId('status-line');
+    await waitFor(() => expect((within(line).getByRole('button', { name: 'Update now' }) as HTMLButtonElement).disabled).toBe(false));
+    fireEvent.click(within(line).getByRole('button', { name: 'Update now' }));
+    await waitFor(() => expect(screen.getByTestId('update-notice').textContent).toBe('Couldn’t check for a newer list; your current list is kept.'));
+    expect(line.textContent).not.toContain('manifest');
+    expect(line.textContent).not.toContain('Failed to fetch');
+    expect(timesShown('update server')).toBe(0);
+    // "Why?" opens Data status, where the reason is, once; the focus goes there with it.
+    fireEvent.click(within(line).getByRole('button', { name: 'Why?' }));
+    const panel = await screen.findByTestId('data-status');
+    expect(screen.getByRole('tab', { name: 'This site' }).getAttribute('aria-selected')).toBe('true');
+    expect(screen.getByTestId('last-problem').textContent).toBe(`Last problem: ${reason}`);
+    expect(timesShown('Could not reach the update server')).toBe(1);
+    expect(timesShown('Couldn’t check for a newer list')).toBe(1);
+    expect(within(panel).getByTestId('data-notice').textContent).toBe('');
+    expect(within(line).queryByRole('button', { name: 'Why?' })).toBeNull();
+    await waitFor(() => expect(document.activeElement?.id).toBe('data-title'));
+  });
+
+  it('a refused (tampered) update: the header says it failed its safety check; Data status says the fingerprint did not match', async () => {
+    const reason = 'The downloaded list does not match the fingerprint in the signed manifest: it was changed or damaged on the way; the current list is kept.';
+    const api = fakeApi({ feed: status });
+    api.updateNow = vi.fn(async () => ({ ...status, lastError: reason, lastErrorKind: 'refused' as const }));
+    render(<App api={api} tabId={1} />);
+    await screen.findByTestId('empty-state');
+    fireEvent.click(screen.getByRole('tab', { name: 'This site' }));
+    const panel = await screen.findByTestId('data-status');
+    const button = within(panel).getByRole('button', { name: 'Update now' }) as HTMLButtonElement;
+    await waitFor(() => expect(button.disabled).toBe(false));
+    fireEvent.click(button);
+    await waitFor(() => expect(screen.getByTestId('update-notice').textContent).toBe('A downloaded update failed its safety check and was not used; your current list is kept.'));
+    expect(screen.getByTestId('status-line').textContent).not.toContain('fingerprint');
+    expect(within(panel).getByTestId('last-problem').textContent).toContain('does not match the fingerprint in the signed manifest');
+    expect(timesShown('fingerprint')).toBe(1);
+    expect(timesShown('failed its safety check')).toBe(1);
+    // Already on This site: no "Why?" pointing to where the user is.
+    expect(within(screen.getByTestId('status-line')).queryByRole('button', { name: 'Why?' })).toBeNull();
+    expect(panel.textContent).toContain('2026.08.20.1');
+  });
+
+  it('an updater that does not answer "Update now": the same plain sentence, and the reason in Data status', async () => {
+    const api = fakeApi({ feed: status });
+    api.updateNow = vi.fn(async () => {
+      throw new Error('Could not establish connection. Receiving end does not exist');
+    });
+    render(<App api={api} tabId={1} />);
+    await screen.findByTestId('empty-state');
+    const line = screen.getByTestId('status-line');
+    await waitFor(() => expect((within(line).getByRole('button', { name: 'Update now' }) as HTMLButtonElement).disabled).toBe(false));
+    fireEvent.click(within(line).getByRole('button', { name: 'Update now' }));
+    await waitFor(() => expect(screen.getByTestId('update-notice').textContent).toBe('Couldn’t check for a newer list; your current list is kept.'));
+    expect(line.textContent).not.toContain('Receiving end');
+    fireEvent.click(within(line).getByRole('button', { name: 'Why?' }));
+    expect((await screen.findByTestId('last-problem')).textContent).toBe('Last problem: The updater didn’t answer: Could not establish connection. Receiving end does not exist.');
+    expect(timesShown('Receiving end')).toBe(1);
+  });
+
   it('still shows the data in use when the updater does not answer', async () => {
     render(<App api={fakeApi()} tabId={1} />);
     await screen.findByTestId('empty-state');
