@@ -6,12 +6,12 @@ import { AutomatonBuilder } from './automaton';
 import { lazy } from './lazy';
 import { codePointLength, isHanUnit, isJsSpace, isLetterOrDigitAt, isLetterUnit, lowerSameAt, lowerSameUnit, upperSameAt, upperSameUnit } from './chars';
 import { AMP, CJK, SEP, SKIP, charClass, foldCode, matchKey } from './normalize';
-import { CJK_PLACE_WORDS, PLACE_NAMES, isPlace } from './places';
+import { CJK_PLACE_WORDS, COUNTRY_NAMES, PLACE_NAMES, isPlace } from './places';
 import { legalTailEnd } from './legal-tail';
 import { ownWordsOf } from './own-words';
 import {
   CJK_CODE_LABELS, CJK_SINGLE_VENUE_LABELS, CJK_VENUE_LABELS, CJK_COMPANY_CUES, CJK_NAME_CONTINUATIONS, CJK_NAME_SUFFIXES, CJK_PRICE_MOVE, COMPANY_CUES, CUES_IN_CAPITALS, GIVEN_NAMES, INDEX_CUES,
-  MARKET_TALK, NAMED_AFTER_NOUNS, TICKER_CUE_AFTER, TICKER_CUE_PHRASES,
+  MARKET_TALK, NAMED_AFTER_NOUNS, TICKER_CUE_AFTER, TICKER_CUE_PHRASES, EVENT_NOUNS, EVENT_NOUN_BEFORE, SPORTS_TALK, CLUB_BEFORE,
 } from './word-lists';
 
 // Words a capitalised name may keep in lower case ("Bank of China").
@@ -394,13 +394,36 @@ export function tickerNamedAfter(text: string, end: number): boolean {
  * legal form, which names the company's local offshoot, a company of its own.
  */
 export function placeThenLegalForm(text: string, end: number, ownNames?: readonly string[]): boolean {
-  if (bracketedPlaceThenLegalForm(text, end, ownNames)) return true;
+  if (bracketedPlaceThenLegalForm(text, end, ownNames) || latinBracketedPlaceThenLegalForm(text, end, ownNames)) return true;
   const next = text.charCodeAt(end + 1);
   if (text.charCodeAt(end) !== 32 || !(next >= 65 && next <= 90)) return false;
   const after = /^[ \u00a0]+(\p{Lu}[\p{L}]+(?:[ \u00a0]+\p{Lu}[\p{L}]+)?)[ \u00a0]+/u.exec(text.slice(end, end + 40));
   if (!after || !isPlace(matchKey(after[1]))) return false;
   const formAt = end + after[0].length;
   return legalTailEnd(text, formAt - 1) > formAt;
+}
+
+const LATIN_PLACE_IN_BRACKETS = /^[ \u00a0]?[(（]((?:\p{Lu}\p{Ll}+[ \u00a0]?){1,2})[)）][ \u00a0]?/u;
+
+/**
+ * "Cosco (India) Limited", "COSCO (India) Ltd": a Latin name, a place in brackets and a legal form name a company
+ * of that place — another company of the name, or the company's local offshoot, not the listed company — unless
+ * the company's own names carry that place.
+ */
+function latinBracketedPlaceThenLegalForm(text: string, end: number, ownNames?: readonly string[], countryOnly = false): boolean {
+  const c = text.charCodeAt(end);
+  if (c !== 32 && c !== 40 && c !== 0xff08) return false;
+  const bracket = LATIN_PLACE_IN_BRACKETS.exec(text.slice(end, end + 32));
+  if (!bracket) return false;
+  const place = matchKey(bracket[1]);
+  if (!(countryOnly ? COUNTRY_NAMES.has(place) : isPlace(place)) || ownNames?.some((name) => matchKey(name).includes(place))) return false;
+  const formAt = end + bracket[0].length;
+  return legalTailEnd(text, formAt) > formAt;
+}
+
+/** "Cosco (India) Limited": as above, for a country only (not a city or region an offshoot names). */
+export function countryInBracketsThenLegalForm(text: string, end: number, ownNames?: readonly string[]): boolean {
+  return latinBracketedPlaceThenLegalForm(text, end, ownNames, true);
 }
 
 // "(香港)", "（北京）", "(BVI)", "香港": a place, in brackets or not, before a Chinese legal form.
@@ -481,7 +504,8 @@ export function isLikenessOrCompound(text: string, end: number): boolean {
   return LIKENESS.test(after) || COMPOUND.test(after);
 }
 
-const LISTING_AFTER = /^\s*[(（]\s*([A-Za-z]{2,12})\s*[:：]\s*([A-Za-z0-9.]{1,10})\s*[)）]/u;
+// "(NASDAQ: CSGP)", and as Indian pages write it, "(BSE Code-530545)", "(NSE code: COSCO)".
+const LISTING_AFTER = /^\s*[(（]\s*([A-Za-z]{2,12})(?:\s+[Cc]ode)?\s*(?:[:：]|(?<=[Cc]ode)\s*-)\s*([A-Za-z0-9.]{1,10})\s*[)）]/u;
 
 /**
  * "CoStar Group Inc. (NASDAQ: CSGP)": the text gives the named company's listing, and it is not one of
@@ -582,6 +606,32 @@ export function namedAfterNounFollows(text: string, end: number): boolean {
   if (!next || text[next[0] - 1] === '-' || text[next[0] - 1] === '/') return false;
   const word = matchKey(text.slice(next[0], next[1]));
   return NAMED_AFTER_NOUNS.has(word) && (capitalised(text, next[0]) || word === 'spacecraft');
+}
+
+/**
+ * "Rostelecom Cup", "VTB United League", «Кубок Ростелекома», «Единой лиги ВТБ»: the name is the sponsor's in an
+ * event's or league's name, which means the event, not the company.
+ */
+export function eventNamedAfter(text: string, start: number, end: number): boolean {
+  if (EVENT_NOUN_BEFORE.test(text.slice(Math.max(0, start - 24), start))) return true;
+  let from = end;
+  for (let words = 0; words < 2; words++) {
+    const next = wordAfter(text, from);
+    if (!next || !capitalised(text, next[0]) || text[next[0] - 1] === '-' || text[next[0] - 1] === '/') return false;
+    if (EVENT_NOUNS.has(matchKey(text.slice(next[0], next[1])))) return true;
+    from = next[1];
+  }
+  return false;
+}
+
+/**
+ * «Северсталь» обыграла «Сочи», "матч между местной командой Северсталь": a name written as a team's (in quotes,
+ * or after ХК, команда, клуб) in a sentence of a sports report is the club named after the company.
+ */
+export function sportsClubNamed(text: string, start: number, end: number): boolean {
+  const quoted = start > 0 && OPENING_QUOTES.includes(text.charAt(start - 1));
+  if (!quoted && !CLUB_BEFORE.test(text.slice(Math.max(0, start - 24), start))) return false;
+  return SPORTS_TALK.test(sentenceAround(text, start, end));
 }
 
 /**

@@ -10,6 +10,8 @@ export const PREFIX_VENUES: Record<string, string> = {
   MOEX: 'MOEX', MCX: 'MOEX', MICEX: 'MOEX',
   XETRA: 'DE', ETR: 'DE', FRA: 'DE', FWB: 'DE', SGX: 'SG', TSX: 'CA', B3: 'BR', BVMF: 'BR', BCBA: 'AR', BYMA: 'AR',
   LSE: 'LSE', LON: 'LSE',
+  // India's exchanges: no listed company of the data trades there, so a listing there is always another company's.
+  BSE: 'IN', NSE: 'IN',
 };
 
 /** Dotted suffix after a symbol ("1810.HK", "600760.SS"), upper case → venue. */

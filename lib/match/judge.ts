@@ -4,7 +4,7 @@ import {
   caseRuleHolds, companyCueNear, genericCompoundFollows, inShoutedLine, innerCapitalDiffers, isCashtag, isIndexSymbol, isLikenessOrCompound,
   givenNameBefore, hkCodeAfterClassName, listedAsAnotherCompany, namesAnotherCompany, openingParenBefore, opensLongerQuotedName, ownSymbolFollows, quoteFollows, venuePrefix, venueSuffix,
   bracketAfterLegalForm, codeInBracketsAfterHan, cjkNameContinues, inWebAddress, marketTalkAround, indexWordsNear, insideWebAddress, namedAfterNounFollows, placeThenLegalForm,
-  regionalNamesake, symbolKey, tickerNamedAfter, tickerNamedBefore,
+  regionalNamesake, symbolKey, tickerNamedAfter, tickerNamedBefore, eventNamedAfter, sportsClubNamed, countryInBracketsThenLegalForm,
 } from './context';
 import { ownWordsOf } from './own-words';
 import { matchKey } from './normalize';
@@ -52,6 +52,15 @@ function afterOwnName(text: string, pattern: Pattern, start: number, found: Text
   return start - previous.end <= 12 && onlyCellBreaks(text, previous.end, start);
 }
 
+const LISTING_OPENING = /^\.?[ \u00a0]*[(（][ \u00a0]*[A-Za-z]{2,12}[ \u00a0]*[:：][ \u00a0]*$/u;
+
+/** "Baidu Inc. (NYSE: BIDU)": the same company's name, then a bracket opening with an exchange, right before the symbol. */
+function ownNameOpensListing(text: string, pattern: Pattern, start: number, found: TextMatch[]): boolean {
+  const previous = found[found.length - 1];
+  if (previous === undefined || previous.entityId !== pattern.entityId || previous.kind !== 'name') return false;
+  return start - previous.end <= 24 && LISTING_OPENING.test(text.slice(previous.end, start));
+}
+
 /** Only a table's cell breaks between two offsets: "|", tabs, line breaks and spaces, with at least one "|" or tab. */
 function onlyCellBreaks(text: string, from: number, to: number): boolean {
   let cell = false;
@@ -91,6 +100,7 @@ function readsAsCode(text: string, start: number, end: number): boolean {
 }
 
 const isDigit = (code: number) => code >= 48 && code <= 57;
+const isWordUnit = (code: number) => (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || isDigit(code) || code > 0xbf;
 
 /** Rules by which a text ties a code to its company: after its name, or with its exchange. */
 const TYING_RULES = new Set<MatchRule | undefined>(['ticker-after-name', 'exchange-prefix', 'exchange-suffix', 'code-after-chinese-name']);
@@ -122,11 +132,13 @@ function bracketedCodeFits(text: string, venue: string, start: number, end: numb
 const CJK_UNITS = '亿億万萬千百元股人个個台年月日号號倍名家只件次岁歲克吨噸架辆輛部款%％';
 
 /**
- * Not an index symbol ("^DJI"), a likeness ("AVIC-style"), part of a compound name ("Газпром-Медиа") or of a place
- * or craft named after it ("ZTE Plaza", "the Polyus spacecraft").
+ * Not an index symbol ("^DJI"), a likeness ("AVIC-style"), part of a compound name ("Газпром-Медиа"), of a place
+ * or craft named after it ("ZTE Plaza", "the Polyus spacecraft"), of an event or league it sponsors ("Rostelecom
+ * Cup", «Единой лиги ВТБ»), or a sports club's name in a match report («Северсталь» обыграла «Сочи»).
  */
 function standsForCompany(text: string, start: number, end: number): boolean {
-  return !isIndexSymbol(text, start) && !isLikenessOrCompound(text, end) && !namedAfterNounFollows(text, end);
+  return !isIndexSymbol(text, start) && !isLikenessOrCompound(text, end) && !namedAfterNounFollows(text, end) &&
+    !eventNamedAfter(text, start, end) && !sportsClubNamed(text, start, end);
 }
 
 /** How far back a namesake's longer name ("Novatek Microelectronics") still decides what a bare name means. */
@@ -138,7 +150,7 @@ const UNIT_CONTINUATIONS = new Set(['pictures', 'health', 'ports']);
  * "Taiwan-based Novatek Microelectronics … Novatek reported": the text named, a little earlier, another company
  * that starts with this one-word name, and names ours by no longer name of its own; the bare name is the namesake.
  */
-function namesakeNamedBefore(text: string, pattern: Pattern, start: number, end: number): boolean {
+function namesakeNamedBefore(text: string, pattern: Pattern, start: number, end: number, found: readonly TextMatch[]): boolean {
   if (pattern.alias.includes(' ') || !pattern.ownNames || /^[\u3400-\u9fff]/u.test(pattern.alias)) return false;
   const written = text.slice(start, end);
   const from = Math.max(0, start - NAMESAKE_REACH);
@@ -148,10 +160,35 @@ function namesakeNamedBefore(text: string, pattern: Pattern, start: number, end:
     const next = /^[ \u00a0]+(\p{Lu}\p{L}+)/u.exec(text.slice(at + written.length, at + written.length + 40));
     if (!next) continue;
     const word = matchKey(next[1]);
-    if (own.has(word)) return false; // "Novatek PAO", a name of our own, earlier: the text is about the company
+    // "Novatek Gas & Power", a name of our own, earlier: the text is about the company. A legal form ("COSCO
+    // LIMITED") is no such name: any company of the name has one.
+    const legalForm = legalTailEnd(text, at + written.length) > at + written.length;
+    if (own.has(word) && !legalForm) return false;
     if (NAME_CONTINUATIONS.has(word) && !UNIT_CONTINUATIONS.has(word)) namesake = true;
   }
-  return namesake;
+  return namesake || foreignNamesakeBefore(text, pattern, start, end, found);
+}
+
+/**
+ * "Cosco (India) Limited is a sporting goods company. Cosco, which …", "COSCO LIMITED (BSE Code-COSCO)": the
+ * text named, a little earlier and in any case, a company of this name in a country (a place in brackets, then
+ * a legal form) or with a listing that is none of ours, and no entity of the data answered to it there; the
+ * bare name is that company.
+ */
+function foreignNamesakeBefore(text: string, pattern: Pattern, start: number, end: number, found: readonly TextMatch[]): boolean {
+  const from = Math.max(0, start - NAMESAKE_REACH);
+  const window = text.slice(from, start).toLowerCase();
+  const written = text.slice(start, end).toLowerCase();
+  for (let k = window.indexOf(written); k >= 0; k = window.indexOf(written, k + written.length)) {
+    const at = from + k;
+    const after = at + written.length;
+    if (at > 0 && isWordUnit(text.charCodeAt(at - 1))) continue;
+    const listedElsewhere = pattern.symbols !== undefined && listedAsAnotherCompany(text, legalTailEnd(text, after), pattern.symbols);
+    if (!listedElsewhere && !countryInBracketsThenLegalForm(text, after, pattern.ownNames)) continue;
+    // An offshoot the data holds ("Gazprombank (Switzerland) Ltd") was matched as itself: no namesake.
+    if (!found.some((m) => m.start <= at && at < m.end)) return true;
+  }
+  return false;
 }
 
 /** Acronyms match any word after them that continues a company name; one-word names only the telling ones. */
@@ -208,7 +245,7 @@ export function judge(text: string, pattern: Pattern, start: number, end: number
       // "symbol=DJI", "the Dow Jones (DJI)": an acronym that is also an index's symbol, used as the index.
       if (pattern.indexLike && (insideWebAddress(text, start, end) || indexWordsNear(text, start, end))) return REJECT;
       if (namesSomethingElse(text, pattern, start, end) || placeThenLegalForm(text, end, pattern.ownNames)) return REJECT;
-      if (namesakeNamedBefore(text, pattern, start, end)) return REJECT;
+      if (namesakeNamedBefore(text, pattern, start, end, found)) return REJECT;
       const fullEnd = legalTailEnd(text, end);
       if (foreignLegalForm(text, pattern, end, fullEnd)) return REJECT;
       if (pattern.symbols && listedAsAnotherCompany(text, fullEnd, pattern.symbols)) return REJECT;
@@ -226,7 +263,7 @@ export function judge(text: string, pattern: Pattern, start: number, end: number
       if (pattern.indexLike && (insideWebAddress(text, start, end) || indexWordsNear(text, start, end))) return REJECT;
       if (pattern.symbols && listedAsAnotherCompany(text, legalTailEnd(text, end), pattern.symbols)) return REJECT;
       if (namesSomethingElse(text, pattern, start, end) || partOfAnotherName(text, pattern, start, legalTailEnd(text, end))) return REJECT;
-      if (regionalNamesake(text, start, end, pattern.ownNames)) return REJECT;
+      if (regionalNamesake(text, start, end, pattern.ownNames) || namesakeNamedBefore(text, pattern, start, end, found)) return REJECT;
       // "NYSE: TMK", "Symbol TMK": the text says these capitals are a ticker, and they are none of the company's own.
       if (!pattern.symbols?.has(symbolKey(text.slice(start, end))) && (venuePrefix(text, start) || tickerNamedBefore(text, start))) {
         return REJECT;
@@ -257,8 +294,11 @@ export function judge(text: string, pattern: Pattern, start: number, end: number
       }
       const mark = venuePrefix(text, start) ?? venueSuffix(text, end);
       if (mark) {
-        // An explicit venue decides: "NASDAQ: COST" is never a symbol listed elsewhere.
-        if (mark.venue !== '*' && !venuesCompatible(mark.venue, venue)) return REJECT;
+        // An explicit venue decides: "NASDAQ: COST" is never a symbol listed elsewhere. Unless the company's own
+        // name opens the bracket: "Baidu Inc. (NYSE: BIDU)" is Baidu's symbol with the exchange misremembered.
+        if (mark.venue !== '*' && !venuesCompatible(mark.venue, venue)) {
+          return ownNameOpensListing(text, pattern, start, found) ? verdict(ACCEPT, pattern, start, end, 'ticker', 'ticker-after-name') : REJECT;
+        }
         return verdict(ACCEPT, pattern, start, end, 'ticker', mark.rule);
       }
       if (afterOwnName(text, pattern, start, found)) return verdict(ACCEPT, pattern, start, end, 'ticker', 'ticker-after-name');

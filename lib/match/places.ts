@@ -3,8 +3,7 @@
 // bank's name); a reader seeing the place named never means the company, so no place is ever a pattern.
 // Compared in folded form (see normalize.ts `matchKey`).
 
-export const PLACE_NAMES = new Set(
-  `afghanistan albania algeria angola argentina armenia australia austria azerbaijan bahrain bangladesh belarus
+const COUNTRIES = `afghanistan albania algeria angola argentina armenia australia austria azerbaijan bahrain bangladesh belarus
   belgium bolivia bosnia brazil bulgaria burma cambodia cameroon canada chile china colombia croatia cuba cyprus
   czechia denmark ecuador egypt eritrea estonia ethiopia finland france georgia germany ghana greece guatemala
   hungary iceland india indonesia iran iraq ireland israel italy japan jordan kazakhstan kenya korea kosovo kuwait
@@ -12,7 +11,13 @@ export const PLACE_NAMES = new Set(
   morocco myanmar nepal netherlands nicaragua nigeria norway oman pakistan panama peru philippines poland
   portugal qatar romania russia rwanda serbia singapore slovakia slovenia somalia spain sudan sweden switzerland
   syria taiwan tajikistan tanzania thailand tunisia turkey turkmenistan uganda ukraine uruguay uzbekistan
-  venezuela vietnam yemen zambia zimbabwe
+  venezuela vietnam yemen zambia zimbabwe`;
+
+/** Countries alone (no cities or regions): a company "(India) Limited" is of another country, not an offshoot's city. */
+export const COUNTRY_NAMES = new Set(COUNTRIES.split(/\s+/).filter(Boolean));
+
+export const PLACE_NAMES = new Set(
+  `${COUNTRIES}
   macau macao tibet xinjiang
   anhui beijing chongqing fujian gansu guangdong guangxi guizhou hainan hebei heilongjiang henan hubei hunan
   jiangsu jiangxi jilin liaoning ningxia qinghai shaanxi shandong shanghai shanxi sichuan tianjin yunnan

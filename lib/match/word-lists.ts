@@ -112,6 +112,9 @@ export const CJK_COMPANY_CUES = [
   '公司', '集团', '集團', '股份', '股价', '股價', '股票', '港股', '美股', 'A股', '上市', '控股', '代码', '制裁', '清单',
   '名单', '企业', '发布', '宣布', '表示', '手机', '芯片', '无人机', '电池', '通讯', '科技', '旗下', '财报', '营收', '投资',
   '汽车', '中企',
+  // What a company says or files ("騰訊在一份聲明中", "中芯国际公告称", "发言人回应"), and where its share stands
+  // in a market report ("創月低", "创新高").
+  '声明', '公告', '回应', '发言人', '新低', '新高', '月低',
 ];
 
 /**
@@ -147,6 +150,28 @@ export const CJK_NAME_CONTINUATIONS = ['电子', '電子', '半导体', '半導�
  * "through the Gazprom Arena" is read as naming the sponsor (see the quoted «Газпром Арена» rule instead).
  */
 export const NAMED_AFTER_NOUNS = new Set(['plaza', 'tower', 'building', 'campus', 'spacecraft']);
+
+/**
+ * Nouns of events and leagues that take a sponsor's name: "Rostelecom Cup", "VTB United League". Written
+ * capitalised within two words after the name, they make the whole the event's name, not the company.
+ * Compared in folded form.
+ */
+export const EVENT_NOUNS = new Set(['cup', 'league', 'trophy', 'championship', 'championships', 'tournament', 'marathon', 'regatta']);
+
+/**
+ * The same in Russian, where the event noun comes first and the sponsor follows in the genitive: «Кубок
+ * Ростелекома», «Единой лиги ВТБ». Every case form of лига, кубок, турнир.
+ */
+export const EVENT_NOUN_BEFORE = /(?:^|[^\p{L}])(?:лиг[аиеу]|лигой|кубок|кубк[аеуо]|кубком|турнир|турнир[аеуы]|турниром)[ \u00a0]+[«"„“]?$/iu;
+
+/**
+ * Words of a sports report (hockey, football, basketball): in the sentence around a name written as a team's
+ * («Северсталь» in quotes, or after ХК, команда, клуб), they make it the club, not the company it is named after.
+ */
+export const SPORTS_TALK = /хокке|футбол|баскетбол|волейбол|кхл|плей-офф|матч|шайб|овертайм|обыгра|буллит|вратар|нападающ|забил|кубк[аеуо]? гагарина|кубок гагарина/iu;
+
+/** Words right before a name that make it a team's: ХК «Сочи», ФК, the team (командой), the club (клуб). */
+export const CLUB_BEFORE = /(?:^|[^\p{L}])(?:хк|фк|пбк|бк|команд\p{L}*|клуб\p{L}*)[ \u00a0]+[«"„“]?$/iu;
 
 /**
  * Words that continue a company's name ("CCA Industries", "Novatek Microelectronics"). After a short name,
