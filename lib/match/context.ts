@@ -11,7 +11,7 @@ import { legalTailEnd } from './legal-tail';
 import { ownWordsOf } from './own-words';
 import {
   CJK_CODE_LABELS, CJK_SINGLE_VENUE_LABELS, CJK_VENUE_LABELS, CJK_COMPANY_CUES, CJK_NAME_CONTINUATIONS, CJK_NAME_SUFFIXES, CJK_PRICE_MOVE, COMPANY_CUES, CUES_IN_CAPITALS, GIVEN_NAMES, INDEX_CUES,
-  MARKET_TALK, NAMED_AFTER_NOUNS, TICKER_CUE_AFTER, TICKER_CUE_PHRASES, EVENT_NOUNS, EVENT_NOUN_BEFORE, SPORTS_TALK, CLUB_BEFORE,
+  MARKET_TALK, NAMED_AFTER_NOUNS, TICKER_CUE_AFTER, TICKER_CUE_PHRASES, EVENT_NOUNS, EVENT_NOUN_BEFORE, SPORTS_TALK, CLUB_BEFORE, OWNER_BEFORE,
 } from './word-lists';
 
 // Words a capitalised name may keep in lower case ("Bank of China").
@@ -626,11 +626,13 @@ export function eventNamedAfter(text: string, start: number, end: number): boole
 
 /**
  * «Северсталь» обыграла «Сочи», "матч между местной командой Северсталь": a name written as a team's (in quotes,
- * or after ХК, команда, клуб) in a sentence of a sports report is the club named after the company.
+ * or after ХК, команда, клуб) in a sentence of a sports report is the club named after the company. Not after a
+ * word of ownership: «подопечным «Газпрома»» are the company's club's players, and the company is meant.
  */
 export function sportsClubNamed(text: string, start: number, end: number): boolean {
   const quoted = start > 0 && OPENING_QUOTES.includes(text.charAt(start - 1));
-  if (!quoted && !CLUB_BEFORE.test(text.slice(Math.max(0, start - 24), start))) return false;
+  const before = text.slice(Math.max(0, start - 24), start);
+  if ((!quoted && !CLUB_BEFORE.test(before)) || OWNER_BEFORE.test(before)) return false;
   return SPORTS_TALK.test(sentenceAround(text, start, end));
 }
 

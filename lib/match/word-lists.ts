@@ -170,6 +170,12 @@ export const EVENT_NOUN_BEFORE = /(?:^|[^\p{L}])(?:лиг[аиеу]|лигой|�
  */
 export const SPORTS_TALK = /хокке|футбол|баскетбол|волейбол|кхл|плей-офф|матч|шайб|овертайм|обыгра|буллит|вратар|нападающ|забил|кубк[аеуо]? гагарина|кубок гагарина/iu;
 
+/**
+ * Words right before a name that make it the club's owner or sponsor, so the company after all: «подопечным
+ * «Газпрома»» (Gazprom's wards, its club's players), «спонсор «Зенита»».
+ */
+export const OWNER_BEFORE = /(?:подопечн|владел|спонсор|акционер|собственник|хозяин|инвестор)\p{L}*[ \u00a0]+[«"„“]?$/iu;
+
 /** Words right before a name that make it a team's: ХК «Сочи», ФК, the team (командой), the club (клуб). */
 export const CLUB_BEFORE = /(?:^|[^\p{L}])(?:хк|фк|пбк|бк|команд\p{L}*|клуб\p{L}*)[ \u00a0]+[«"„“]?$/iu;
 

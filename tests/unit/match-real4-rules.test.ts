@@ -37,6 +37,7 @@ describe('a sports club named after a company', () => {
   it('still reads the company in business news, quoted or not', () => {
     expect(find('«Северсталь» увеличила выплаты акционерам.')).toEqual(['Северсталь=severstal']);
     expect(find('Акции Северстали выросли, матч ожиданий с прогнозом.')).toEqual(['Северстали=severstal']);
+    expect(find('Стоит отметить, подопечным «Северстали» в ходе матча пришлось отыгрываться.')).toEqual(['Северстали=severstal']);
   });
 });
 
