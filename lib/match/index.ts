@@ -110,6 +110,9 @@ function afterLeadingZeros(text: string, from: number): number {
 }
 
 
+const isAsciiLower = (code: number) => code >= 97 && code <= 122;
+const isAsciiUpper = (code: number) => code >= 65 && code <= 90;
+
 export function createMatcher(dataset: Pick<Dataset, 'entities'>): Matcher {
   return matcherFrom(compilePatterns(dataset));
 }
@@ -221,8 +224,10 @@ function matcherFrom({ patterns, warnings }: CompiledPatterns, built?: Automaton
       let k = j;
       while (k < n && classOf(text.charCodeAt(k)) === C_SKIP) k++;
       if (k < n && classOf(text.charCodeAt(k)) === C_WORD) {
-        end = isCyrillic(folded) ? inflectedEnd(text, k) : -1;
-        if (end <= j) return count;
+        // "PromsvyazbankEU and US sanctions": a capital straight after a small letter starts the next cell.
+        const glued = k === j && isAsciiLower(text.charCodeAt(j - 1)) && isAsciiUpper(text.charCodeAt(j));
+        end = glued ? j : isCyrillic(folded) ? inflectedEnd(text, k) : -1;
+        if (end <= j && !glued) return count;
       }
     }
     candidateNode[count] = node;
@@ -268,9 +273,17 @@ function matcherFrom({ patterns, warnings }: CompiledPatterns, built?: Automaton
         // Read the word once, hashing its folded letters; walk only if some pattern starts with it.
         let hash = WORD_HASH_SEED;
         let wide = 0;
+        // The hash of the word's head before a small letter meets a capital ("Gazprombank" of
+        // "GazprombankBan"): table cells pasted together, whose first word may start a pattern by itself.
+        let headHash = 0;
+        let headAt = -1;
         let k = i;
         for (; k < n; k++) {
           const c = text.charCodeAt(k);
+          if (c >= 65 && c <= 90 && headAt < 0 && k > i && isAsciiLower(text.charCodeAt(k - 1))) {
+            headAt = k;
+            headHash = hash;
+          }
           let f = wordFolds[c];
           if (f === WF_UNLEARNED) {
             charClass(c);
@@ -285,7 +298,7 @@ function matcherFrom({ patterns, warnings }: CompiledPatterns, built?: Automaton
             for (const letter of foldedTail(c)!) hash = hashStep(hash, letter);
           }
         }
-        if (wide < 128 && !mayStart(firstWordTable, hash)) {
+        if (wide < 128 && !mayStart(firstWordTable, hash) && !(headAt >= 0 && mayStart(firstWordTable, headHash))) {
           i = nextWordOrCjk(text, k);
           continue;
         }

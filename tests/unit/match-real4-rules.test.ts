@@ -12,6 +12,9 @@ const find = finderOf([
   entity('baidu', 'Baidu, Inc.', { aliases: ['Baidu'], tickers: [{ exchange: 'NASDAQ', symbol: 'BIDU' }] }),
   entity('tencent', 'Tencent Holdings Limited', { aliases: ['Tencent', '腾讯'] }),
   entity('sensetime', 'SenseTime Group Limited', { aliases: ['SenseTime', '商湯集團有限公司'] }),
+  entity('gpb', 'Gazprombank', { aliases: ['Газпромбанк'], country: 'RU' }),
+  entity('psb', 'Promsvyazbank', { country: 'RU' }),
+  entity('sense', 'Sense Holdings'),
 ]);
 
 describe('an event or league named after its sponsor', () => {
@@ -71,5 +74,18 @@ describe('what a Chinese company says, files, or where its share stands', () => 
   it('reads a two-character name before 聲明 or after a new low as the company', () => {
     expect(find('騰訊在一份聲明中也強調被列入清單「顯然是一個錯誤」。')).toEqual(['騰訊=tencent']);
     expect(find('加上同創月低的商湯,似乎印證前者。')).toEqual(['商湯=sensetime']);
+  });
+});
+
+describe('table cells pasted together', () => {
+  it('reads a name whose next cell starts with a capital straight after it', () => {
+    expect(find('GazprombankBan on raising funds through US debt issuance\nPromsvyazbankEU and US sanctions')).toEqual([
+      'Gazprombank=gpb', 'Promsvyazbank=psb',
+    ]);
+  });
+
+  it('still does not read the head of a word in mixed case, or a name run on in small letters', () => {
+    expect(find('SenseTime and Sensex')).toEqual(['SenseTime=sensetime']);
+    expect(find('Gazprombanking is no word.')).toEqual([]);
   });
 });
