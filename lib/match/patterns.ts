@@ -70,6 +70,8 @@ function isCjk(key: string): boolean {
   return key.length > 0 && charClass(key.charCodeAt(0)) === CJK;
 }
 
+const CJK_GROUP_THEN_FORM = /^(.+(?:集团|集團))(?:股份有限公司|有限责任公司|有限責任公司|有限公司|公司)$/u;
+
 /**
  * Keys a name may appear under in text, each marked `derived` when legal forms were stripped to get it:
  * the full form (unless it starts with a legal form, which would let "Joint Stock Company Sberbank" swallow
@@ -81,6 +83,10 @@ function nameKeys(alias: string): { key: string; derived: boolean }[] {
   const core = coreName(alias);
   const bases: [string, boolean][] = [[core, core !== full]];
   if (full && (full === core || !core || full.startsWith(core))) bases.unshift([full, false]);
+  // "中国建筑集团" for 中国建筑集团有限公司: a Chinese group is often written without the legal form after 集团,
+  // and stripping every legal form would leave only the short name its listed unit goes by (中国建筑).
+  const group = isCjk(full) ? CJK_GROUP_THEN_FORM.exec(full) : null;
+  if (group && group[1] !== core) bases.push([group[1], true]);
   for (const [base, derived] of bases) {
     if (!base) continue;
     const variants = [base];

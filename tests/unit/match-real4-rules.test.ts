@@ -15,6 +15,8 @@ const find = finderOf([
   entity('gpb', 'Gazprombank', { aliases: ['Газпромбанк'], country: 'RU' }),
   entity('psb', 'Promsvyazbank', { country: 'RU' }),
   entity('sense', 'Sense Holdings'),
+  entity('cscec', 'China State Construction Engineering Corporation Limited', { aliases: ['中国建筑股份有限公司'], weakAliases: ['中国建筑'] }),
+  entity('cscg', 'China State Construction Group Co', { aliases: ['中国建筑集团有限公司'] }),
 ]);
 
 describe('an event or league named after its sponsor', () => {
@@ -87,5 +89,16 @@ describe('table cells pasted together', () => {
   it('still does not read the head of a word in mixed case, or a name run on in small letters', () => {
     expect(find('SenseTime and Sensex')).toEqual(['SenseTime=sensetime']);
     expect(find('Gazprombanking is no word.')).toEqual([]);
+  });
+});
+
+describe('a Chinese group written without its legal form', () => {
+  it('reads 中国建筑集团 as the group the data names 中国建筑集团有限公司, not as its listed unit 中国建筑', () => {
+    expect(find('包括中国铁建、中国建筑集团和中国电信集团')).toEqual(['中国建筑集团=cscg']);
+    expect(find('中國建築集團宣布')).toEqual(['中國建築集團=cscg']);
+  });
+
+  it('still reads the listed unit by its short name', () => {
+    expect(find('中国建筑股价上涨3%')).toEqual(['中国建筑=cscec']);
   });
 });
