@@ -4,7 +4,7 @@
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { coloursFor } from '../../lib/settings/palette';
 import type { Palette } from '../../lib/settings/types';
-import { formatDate } from '../format';
+import { listsAsOfWords } from '../format';
 import { US_PERSON_NOTE } from '../meaning';
 import type { CardModel } from './card-model';
 import { CardFacts, StandingMark } from './CardFacts';
@@ -74,7 +74,7 @@ export function HoverCard({ model, palette, matched, site, onDetails, onNotThis,
         </div>
       )}
       <p class="foot" data-testid="card-foot">
-        {model.asOf ? `Lists as of ${formatDate(model.asOf)}. ` : ''}
+        {model.asOf ? `${listsAsOfWords(model.asOf)} ` : ''}
         {US_PERSON_NOTE}
       </p>
     </div>

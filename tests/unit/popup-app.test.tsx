@@ -593,7 +593,8 @@ describe('popup: what it means for you, and what is not counted', () => {
     render(<App api={fakeApi({ data: withPrograms, findings: [found('china-mobile-limited', ['China Mobile'], 2), found('sberbank', ['Sberbank'], 1)] })} tabId={1} />);
     const cards = await screen.findAllByTestId('finding');
     const cmic = cards.find((card) => card.dataset.entityId === 'china-mobile-limited')!;
-    expect(within(cmic).getByTestId('finding-line').textContent).toBe('US persons may not buy its publicly traded securities; holding them is allowed.');
+    // Beside the buy / hold / sell line, the row gives the meaning's first clause; details give it whole.
+    expect(within(cmic).getByTestId('finding-line').textContent).toBe('US persons may not buy its publicly traded securities.');
     expect(within(cmic).getByTestId('finding-permissions').textContent).toBe('Buy: not allowed · Hold: allowed · Sell: needs an OFAC licence');
     const sber = cards.find((card) => card.dataset.entityId === 'sberbank')!;
     expect(within(sber).getByTestId('severity-chip').textContent).toBe('Blocked');
@@ -602,6 +603,7 @@ describe('popup: what it means for you, and what is not counted', () => {
     expect(within(cmic).getByRole('heading', { level: 3, name: 'China Mobile Limited' })).toBeTruthy();
     fireEvent.click(within(cmic).getByRole('button', { name: 'China Mobile Limited' }));
     const details = await screen.findByTestId('details');
+    expect(details.textContent).toContain('US persons may not buy its publicly traded securities; holding them is allowed.');
     const listing = within(details).getAllByTestId('listing').find((el) => el.dataset.listId === 'ofac-ns-cmic')!;
     expect(listing.textContent).toContain('Sales solely to divest were allowed for 365 days');
     expect(within(listing).getByTestId('divest-status').textContent).toBe(' (passed)');
