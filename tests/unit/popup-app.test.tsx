@@ -24,6 +24,7 @@ function fakeApi(
 ) {
   let settings = options.settings ?? defaultSettings();
   const datasetWatchers = new Set<() => void>();
+  let held = options.data ?? dataset;
   const watchers = new Set<(s: Settings) => void>();
   const findingWatchers = new Set<() => void>();
   const api: PopupApi = {
@@ -34,7 +35,11 @@ function fakeApi(
     }),
     // What the background answers: the tab's findings with the list cut to them (lib/popup-data).
     pageCards: vi.fn(async (tabId: number) => buildPageCards(await api.tabFindings(tabId), options.data ?? dataset, settings)),
-    dataset: vi.fn(async (asked?: { fresh?: boolean }) => (asked?.fresh && options.updated) || options.data || dataset),
+    // As the background: asked fresh after an update, it reads (and from then on holds) the new list.
+    dataset: vi.fn(async (asked?: { fresh?: boolean }) => {
+      if (asked?.fresh && options.updated) held = options.updated;
+      return held;
+    }),
     watchDataset: (callback) => {
       datasetWatchers.add(callback);
       return () => datasetWatchers.delete(callback);
@@ -474,6 +479,21 @@ describe('popup: this site and data status', () => {
     fireEvent.click(screen.getByRole('tab', { name: 'Search' }));
     fireEvent.input(await screen.findByRole('combobox'), { target: { value: 'Newly Listed Robotics' } });
     expect(screen.queryAllByTestId('search-result').map((r) => r.dataset.entityId)[0]).toBe('newly-listed-robotics');
+  });
+
+  it('a list update heard before the first view lands still reaches search once the popup shows', async () => {
+    const newcomer = { ...dataset.entities.find((e) => e.id === 'hikvision')!, id: 'newly-listed-robotics', name: 'Newly Listed Robotics Co', aliases: [], weakAliases: [], tickers: [], isins: [] };
+    const updated: Dataset = { ...dataset, version: '2026.11.25.1', entities: [...dataset.entities, newcomer] };
+    const api = fakeApi({ feed: status, updated });
+    // The page's cards come late; the update is heard as soon as the popup listens.
+    const cards = api.pageCards;
+    api.pageCards = vi.fn(async (tabId: number) => (await new Promise((resolve) => setTimeout(resolve, 80)), cards(tabId)));
+    api.watchDataset = (callback) => (queueMicrotask(callback), () => undefined);
+    render(<App api={api} tabId={1} />);
+    await screen.findByTestId('empty-state');
+    fireEvent.click(screen.getByRole('tab', { name: 'Search' }));
+    fireEvent.input(await screen.findByRole('combobox'), { target: { value: 'Newly Listed Robotics' } });
+    await waitFor(() => expect(screen.queryAllByTestId('search-result').map((r) => r.dataset.entityId)[0]).toBe('newly-listed-robotics'));
   });
 
   it('says how old the list data is, and warns when it is over a month old', async () => {
