@@ -14,6 +14,7 @@ import { isEnabledFor } from '../settings/resolve';
 import { hostCoveredBy } from '../settings/site';
 import { addIgnore, getSettings, removeIgnore, watchSettings } from '../settings/store';
 import { cleanIgnoreRule } from '../settings/rules';
+import { ignoreText } from '../settings/validate';
 import { decidingAsOf } from '../findings/freshness';
 import type { Settings } from '../settings/types';
 import { buildMatchIndex, matchIndexId, partialIndex } from './match-index';
@@ -148,7 +149,13 @@ export function registerPageData(): PageDataService {
       const ready = await prepare();
       // Only a company the page could have shown can be ignored.
       if (!ready.view.entities.has(entityId)) throw new Error('unknown company');
-      await addIgnore({ entityId, text: text.slice(0, MAX_TEXT_LENGTH), site: senderSite(sender, typeof site === 'string' ? site : '') });
+      // A rule from a page names the text it ignores and its own site: an empty text would stop every
+      // name of the company, and "*" every site (the options page alone makes such rules).
+      const ignored = text.slice(0, MAX_TEXT_LENGTH);
+      const ruleSite = senderSite(sender, typeof site === 'string' ? site : '');
+      if (ignoreText(ignored) === '') throw new Error('an ignore rule from a page needs the text it ignores');
+      if (ruleSite === '*') throw new Error('an ignore rule from a page is for its own site');
+      await addIgnore({ entityId, text: ignored, site: ruleSite });
     },
     // Undo on the page: the same checks, so a page can only take back a rule for its own site.
     removeIgnoreRule: async ({ entityId, text, site }, sender) => {
