@@ -8,15 +8,17 @@ import { WORD, charClass } from './normalize';
 /** Bits in the filter's table (2^20). */
 const SIZE = 1 << 20;
 
-/** The word hash is taken modulo this prime (just under 2^20, the bitmap's size). */
-const HASH_PRIME = 1048573;
+/** The word hash is taken modulo this prime (just under 2^20, the bitmap's size)… */
+export const HASH_PRIME = 1048573;
+/** …after multiplying by this one (small enough that the product stays under 2^30). */
+export const HASH_MULTIPLIER = 1021;
 /**
  * One step of the word hash over folded code units: a polynomial modulo a prime, every value and every
  * step's intermediate under 2^30. Code running for the first time in a frame (the interpreter) keeps such
  * numbers unboxed; a 32-bit hash made a heap number at about every other letter of a page. Start from
  * `WORD_HASH_SEED`.
  */
-export const hashStep = (hash: number, folded: number) => (hash * 1021 + folded) % HASH_PRIME;
+export const hashStep = (hash: number, folded: number) => (hash * HASH_MULTIPLIER + folded) % HASH_PRIME;
 export const WORD_HASH_SEED = 362_437;
 
 /**

@@ -6,8 +6,12 @@
 // companies its text could possibly name. The comparison must never miss: a company none of whose
 // first words (or pairs) is present cannot match, so a matcher built from the companies whose first
 // words are present finds exactly what the full matcher finds.
-import { FirstWordFilter, WORD_HASH_SEED, hashStep, mayStart, tableFromBits, type FirstWordTable } from '../match/first-words';
-import { AMP, CJK, SKIP, WORD, charClass, foldCode, foldedTail } from '../match/normalize';
+import { FirstWordFilter, HASH_MULTIPLIER, HASH_PRIME, WORD_HASH_SEED, hashStep, mayStart, tableFromBits, type FirstWordTable } from '../match/first-words';
+import {
+  AMP, CJK, WORD, WORD_FOLD_EXPANDS, WORD_FOLD_NONE, WORD_FOLD_SKIP, WORD_FOLD_UNLEARNED, charClass, foldCode, foldedTail, wordFoldTable,
+} from '../match/normalize';
+
+const wordFolds = wordFoldTable;
 
 const ZERO = 48;
 /** Longer words are not looked up: the index lists patterns with longer first words under ALWAYS. */
@@ -157,23 +161,29 @@ export function visitTokens(text: string, visit: (token: string) => boolean | vo
     letters.length = 0;
     let wide = false;
     let hash = WORD_HASH_SEED;
+    // Every letter of the page passes here, mostly in code running for the first time in the frame: the
+    // tables are read directly and the hash step (first-words.ts, `hashStep`) is written out.
     for (; j < n; j++) {
       const c = text.charCodeAt(j);
-      const k = charClass(c);
-      if (k === SKIP) continue;
-      if (k !== WORD) break;
-      const folded = foldCode(c);
-      letters.push(folded);
-      hash = hashStep(hash, folded);
-      if (folded >= 128) wide = true;
-      const tail = foldedTail(c);
-      if (tail) {
-        for (const extra of tail) {
-          letters.push(extra);
-          hash = hashStep(hash, extra);
-          if (extra >= 128) wide = true;
-        }
+      let folded = wordFolds[c];
+      if (folded === WORD_FOLD_UNLEARNED) {
+        charClass(c);
+        folded = wordFolds[c];
       }
+      if (folded === WORD_FOLD_SKIP) continue;
+      if (folded === WORD_FOLD_NONE) break;
+      if (folded === WORD_FOLD_EXPANDS) {
+        // A ligature ("ﬁ"): its first letter, then the rest.
+        for (const letter of [foldCode(c), ...foldedTail(c)!]) {
+          letters.push(letter);
+          hash = hashStep(hash, letter);
+          if (letter >= 128) wide = true;
+        }
+        continue;
+      }
+      letters.push(folded);
+      hash = (hash * HASH_MULTIPLIER + folded) % HASH_PRIME;
+      if (folded >= 128) wide = true;
     }
     if (filter && !wide) {
       // A plain word: a string is made only when the filter says it may be a token, end a pair or start one.
