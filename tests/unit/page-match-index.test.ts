@@ -9,7 +9,7 @@ import { createMatcher } from '../../lib/match';
 import { buildMatchIndex, matchIndexId, partialIndex } from '../../lib/page-data/match-index';
 import { buildPageView } from '../../lib/page/entity-view';
 import { SubsetMatcher, lookupOf } from '../../lib/page/subset-matcher';
-import { pairStarts, tokenFilter, tokenFilterFromText, tokenFilterText, visitTokens, wordsOfLines } from '../../lib/page/tokens';
+import { keyToken, pairStarts, tokenFilter, tokenFilterFromText, tokenFilterText, visitTokens, wordsOfLines } from '../../lib/page/tokens';
 import { defaultSettings } from '../../lib/settings/defaults';
 import { loadCorpus } from '../corpus/load';
 
@@ -165,6 +165,17 @@ describe('frame matcher from the compact index', () => {
     const context = { introduced: new Map<string, string | null>([['ZQXB', index.entities[0].id]]) };
     expect(quietLater.scan(later, context)).toEqual(full.scan(later, context));
     expect(quietLater.scan(later, context).map((match) => match.entityId)).toEqual([index.entities[0].id]);
+  });
+
+  it('sends a frame only the patterns that start with a word its text holds, not every pattern of those companies', () => {
+    const part = partialIndex(index, ['rosbank'])!;
+    const rows = part.patterns.rows.filter((row) => row[0] >= 0);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((row) => keyToken(row[2]) === 'rosbank')).toBe(true);
+    const rosbank = index.entities.findIndex((entity) => entity.name === 'Rosbank');
+    expect(index.patterns.rows.filter((row) => row[0] === rosbank).length).toBeGreaterThan(rows.length);
+    // The exclusion list goes to every part.
+    expect(part.patterns.rows.filter((row) => row[0] < 0)).toEqual(index.patterns.rows.filter((row) => row[0] < 0));
   });
 
   it('lists every entity the settings show, with its colour, and changes id with the settings that shape it', () => {
