@@ -1,6 +1,7 @@
 // Small formatting helpers shared by the popup, the options page and the hover card: dates the
 // way a reader writes them, and links that can only point at web pages.
 
+import { OLD_DATA_DAYS, ageInDays, ageWords } from '../lib/findings/freshness';
 import { lazy } from '../lib/match/lazy';
 
 // Made on first use: the hover card's code loads in every frame of every page, and making a date
@@ -66,4 +67,15 @@ export function readableDates(text: string): string {
     .replace(WRITTEN_DATE, (_whole, day: string, month: string, year: string) =>
       formatDate(`${year}-${String(MONTHS.indexOf(month) + 1).padStart(2, '0')}-${day.padStart(2, '0')}`),
     );
+}
+
+/**
+ * "Lists as of May 3, 2024 (949 days old); check the official lists before you trade." — the
+ * date behind a warning with its age, as the popup's status line gives it, so a card or report
+ * read on its own is as honest about old data as the popup.
+ */
+export function listsAsOfWords(date: string, now: number = Date.now()): string {
+  const age = ageInDays(date, now);
+  const old = age !== undefined && age > OLD_DATA_DAYS;
+  return `Lists as of ${formatDate(date)}${age === undefined ? '' : ` (${ageWords(age)})`}${old ? '; check the official lists before you trade.' : '.'}`;
 }

@@ -4,6 +4,7 @@
 import browser from 'webextension-polyfill';
 import type { CardModel } from '../components/hover-card/card-model';
 import type { Dataset } from './dataset/types';
+import type { FeedProblemKind } from './feed/errors';
 import type { PatternTable } from './match/pattern-table';
 import type { PaletteKey } from './settings/palette';
 import type { HighlightStyle, IgnoreRule, Palette, Settings } from './settings/types';
@@ -42,8 +43,10 @@ export interface FeedStatus {
   origin: 'bundled' | 'feed';
   lastCheck?: string;
   lastSuccess?: string;
-  /** Plain words, for the user. */
+  /** Plain words, for the user: exactly what went wrong (the popup's Data status shows it). */
   lastError?: string;
+  /** What kind of problem `lastError` is, so the popup's header can say it in one short sentence. */
+  lastErrorKind?: FeedProblemKind;
   nextCheck?: string;
   /** True when the newest manifest has expired or no check succeeded for 3 days. */
   stale: boolean;
@@ -137,7 +140,11 @@ export interface Messages {
   /** popup → background: the tab's findings with the part of the verified dataset they render (see PageCards). */
   getPageCards: { req: { tabId: number }; res: PageCards };
   /** popup → background: the whole verified active dataset (search, updates), so the popup need not read and check it again. */
-  getActiveDataset: { req: Record<string, never>; res: Dataset };
+  getActiveDataset: {
+    /** `fresh`: the active copy changed; read it again rather than answer from the kept copy. */
+    req: { fresh?: boolean };
+    res: Dataset;
+  };
   /**
    * content → background: the findings of the sender's own tab for the page's findings panel: frames
    * of the sender's origin merged; companies only other origins' frames show are just counted

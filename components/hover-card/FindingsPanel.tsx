@@ -6,7 +6,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { coloursFor } from '../../lib/settings/palette';
 import type { Palette } from '../../lib/settings/types';
-import { formatDate, plural } from '../format';
+import { listsAsOfWords, plural } from '../format';
 import { US_PERSON_NOTE } from '../meaning';
 import type { CardModel } from './card-model';
 import { CardFacts, StandingMark } from './CardFacts';
@@ -80,7 +80,7 @@ export function FindingsPanel({ entries, elsewhere, asOf, palette, onShow, onDet
         </p>
       ) : null}
       <p class="foot">
-        {asOf ? `Lists as of ${formatDate(asOf)}. ` : ''}
+        {asOf ? `${listsAsOfWords(asOf)} ` : ''}
         {US_PERSON_NOTE}
       </p>
     </section>

@@ -1,10 +1,10 @@
 // The card shown when the pointer rests on a highlighted company: what it means for a US person
 // now, the dates and lists behind it, and two actions. "Not this company" on a company US persons
 // may not buy asks first; once done, the card turns into a notice with Undo.
-import { useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { coloursFor } from '../../lib/settings/palette';
 import type { Palette } from '../../lib/settings/types';
-import { formatDate } from '../format';
+import { listsAsOfWords } from '../format';
 import { US_PERSON_NOTE } from '../meaning';
 import type { CardModel } from './card-model';
 import { CardFacts, StandingMark } from './CardFacts';
@@ -19,6 +19,8 @@ export interface HoverCardProps {
   onDetails: () => void;
   onNotThis: () => void;
   onClose: () => void;
+  /** The "Not this company?" question opened or closed, after the card shows it (the card's height changed). */
+  onConfirmToggle?: (open: boolean) => void;
 }
 
 /** Companies whose warning is serious enough that silencing it takes a second click. */
@@ -26,9 +28,15 @@ export function asksBeforeIgnoring(model: CardModel): boolean {
   return model.standing === 'in-force' && (model.key === 'prohibited' || model.key === 'restricted');
 }
 
-export function HoverCard({ model, palette, matched, site, onDetails, onNotThis, onClose }: HoverCardProps) {
+export function HoverCard({ model, palette, matched, site, onDetails, onNotThis, onClose, onConfirmToggle }: HoverCardProps) {
   const colours = coloursFor(palette, model.key);
   const [confirming, setConfirming] = useState(false);
+  const shown = useRef(confirming);
+  useLayoutEffect(() => {
+    if (shown.current === confirming) return;
+    shown.current = confirming;
+    onConfirmToggle?.(confirming);
+  }, [confirming]);
   const notThis = () => (asksBeforeIgnoring(model) && !confirming ? setConfirming(true) : onNotThis());
   return (
     <div
@@ -54,19 +62,19 @@ export function HoverCard({ model, palette, matched, site, onDetails, onNotThis,
           </p>
           <div class="actions">
             <button type="button" class="danger" onClick={onNotThis}>Yes, not this company</button>
-            <button type="button" onClick={() => setConfirming(false)}>Keep the warning</button>
+            <button type="button" data-answer="keep" onClick={() => setConfirming(false)}>Keep the warning</button>
           </div>
         </div>
       ) : (
         <div class="actions">
           <button type="button" class="primary" onClick={onDetails}>Details</button>
-          <button type="button" class="quiet" onClick={notThis} title={`Stop highlighting “${matched}” as ${model.name} on ${site}`}>
+          <button type="button" class="quiet" data-action="not-this" onClick={notThis} title={`Stop highlighting “${matched}” as ${model.name} on ${site}`}>
             Not this company
           </button>
         </div>
       )}
       <p class="foot" data-testid="card-foot">
-        {model.asOf ? `Lists as of ${formatDate(model.asOf)}. ` : ''}
+        {model.asOf ? `${listsAsOfWords(model.asOf)} ` : ''}
         {US_PERSON_NOTE}
       </p>
     </div>

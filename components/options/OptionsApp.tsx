@@ -1,7 +1,7 @@
 // The options page: every setting, grouped the way a user thinks about them, with one live
 // region that confirms each change (and offers undo after a removal).
 import { useEffect, useState } from 'preact/hooks';
-import { getActiveDataset } from '../../lib/dataset/store';
+import { getActiveDataset, watchActiveDataset } from '../../lib/dataset/store';
 import type { Dataset } from '../../lib/dataset/types';
 import { getStorageStatus, type StorageStatus } from '../../lib/settings/store';
 import { AppearanceSection } from './AppearanceSection';
@@ -48,6 +48,11 @@ export function OptionsApp() {
     getActiveDataset()
       .then(setDataset)
       .catch(() => setDatasetError('The list data could not be loaded, so the lists cannot be shown right now. Your choices are kept.'));
+    // A list update while this page is open (a list the feed added appears, one it dropped goes).
+    return watchActiveDataset((next) => {
+      setDataset(next);
+      setDatasetError('');
+    });
   }, []);
   useEffect(() => {
     void getStorageStatus().then(setStorage);

@@ -138,19 +138,32 @@ export function App({ api, tabId: tabParam, entityId }: PopupProps) {
   const wholeAsked = useRef<Promise<void> | undefined>(undefined);
   const complete = useRef(false);
   complete.current = loaded?.complete ?? false;
+  // Only the latest question's list is shown: a first load that answers after an update's must not put the old list back.
+  const wholeAsks = useRef(0);
+  const askWhole = useCallback(
+    (fresh: boolean) => {
+      const asked = ++wholeAsks.current;
+      setWholeError(undefined);
+      wholeAsked.current = api.dataset(fresh ? { fresh } : undefined).then(
+        (dataset) => {
+          if (asked !== wholeAsks.current) return;
+          setLoaded((current) => current && { ...current, dataset, complete: true, coverage: undefined });
+        },
+        (error: unknown) => {
+          if (asked !== wholeAsks.current) return;
+          wholeAsked.current = undefined; // a later view asks again
+          setWholeError(message(error));
+        },
+      );
+    },
+    [api],
+  );
   const loadWhole = useCallback(() => {
-    if (wholeAsked.current) return;
-    setWholeError(undefined);
-    wholeAsked.current = api.dataset().then(
-      (dataset) => {
-        setLoaded((current) => current && { ...current, dataset, complete: true, coverage: undefined });
-      },
-      (error: unknown) => {
-        wholeAsked.current = undefined; // a later view asks again
-        setWholeError(message(error));
-      },
-    );
-  }, [api]);
+    if (!wholeAsked.current) askWhole(false);
+  }, [askWhole]);
+  // A list update applied while the popup is open (its own "Update now", or the daily check): the
+  // status line, search and updates read the new list.
+  useEffect(() => api.watchDataset(() => askWhole(true)), [api, askWhole]);
 
   // Answers can arrive out of order (a page reporting twice in quick succession): only the latest
   // question's answer is shown.
@@ -317,6 +330,16 @@ export function App({ api, tabId: tabParam, entityId }: PopupProps) {
     // Each view starts at its top: the panel is shared, and its scroll offset would leak.
     if (panelRef.current) panelRef.current.scrollTop = 0;
   };
+  const showDataStatus = () => {
+    selectTab('site');
+    // The pressed "Why?" is gone with the switch: the focus goes to what it pointed to, and Data
+    // status comes to the top so its reason is in view.
+    setTimeout(() => {
+      const title = document.getElementById('data-title');
+      title?.focus({ preventScroll: true });
+      title?.scrollIntoView({ block: 'start' });
+    }, 0);
+  };
   const ignoredHere = useMemo(() => {
     if (!loaded || site?.kind !== 'site') return [];
     return loaded.settings.ignored.filter((rule) => rule.site === '*' || hostCoveredBy(rule.site, site.host));
@@ -372,7 +395,7 @@ export function App({ api, tabId: tabParam, entityId }: PopupProps) {
         <button type="button" class="primary" onClick={loadWhole}>Try again</button>
       </div>
     ) : (
-      <p class="loading" aria-busy="true" data-testid="whole-list-loading">Loading every listed company…</p>
+      <p class="loading" role="status" aria-busy="true" data-testid="whole-list-loading">Loading every listed company…</p>
     );
   } else if (details) {
     panel = (
@@ -424,6 +447,8 @@ export function App({ api, tabId: tabParam, entityId }: PopupProps) {
         onPause={pause}
         onResume={resume}
         onSettings={() => api.openOptions()}
+        // Why the last check failed is in Data status, on the This site tab.
+        onWhy={tab === 'site' && !details ? undefined : showDataStatus}
       />
       <div ref={tabButtons}>
         <Tabs tabs={tabs} selected={tab} label="Sanctions Lens" onSelect={selectTab} />

@@ -6,7 +6,7 @@ import type { Finding } from '../../lib/messaging';
 import { StandingChip, StatusChip } from '../Chips';
 import { ExternalLink } from '../ExternalLink';
 import { distinctTexts, formatDate, plural, readableDates } from '../format';
-import { US_PERSON_NOTE, divestWords, effectiveWords, entityMeaning, listingMeaning, permissionLine, type ListingMeaning } from '../meaning';
+import { divestWords, effectiveWords, entityMeaning, listingMeaning, permissionLine, type ListingMeaning } from '../meaning';
 import { orderedListings, severityOf, type Catalog } from './model';
 import { RulingItem } from './RulingItem';
 import { sourceLabel } from './sources';
@@ -165,7 +165,6 @@ export function EntityDetails({ entityId, data, finding, onBack, backLabel, now 
       ) : (
         <p class="small muted">No court ruling about this company is recorded.</p>
       )}
-      <p class="small muted note">{US_PERSON_NOTE}</p>
     </section>
   );
 }

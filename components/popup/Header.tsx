@@ -4,7 +4,7 @@ import type { Dataset } from '../../lib/dataset/types';
 import { StatusLine, type Feed } from './DataStatus';
 import type { SiteState } from './model';
 
-export function Header({ site, dataset, feed, subtitle, busy, message, hidden, onSiteSwitch, onPause, onResume, onSettings }: {
+export function Header({ site, dataset, feed, subtitle, busy, message, hidden, onSiteSwitch, onPause, onResume, onSettings, onWhy }: {
   /** What the user's settings leave out ("2 lists hidden"), or ''. */
   hidden: string;
   site: SiteState | undefined;
@@ -17,6 +17,8 @@ export function Header({ site, dataset, feed, subtitle, busy, message, hidden, o
   onPause: () => void;
   onResume: () => void;
   onSettings: () => void;
+  /** Opens Data status, where a failed update's reason is; absent while it is shown. */
+  onWhy?: () => void;
 }) {
   const paused = site !== undefined && site.kind !== 'unscannable' && site.decision.reason === 'paused';
   return (
@@ -66,7 +68,7 @@ export function Header({ site, dataset, feed, subtitle, busy, message, hidden, o
       ) : null}
       <p class="subtitle" id="popup-subtitle" data-testid="subtitle" aria-live="polite">{subtitle}</p>
       {message ? <p class="small site-message" data-testid="site-message" aria-live="polite">{message}</p> : null}
-      {dataset ? <StatusLine feed={feed} dataset={dataset} hidden={hidden} /> : null}
+      {dataset ? <StatusLine feed={feed} dataset={dataset} hidden={hidden} onWhy={onWhy} /> : null}
     </header>
   );
 }

@@ -59,8 +59,12 @@ export function SearchView({ data, state, onChange, onOpen, autoFocus }: {
   };
 
   const query = state.query.trim();
-  // No name, alias, ticker or ISIN hit: the answer is "not found", said first, whatever fuzzy search adds.
-  const noExact = query !== '' && results.every((result) => result.similar);
+  // No name, alias, ticker or ISIN hit. If the query reads as a slip in typing a listed name, that
+  // company is offered first, with its standing ("did you mean"); otherwise the answer is "not
+  // found", said first, whatever fuzzy search adds.
+  const noExact = query !== '' && results.every((result) => result.similar || result.spelling);
+  const spelled = noExact ? results.filter((result) => result.spelling).length : 0;
+  const alike = noExact ? results.length - spelled : 0;
   return (
     <div class="search-view">
       <label for="search-input" class="search-label">Is a company on a list? Search by name, ticker or ISIN</label>
@@ -82,9 +86,13 @@ export function SearchView({ data, state, onChange, onOpen, autoFocus }: {
         onKeyDown={onKeyDown}
       />
       <p class="sr-only" aria-live="polite">
-        {state.query.trim() ? (results.length === 0 ? 'No matches' : `${results.length} ${results.length === 1 ? 'match' : 'matches'}`) : ''}
+        {!query ? '' : noExact ? liveNoExact(spelled, alike) : `${results.length} ${results.length === 1 ? 'match' : 'matches'}`}
       </p>
-      {noExact ? (
+      {spelled > 0 ? (
+        <p class="did-you-mean" data-testid="search-did-you-mean">
+          <strong>No exact match for “{query}”.</strong> Did you mean {spelled === 1 ? 'this company' : 'one of these'}?
+        </p>
+      ) : noExact ? (
         <div class="empty small" data-testid="search-empty">
           <p class="negative">
             <strong>“{query}”: not found</strong> among the companies on the US lists we track.
@@ -94,8 +102,8 @@ export function SearchView({ data, state, onChange, onOpen, autoFocus }: {
           <p class="muted">Check the spelling, or try its ticker or ISIN.</p>
         </div>
       ) : null}
-      {noExact && results.length > 0 ? <h2 class="group-title" id="similar-title">Similar names (probably not what you meant)</h2> : null}
-      <ul id="search-results" role="listbox" aria-label={noExact ? 'Similar names' : 'Search results'} class="results">
+      {spelled === 0 && alike > 0 ? <h2 class="group-title" id="similar-title">Similar names (probably not what you meant)</h2> : null}
+      <ul id="search-results" role="listbox" aria-label={spelled > 0 ? 'Did you mean' : noExact ? 'Similar names' : 'Search results'} class="results">
         {results.map((result, i) => (
           <li
             key={result.entity.id}
@@ -106,6 +114,7 @@ export function SearchView({ data, state, onChange, onOpen, autoFocus }: {
             data-testid="search-result"
             data-entity-id={result.entity.id}
             data-similar={result.similar ? 'true' : undefined}
+            data-spelling={result.spelling ? 'true' : undefined}
             onClick={() => onOpen(result.entity.id)}
             onMouseMove={() => i !== active && onChange({ ...state, active: i })}
           >
@@ -114,6 +123,10 @@ export function SearchView({ data, state, onChange, onOpen, autoFocus }: {
             {result.similar ? (
               <span class="result-via muted small" data-testid="similar-name">
                 {result.by === 'name' ? 'similar name, not an exact match' : `similar name: ${result.matched}`}
+              </span>
+            ) : result.spelling ? (
+              <span class="result-via muted small" data-testid="spelled-name">
+                {result.by === 'name' ? 'close spelling of its name' : `close spelling of: ${result.matched}`}
               </span>
             ) : result.by !== 'name' ? (
               <span class="result-via muted small">
@@ -138,4 +151,12 @@ export function SearchView({ data, state, onChange, onOpen, autoFocus }: {
       ) : null}
     </div>
   );
+}
+
+/** What a screen reader hears when nothing matched exactly: the same answer the screen gives. */
+function liveNoExact(spelled: number, alike: number): string {
+  const parts = ['No exact match'];
+  if (spelled > 0) parts.push(`${spelled} close ${spelled === 1 ? 'spelling' : 'spellings'}`);
+  if (alike > 0) parts.push(`${alike} similar ${alike === 1 ? 'name' : 'names'}`);
+  return parts.join('; ');
 }

@@ -13,8 +13,10 @@ export interface PopupApi {
    * before it has the whole list. Rejects when the background does not answer.
    */
   pageCards(tabId: number): Promise<PageCards>;
-  /** The whole verified list (search, updates, "not found" answers). */
-  dataset(): Promise<Dataset>;
+  /** The whole verified list (search, updates, "not found" answers); `fresh` after it changed. */
+  dataset(options?: { fresh?: boolean }): Promise<Dataset>;
+  /** Calls back when another list becomes active (an update applied while the popup is open). */
+  watchDataset(callback: () => void): () => void;
   settings(): Promise<Settings>;
   watchSettings(callback: (settings: Settings) => void): () => void;
   /** Calls back when the tab's findings change (the page is still being read, or it changed). */

@@ -1,5 +1,6 @@
 // The popup's link to the real extension: messages to the background, settings in storage.
 import browser from 'webextension-polyfill';
+import { ACTIVE_DATASET_KEY } from '../../lib/dataset/keys';
 import type { Dataset } from '../../lib/dataset/types';
 import { tabFindingsKey } from '../../lib/findings/tab-store';
 import { sendMessage, type FeedStatus, type PageCards } from '../../lib/messaging';
@@ -36,12 +37,12 @@ export const browserApi: PopupApi = {
     if (first?.tabId === tabId) return answer<PageCards>(await first.cards, 'The extension');
     return answer<PageCards>(await sendMessage('getPageCards', { tabId }), 'The extension');
   },
-  async dataset(): Promise<Dataset> {
+  async dataset({ fresh = false } = {}): Promise<Dataset> {
     // The background holds the list it read and verified; asking it spares this page reading and
     // checking half a megabyte again. Only if it cannot answer does the popup read the list itself,
     // through the store that verifies every copy it reads.
     try {
-      const dataset = answer<Dataset>(await sendMessage('getActiveDataset', {}), 'The extension');
+      const dataset = answer<Dataset>(await sendMessage('getActiveDataset', fresh ? { fresh } : {}), 'The extension');
       if (isRenderableDataset(dataset)) return dataset;
       console.warn('Sanctions Lens: the list from the background could not be read; reading it here');
     } catch (error) {
@@ -52,6 +53,13 @@ export const browserApi: PopupApi = {
   },
   settings: getSettings,
   watchSettings,
+  watchDataset(callback) {
+    const listener = (changes: Record<string, unknown>, area: string) => {
+      if (area === 'local' && ACTIVE_DATASET_KEY in changes) callback();
+    };
+    browser.storage.onChanged.addListener(listener);
+    return () => browser.storage.onChanged.removeListener(listener);
+  },
   watchTabFindings(tabId, callback) {
     const key = tabFindingsKey(tabId);
     const listener = (changes: Record<string, unknown>, area: string) => {

@@ -17,6 +17,12 @@ export interface SearchResult {
    * the user means ("apple" is not "Guizhou Space Appliance"). The popup says so.
    */
   similar?: boolean;
+  /**
+   * True when the query reads as a slip in typing this name ("Hikvison", "Huawey", "Sberbnak"):
+   * one or two letters off, swapped, missing or extra. The popup offers it first, as "did you mean",
+   * with its standing: a listed company must not hide behind a typo.
+   */
+  spelling?: boolean;
 }
 
 /** Shorter queries are too ambiguous for spelling tolerance: "DJI" must not list every "D…J…" name. */
@@ -131,6 +137,11 @@ export function createSearchIndex(dataset: Pick<Dataset, 'entities'>): SearchInd
         seen.add(entity.id);
         results.push(similar ? { entity, by, matched, similar } : { entity, by, matched });
       };
+      const addSpelling = (record: NameRecord) => {
+        if (seen.has(record.entity.id) || results.length >= limit) return;
+        seen.add(record.entity.id);
+        results.push({ entity: record.entity, by: record.by, matched: record.text, spelling: true });
+      };
 
       const compact = trimmed.toUpperCase().replace(/[\s-]/g, '');
       if (ISIN.test(compact)) {
@@ -150,9 +161,11 @@ export function createSearchIndex(dataset: Pick<Dataset, 'entities'>): SearchInd
         const prefix = records.filter((record) => record.normalized !== normalized && startsAWord(record.normalized, normalized));
         for (const record of [...exact, ...prefix]) add(record.entity, record.by, record.text);
         if ([...normalized].length >= FUZZY_MIN_LENGTH) {
-          for (const hit of fuse.search(normalized, { limit: limit * 3 })) {
-            add(hit.item.entity, hit.item.by, hit.item.text, !startsAWord(hit.item.normalized, normalized));
-          }
+          const hits = fuse.search(normalized, { limit: limit * 3 });
+          // Slips in typing a name come before names that merely look alike.
+          const slips = hits.filter((hit) => typingSlipOf(hit.item.normalized, normalized));
+          for (const hit of slips) addSpelling(hit.item);
+          for (const hit of hits) add(hit.item.entity, hit.item.by, hit.item.text, !startsAWord(hit.item.normalized, normalized));
         }
       }
       return results;
@@ -165,4 +178,49 @@ function startsAWord(name: string, query: string): boolean {
   const at = name.indexOf(query);
   if (at < 0) return false;
   return at === 0 || name[at - 1] === ' ' || /[\p{Script=Han}]/u.test(query[0]);
+}
+
+/** Typing slips a query of this many characters may hold and still be read as a name: none under 5. */
+function slipsAllowed(length: number): number {
+  return length >= 8 ? 2 : length >= FUZZY_MIN_LENGTH ? 1 : 0;
+}
+
+/**
+ * Whether `query` reads as `name`, or a run of as many of its words, typed with a slip or two: a
+ * letter wrong, missing or extra, or two neighbours swapped (both normalised).
+ */
+export function typingSlipOf(name: string, query: string): boolean {
+  const allowed = slipsAllowed([...query].length);
+  if (allowed === 0) return false;
+  const words = name.split(' ');
+  const count = query.split(' ').length;
+  if (words.length > count && slipsBetween(name, query, allowed) <= allowed) return true;
+  for (let at = 0; at + count <= words.length; at++) {
+    if (slipsBetween(words.slice(at, at + count).join(' '), query, allowed) <= allowed) return true;
+  }
+  return false;
+}
+
+/** Edits (with a swap of neighbours as one) from `a` to `b`; anything over `cap` reads as cap + 1. */
+function slipsBetween(a: string, b: string, cap: number): number {
+  const x = [...a];
+  const y = [...b];
+  if (Math.abs(x.length - y.length) > cap) return cap + 1;
+  let before: number[] = [];
+  let previous = Array.from({ length: y.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= x.length; i++) {
+    const row = [i];
+    let best = i;
+    for (let j = 1; j <= y.length; j++) {
+      const cost = x[i - 1] === y[j - 1] ? 0 : 1;
+      let d = Math.min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + cost);
+      if (i > 1 && j > 1 && x[i - 1] === y[j - 2] && x[i - 2] === y[j - 1]) d = Math.min(d, before[j - 2] + 1);
+      row.push(d);
+      best = Math.min(best, d);
+    }
+    if (best > cap) return cap + 1;
+    before = previous;
+    previous = row;
+  }
+  return Math.min(previous[y.length], cap + 1);
 }

@@ -30,7 +30,7 @@ export function HoldingRow({ row }: { row: ReportRow }) {
   return (
     <li class={`holding status-${row.status}`} data-testid="holding" data-entity-id={row.entityId} data-status={row.status}>
       <div class="holding-head">
-        <span class={`chip status-chip chip-${row.status}`}>{STATUS_LABEL[row.status]}</span>
+        <span class={`chip status-chip chip-${row.status}`}>{row.chip ?? STATUS_LABEL[row.status]}</span>
         <h3 class="holding-title">{title}</h3>
         {amounts ? <span class="amounts">{amounts}</span> : null}
       </div>

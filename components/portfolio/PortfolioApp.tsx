@@ -12,7 +12,8 @@ import { csvFileName, reportToCsv } from '../../lib/portfolio/report-csv';
 import { STATUS_ORDER, summaryLine, type Report } from '../../lib/portfolio/report';
 import { PALETTE_KEYS, coloursFor } from '../../lib/settings/palette';
 import type { Palette } from '../../lib/settings/types';
-import { formatDate, formatDateTime } from '../format';
+import { OLD_DATA_DAYS, ageInDays } from '../../lib/findings/freshness';
+import { formatDate, formatDateTime, listsAsOfWords } from '../format';
 import type { PortfolioApi } from './api';
 import { HoldingRow } from './HoldingRow';
 
@@ -273,6 +274,11 @@ function ReportView({ report, kept, onKeep, api }: { report: Report; kept: boole
           <dd>{formatDate(report.createdAt.slice(0, 10))}</dd>
         </div>
       </dl>
+      {oldData(report) ? (
+        <p class="warning small" data-testid="report-old-data">
+          {listsAsOfWords(report.dataAsOf)} Changes made to the lists after that date may be missing from this report.
+        </p>
+      ) : null}
       {report.notes.length > 0 ? (
         <ul class="notes small">
           {report.notes.map((note) => (
@@ -292,4 +298,10 @@ function ReportView({ report, kept, onKeep, api }: { report: Report; kept: boole
       </p>
     </section>
   );
+}
+
+/** Whether the lists behind a report are older than the popup calls old (a month). */
+function oldData(report: Report, now: number = Date.now()): boolean {
+  const age = ageInDays(report.dataAsOf, now);
+  return age !== undefined && age > OLD_DATA_DAYS;
 }

@@ -16,15 +16,20 @@ import { projectDataset } from './project';
 import type { FeedPublicKey } from '../feed/crypto';
 import { FEED_PUBLIC_KEYS } from '../feed/public-key';
 import { verifyStoredCopy } from '../feed/stored-proof';
+import { versionProblem } from '../feed/bounds';
 
 export { decodeStoredDataset, encodeStoredDataset };
 
-export const ACTIVE_DATASET_KEY = 'dataset:active';
-export const DATASET_ORIGIN_KEY = 'dataset:origin';
-export const ACTIVE_PROOF_KEY = 'dataset:active-proof';
-export const PREVIOUS_DATASET_KEY = 'dataset:previous';
-export const PREVIOUS_ORIGIN_KEY = 'dataset:previous-origin';
-export const PREVIOUS_PROOF_KEY = 'dataset:previous-proof';
+import {
+  ACTIVE_DATASET_KEY,
+  ACTIVE_PROOF_KEY,
+  DATASET_ORIGIN_KEY,
+  PREVIOUS_DATASET_KEY,
+  PREVIOUS_ORIGIN_KEY,
+  PREVIOUS_PROOF_KEY,
+} from './keys';
+
+export { ACTIVE_DATASET_KEY, ACTIVE_PROOF_KEY, DATASET_ORIGIN_KEY, PREVIOUS_DATASET_KEY, PREVIOUS_ORIGIN_KEY, PREVIOUS_PROOF_KEY };
 
 const SLOTS = {
   active: { text: ACTIVE_DATASET_KEY, origin: DATASET_ORIGIN_KEY, proof: ACTIVE_PROOF_KEY },
@@ -121,7 +126,38 @@ export function createDatasetStore(options: {
     };
   }
 
-  async function checkCopy(copy: StoredCopy): Promise<CopyCheck> {
+  // Each context reads the active copy from several places at once (pages' setup, the badge, the
+  // popup), and a feed copy's checks (signature, SHA-256, the dataset's validation) cost tens of
+  // milliseconds each time. A result is kept for the exact stored text and proof it was computed
+  // from, so any other bytes are checked in full; only the clock-bound part is asked again.
+  const verifiedFeedCopies: { text: string; proof: unknown; check: Promise<CopyCheck> }[] = [];
+
+  function checkCopy(copy: StoredCopy): Promise<CopyCheck> {
+    if (copy.origin !== 'feed' || typeof copy.text !== 'string') return checkCopyFully(copy);
+    const kept = verifiedFeedCopies.find((entry) => entry.text === copy.text && entry.proof === copy.proof);
+    if (kept) return kept.check.then((check) => withClockBound(check, copy));
+    const check = checkCopyFully(copy);
+    verifiedFeedCopies.unshift({ text: copy.text, proof: copy.proof, check });
+    verifiedFeedCopies.length = Math.min(verifiedFeedCopies.length, 2);
+    // A failed check is not kept: the same bytes are checked again next time.
+    void check.then((result) => {
+      if (!result.ok) forget(check);
+    }, () => forget(check));
+    return check;
+  }
+
+  function forget(check: Promise<CopyCheck>): void {
+    const at = verifiedFeedCopies.findIndex((entry) => entry.check === check);
+    if (at >= 0) verifiedFeedCopies.splice(at, 1);
+  }
+
+  function withClockBound(check: CopyCheck, copy: StoredCopy): CopyCheck {
+    if (!check.ok) return check;
+    const problem = versionProblem(check.dataset.version, now());
+    return problem ? { ok: false, problem, untrusted: true } : { ...check, raw: copy };
+  }
+
+  async function checkCopyFully(copy: StoredCopy): Promise<CopyCheck> {
     if (copy.origin === 'bundled') {
       // Where the packaged file can be read, it is the only built-in list that counts; a content
       // script cannot read it and takes the stored copy (storage is closed to pages' renderers

@@ -21,6 +21,8 @@ export type FeedErrorCode =
   | 'extension-too-old'
   | 'storage-full'
   | 'storage'
+  /** Not a check's failure: the list an earlier update saved was refused when read (see FeedProblemKind). */
+  | 'saved-list'
   | 'internal';
 
 export class FeedError extends Error {
@@ -38,4 +40,39 @@ export function asFeedError(error: unknown): FeedError {
   if (error instanceof FeedError) return error;
   const text = error instanceof Error ? error.message : String(error);
   return new FeedError('internal', `The update could not be completed: ${text}`);
+}
+
+/**
+ * What a failed check means for the user, in a few kinds the popup can say in one sentence (the
+ * message says exactly why, for "Data status"). 'saved-list' is not a check's failure: the list
+ * saved by an earlier update was refused when read, and an earlier one is in use.
+ */
+export type FeedProblemKind = 'unreachable' | 'refused' | 'needs-newer-extension' | 'not-saved' | 'not-completed' | 'saved-list';
+
+const KIND_OF: Record<FeedErrorCode, FeedProblemKind> = {
+  offline: 'unreachable',
+  timeout: 'unreachable',
+  http: 'unreachable',
+  truncated: 'unreachable',
+  'too-large': 'refused',
+  'bad-manifest': 'refused',
+  unsigned: 'refused',
+  'bad-signature': 'refused',
+  'unknown-key': 'refused',
+  'foreign-url': 'refused',
+  'wrong-hash': 'refused',
+  'invalid-dataset': 'refused',
+  'version-mismatch': 'refused',
+  rollback: 'refused',
+  implausible: 'refused',
+  poisoned: 'refused',
+  'extension-too-old': 'needs-newer-extension',
+  'storage-full': 'not-saved',
+  storage: 'not-saved',
+  'saved-list': 'saved-list',
+  internal: 'not-completed',
+};
+
+export function problemKind(code: FeedErrorCode): FeedProblemKind {
+  return KIND_OF[code];
 }

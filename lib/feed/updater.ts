@@ -15,7 +15,7 @@ import type { FeedStatus } from '../messaging';
 import { checkFeedUrl } from '../settings/validate';
 import { DATASET_TIMEOUT_MS, MANIFEST_TIMEOUT_MS, MAX_DATASET_BYTES, MAX_MANIFEST_BYTES } from './config';
 import type { FeedPublicKey } from './crypto';
-import { FeedError, asFeedError, type FeedErrorCode } from './errors';
+import { FeedError, asFeedError, problemKind, type FeedErrorCode } from './errors';
 import { fetchBounded, formatBytes, type FetchLike } from './fetch';
 import { checkManifestBounds, effectiveExpiry, versionProblem } from './bounds';
 import { keyIdOf } from './crypto';
@@ -233,7 +233,7 @@ export function createUpdater(deps: UpdaterDeps): Updater {
     const next: FeedState = { ...state, trackingSince: state.trackingSince ?? at };
     if (repaired.problem) {
       next.lastError = repaired.problem;
-      next.lastErrorCode = 'storage';
+      next.lastErrorCode = 'saved-list';
     }
     // After a key rotation (TUF's root rotation), forget what a no-longer-trusted key published:
     // otherwise one manifest it signed with a far-future version would block every honest update.
@@ -294,7 +294,7 @@ function checkSameOrigin(finalUrl: string, feedUrl: string, what: string): void 
 const ERROR_CODES = new Set<string>([
   'offline', 'timeout', 'http', 'too-large', 'truncated', 'bad-manifest', 'unsigned', 'bad-signature', 'unknown-key',
   'foreign-url', 'wrong-hash', 'invalid-dataset', 'version-mismatch', 'rollback', 'implausible', 'poisoned',
-  'extension-too-old', 'storage-full', 'storage', 'internal',
+  'extension-too-old', 'storage-full', 'storage', 'saved-list', 'internal',
 ]);
 
 /**
@@ -335,7 +335,7 @@ export function readFeedState(stored: unknown): FeedState {
   else if (failures !== undefined) dropped.push('failures');
   if (dropped.length > 0 && state.lastError === undefined) {
     state.lastError = `Part of the update record was damaged and was reset (${dropped.join(', ')}).`;
-    state.lastErrorCode = 'storage';
+    state.lastErrorCode = 'internal';
   }
   return state;
 }
@@ -370,6 +370,7 @@ export function describeStatus(
     lastSuccess: iso(state.lastSuccess),
     // A stored list refused on read matters more than the last check: the user is on a fallback.
     lastError: storeProblem ?? state.lastError,
+    lastErrorKind: storeProblem !== undefined ? 'saved-list' : state.lastError !== undefined ? problemKind(state.lastErrorCode ?? 'internal') : undefined,
     nextCheck: iso(state.nextCheck),
     stale: reason !== undefined,
     staleReason: reason,

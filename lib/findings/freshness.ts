@@ -12,6 +12,8 @@ export interface DecidingAsOf {
   date: string;
   /** Who publishes those sources, for the sentence ("OFAC"). */
   authority: string;
+  /** The list whose source is that old, by its short name ("SDN List"), when a list decided. */
+  list?: string;
 }
 
 /**
@@ -44,7 +46,9 @@ export function decidingAsOf(dataset: Partial<Pick<Dataset, 'lists' | 'sources' 
     const source = sourceOfList(list, sources);
     // A closed list (DoD §1237) is dated the day it ended; it says nothing about how current the rest is.
     if (!source?.asOf || source.historic) continue;
-    if (!best || source.asOf < best.date) best = { date: source.asOf.slice(0, 10), authority: shortAuthority(list.authority, list.id) };
+    if (!best || source.asOf < best.date) {
+      best = { date: source.asOf.slice(0, 10), authority: shortAuthority(list.authority, list.id), list: list.shortName };
+    }
   }
   if (best) return best;
   const dates = sources.map((source) => source.asOf).filter(Boolean).sort();

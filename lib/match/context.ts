@@ -10,7 +10,8 @@ import { CJK_PLACE_WORDS, PLACE_NAMES, isPlace } from './places';
 import { legalTailEnd } from './legal-tail';
 import { ownWordsOf } from './own-words';
 import {
-  CJK_CODE_LABELS, CJK_VENUE_LABELS, CJK_COMPANY_CUES, CJK_NAME_SUFFIXES, CJK_PRICE_MOVE, COMPANY_CUES, CUES_IN_CAPITALS, GIVEN_NAMES, INDEX_CUES, TICKER_CUE_AFTER, TICKER_CUE_PHRASES,
+  CJK_CODE_LABELS, CJK_SINGLE_VENUE_LABELS, CJK_VENUE_LABELS, CJK_COMPANY_CUES, CJK_NAME_CONTINUATIONS, CJK_NAME_SUFFIXES, CJK_PRICE_MOVE, COMPANY_CUES, CUES_IN_CAPITALS, GIVEN_NAMES, INDEX_CUES,
+  MARKET_TALK, NAMED_AFTER_NOUNS, TICKER_CUE_AFTER, TICKER_CUE_PHRASES,
 } from './word-lists';
 
 // Words a capitalised name may keep in lower case ("Bank of China").
@@ -28,6 +29,12 @@ export function caseRuleHolds(text: string, start: number, end: number, rule: Ca
       if (!cased && !lowerSameAt(text, k)) cased = true;
     }
     return cased;
+  }
+  if (rule === 'lead') {
+    let first = start;
+    while (first < end && !isLetterOrDigitAt(text, first)) first += codePointLength(text, first);
+    const unit = text.charCodeAt(first);
+    return first < end && !(isLetterUnit(unit) && lowerSameUnit(unit) && !upperSameUnit(unit));
   }
   // Each word (a run of letters and digits) starts with a capital, unless it is a small joining word.
   let k = start;
@@ -176,6 +183,9 @@ export function venuePrefix(text: string, start: number): VenueMark | undefined 
   if (CJK_CODE_LABELS.includes(cjkLabel)) return { rule: 'exchange-prefix', venue: '*' };
   const cjkVenue = CJK_VENUE_LABELS[cjkLabel] ?? CJK_VENUE_LABELS[text.slice(Math.max(0, k - 3), k + 1)];
   if (cjkVenue) return { rule: 'exchange-prefix', venue: cjkVenue };
+  // "A股(深:002594)": one character for the venue, right after a bracket.
+  const single = CJK_SINGLE_VENUE_LABELS[text[k]];
+  if (single && (text[k - 1] === '(' || text[k - 1] === '（')) return { rule: 'exchange-prefix', venue: single };
   let from = k;
   while (from >= 0 && from > k - 14 && /[A-Za-z0-9]/.test(text[from])) from--;
   if (isWordChar(text[from])) return undefined;
@@ -347,7 +357,7 @@ export function tickerNamedBefore(text: string, start: number): boolean {
   }
   // The phrase: up to two words right before, compared folded.
   let e = k;
-  while (e > 0 && (isJsSpace(text.charCodeAt(e - 1)) || text[e - 1] === ':' || text[e - 1] === '—' || text[e - 1] === '-')) e--;
+  while (e > 0 && (isJsSpace(text.charCodeAt(e - 1)) || text[e - 1] === ':' || text[e - 1] === '—' || text[e - 1] === '–' || text[e - 1] === '-')) e--;
   if (e === k && e > 0 && isLetterUnit(text.charCodeAt(e - 1))) return false;
   const trie = tickerCueTrie();
   for (let words = 1; words <= 2; words++) {
@@ -548,6 +558,43 @@ function wordAfter(text: string, end: number): [number, number] | undefined {
 
 /** Does `word` start with a capital? */
 const capitalised = (text: string, at: number) => upperSameUnit(text.charCodeAt(at)) && !lowerSameUnit(text.charCodeAt(at));
+
+/** The sentence around text[start, end): from the last full stop, ! or ? or line break, to the next (160 units each way at most). */
+function sentenceAround(text: string, start: number, end: number): string {
+  let from = start;
+  while (from > 0 && start - from < 160 && !/[.!?\n]/.test(text[from - 1])) from--;
+  let to = end;
+  while (to < text.length && to - end < 160 && !/[!?\n]/.test(text[to]) && !(text[to] === '.' && /\s/.test(text[to + 1] ?? ' '))) to++;
+  return text.slice(from, to);
+}
+
+/** Market talk in the symbol's sentence ("most talked-about stock", "put/call volume ratio", "market cap"). */
+export function marketTalkAround(text: string, start: number, end: number): boolean {
+  return MARKET_TALK.test(sentenceAround(text, start, end).toLowerCase());
+}
+
+/**
+ * "ZTE Plaza", "Gazprom Arena", "the Polyus spacecraft": the name is followed by a noun that makes the pair a
+ * place (written as a proper name, capitalised) or a craft named after it, not the company.
+ */
+export function namedAfterNounFollows(text: string, end: number): boolean {
+  const next = wordAfter(text, end);
+  if (!next || text[next[0] - 1] === '-' || text[next[0] - 1] === '/') return false;
+  const word = matchKey(text.slice(next[0], next[1]));
+  return NAMED_AFTER_NOUNS.has(word) && (capitalised(text, next[0]) || word === 'spacecraft');
+}
+
+/**
+ * 比亚迪电子 (BYD Electronic), 大华银行: a Chinese name run on, without a space, into a word that starts another
+ * company's name. Not when one of the company's own names goes on the same way (熊猫电子 for Panda Electronics).
+ */
+export function cjkNameContinues(text: string, start: number, end: number, ownNames: readonly string[]): boolean {
+  if (!isHanUnit(text.charCodeAt(end - 1))) return false;
+  const word = CJK_NAME_CONTINUATIONS.find((w) => text.startsWith(w, end));
+  if (word === undefined) return false;
+  const runOn = matchKey(text.slice(start, end) + word);
+  return !ownNames.some((name) => matchKey(name).includes(runOn));
+}
 
 /**
  * "CHINA MOBILE PHONE SHIPMENTS", "China Telecom Equipment Exports", "中国移动支付": a name made of ordinary

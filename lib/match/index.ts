@@ -396,6 +396,8 @@ function matcherFrom({ patterns, warnings }: CompiledPatterns, built?: Automaton
     'ticker-with-company-nearby': 'a ticker with the company named nearby',
     'code-beside-name': 'its exchange code next to its name on the same line',
     'ticker-named': 'a ticker the text calls a ticker ("ticker symbol", "trading in")',
+    'ticker-in-market-talk': 'a ticker in a sentence about its shares ("stock", "market cap", "puts")',
+    'code-given-before': 'an exchange code the text gave for the company earlier',
     'code-after-chinese-name': 'its exchange code in brackets after its Chinese name',
     'abbreviation-defined': 'the abbreviation the text itself defined for the company',
     'short-name-after-full-name': 'its short name, after the text gave its full name',

@@ -22,6 +22,8 @@ const DEFINITION_AFTER =
 const BRACKETED_FORM = /^[(（](\p{Lu}[\p{L}]{1,6})[)）]/u;
 
 const LEGAL_WORDS = new Set(LEGAL_FORMS.flatMap((form) => form.spellings.flatMap((spelling) => spelling.split(' '))));
+/** "Baidu Inc (ADR)": a kind of security in brackets says what is traded, never a short name for the company. */
+const SECURITY_KINDS = new Set(['adr', 'adrs', 'ads', 'gdr', 'gdrs', 'dr', 'etf', 'reit', 'h', 'a', 'b']);
 const JOINING = new Set(['of', 'and', 'for', 'the', '&']);
 
 const CAPITALISED = /^\p{Lu}/u;
@@ -84,7 +86,7 @@ export function introducedIn(
     if (m.kind !== 'name') continue;
     const definition = bracketSoonAfter(text, m.end) ? DEFINITION_AFTER.exec(text.slice(m.end, m.end + 48)) : null;
     // "ВТБ (ПАО)", "Банк ГПБ (АО)": a legal form in brackets says what kind of company it is, never a short name.
-    if (definition && !LEGAL_WORDS.has(matchKey(definition[1]))) {
+    if (definition && !LEGAL_WORDS.has(matchKey(definition[1])) && !SECURITY_KINDS.has(matchKey(definition[1]))) {
       const form = definition[1];
       if (!introduced.has(form)) note(form, m.entityId, m.end);
     }

@@ -3,7 +3,8 @@
 import {
   caseRuleHolds, companyCueNear, genericCompoundFollows, inShoutedLine, innerCapitalDiffers, isCashtag, isIndexSymbol, isLikenessOrCompound,
   givenNameBefore, hkCodeAfterClassName, listedAsAnotherCompany, namesAnotherCompany, openingParenBefore, opensLongerQuotedName, ownSymbolFollows, quoteFollows, venuePrefix, venueSuffix,
-  bracketAfterLegalForm, codeInBracketsAfterHan, inWebAddress, indexWordsNear, insideWebAddress, placeThenLegalForm, regionalNamesake, tickerNamedAfter, tickerNamedBefore,
+  bracketAfterLegalForm, codeInBracketsAfterHan, cjkNameContinues, inWebAddress, marketTalkAround, indexWordsNear, insideWebAddress, namedAfterNounFollows, placeThenLegalForm,
+  regionalNamesake, symbolKey, tickerNamedAfter, tickerNamedBefore,
 } from './context';
 import { ownWordsOf } from './own-words';
 import { matchKey } from './normalize';
@@ -91,6 +92,24 @@ function readsAsCode(text: string, start: number, end: number): boolean {
 
 const isDigit = (code: number) => code >= 48 && code <= 57;
 
+/** Rules by which a text ties a code to its company: after its name, or with its exchange. */
+const TYING_RULES = new Set<MatchRule | undefined>(['ticker-after-name', 'exchange-prefix', 'exchange-suffix', 'code-after-chinese-name']);
+
+/**
+ * "Semiconductor Manufacturing International Corp (0981) … 0981 is not included": a code the text already tied to
+ * the company is that company again. Only codes no quantity is written as — zero-padded ("0981", "00700") or six
+ * digits — and not after a currency sign or inside a number.
+ */
+function codeGivenBefore(text: string, start: number, end: number, pattern: Pattern, found: TextMatch[]): boolean {
+  if (!(text.charCodeAt(start) === 48 || end - start === 6)) return false;
+  const before = text.charCodeAt(start - 1);
+  if (before === 36 || before === 44 || before === 46 || before === 0xa5 || before === 0xffe5) return false;
+  const after = text.charCodeAt(end);
+  if (after === 37 || ((after === 44 || after === 46) && isDigit(text.charCodeAt(end + 1)))) return false;
+  const code = text.slice(start, end);
+  return found.some((m) => m.entityId === pattern.entityId && m.kind === 'ticker' && TYING_RULES.has(m.rule) && text.slice(m.start, m.end) === code);
+}
+
 /**
  * A code in brackets after a Chinese name: six digits for a mainland listing; for Hong Kong only the zero-padded
  * form ("(0941)", "(00700)"), so a year in brackets ("(2020)") is never read as a code.
@@ -102,9 +121,37 @@ function bracketedCodeFits(text: string, venue: string, start: number, end: numb
 /** Chinese counters and units after a number that make it a quantity, not a code. */
 const CJK_UNITS = '亿億万萬千百元股人个個台年月日号號倍名家只件次岁歲克吨噸架辆輛部款%％';
 
-/** Not an index symbol ("^DJI"), a likeness ("AVIC-style") or part of a compound name ("Газпром-Медиа"). */
+/**
+ * Not an index symbol ("^DJI"), a likeness ("AVIC-style"), part of a compound name ("Газпром-Медиа") or of a place
+ * or craft named after it ("ZTE Plaza", "the Polyus spacecraft").
+ */
 function standsForCompany(text: string, start: number, end: number): boolean {
-  return !isIndexSymbol(text, start) && !isLikenessOrCompound(text, end);
+  return !isIndexSymbol(text, start) && !isLikenessOrCompound(text, end) && !namedAfterNounFollows(text, end);
+}
+
+/** How far back a namesake's longer name ("Novatek Microelectronics") still decides what a bare name means. */
+const NAMESAKE_REACH = 3000;
+/** Continuations that name a company's own unit as often as a namesake ("Alibaba Pictures", "China Merchants Ports"). */
+const UNIT_CONTINUATIONS = new Set(['pictures', 'health', 'ports']);
+
+/**
+ * "Taiwan-based Novatek Microelectronics … Novatek reported": the text named, a little earlier, another company
+ * that starts with this one-word name, and names ours by no longer name of its own; the bare name is the namesake.
+ */
+function namesakeNamedBefore(text: string, pattern: Pattern, start: number, end: number): boolean {
+  if (pattern.alias.includes(' ') || !pattern.ownNames || /^[\u3400-\u9fff]/u.test(pattern.alias)) return false;
+  const written = text.slice(start, end);
+  const from = Math.max(0, start - NAMESAKE_REACH);
+  const own = ownWordsOf(pattern.ownNames);
+  let namesake = false;
+  for (let at = text.indexOf(written, from); at >= 0 && at < start; at = text.indexOf(written, at + written.length)) {
+    const next = /^[ \u00a0]+(\p{Lu}\p{L}+)/u.exec(text.slice(at + written.length, at + written.length + 40));
+    if (!next) continue;
+    const word = matchKey(next[1]);
+    if (own.has(word)) return false; // "Novatek PAO", a name of our own, earlier: the text is about the company
+    if (NAME_CONTINUATIONS.has(word) && !UNIT_CONTINUATIONS.has(word)) namesake = true;
+  }
+  return namesake;
 }
 
 /** Acronyms match any word after them that continues a company name; one-word names only the telling ones. */
@@ -119,6 +166,7 @@ function namesSomethingElse(text: string, pattern: Pattern, start: number, end: 
   if (pattern.brandCase && innerCapitalDiffers(text, start, end, pattern.alias)) return true;
   if (pattern.generic && genericCompoundFollows(text, end, GENERIC_COMPOUND_NEXT, CJK_GENERIC_COMPOUND_NEXT)) return true;
   if (!pattern.ownNames) return false;
+  if (cjkNameContinues(text, start, end, pattern.ownNames)) return true;
   const continuations = pattern.kind === 'weak' ? ACRONYM_CONTINUATIONS : NAME_CONTINUATIONS;
   return namesAnotherCompany(text, end, ownWordsOf(pattern.ownNames), continuations, pattern.kind === 'weak');
 }
@@ -160,6 +208,7 @@ export function judge(text: string, pattern: Pattern, start: number, end: number
       // "symbol=DJI", "the Dow Jones (DJI)": an acronym that is also an index's symbol, used as the index.
       if (pattern.indexLike && (insideWebAddress(text, start, end) || indexWordsNear(text, start, end))) return REJECT;
       if (namesSomethingElse(text, pattern, start, end) || placeThenLegalForm(text, end, pattern.ownNames)) return REJECT;
+      if (namesakeNamedBefore(text, pattern, start, end)) return REJECT;
       const fullEnd = legalTailEnd(text, end);
       if (foreignLegalForm(text, pattern, end, fullEnd)) return REJECT;
       if (pattern.symbols && listedAsAnotherCompany(text, fullEnd, pattern.symbols)) return REJECT;
@@ -178,6 +227,10 @@ export function judge(text: string, pattern: Pattern, start: number, end: number
       if (pattern.symbols && listedAsAnotherCompany(text, legalTailEnd(text, end), pattern.symbols)) return REJECT;
       if (namesSomethingElse(text, pattern, start, end) || partOfAnotherName(text, pattern, start, legalTailEnd(text, end))) return REJECT;
       if (regionalNamesake(text, start, end, pattern.ownNames)) return REJECT;
+      // "NYSE: TMK", "Symbol TMK": the text says these capitals are a ticker, and they are none of the company's own.
+      if (!pattern.symbols?.has(symbolKey(text.slice(start, end))) && (venuePrefix(text, start) || tickerNamedBefore(text, start))) {
+        return REJECT;
+      }
       if (afterOwnName(text, pattern, start, found) || bracketAfterLegalForm(text, start, end)) {
         return verdict(ACCEPT, pattern, start, end, 'name', 'acronym-after-name');
       }
@@ -219,11 +272,14 @@ export function judge(text: string, pattern: Pattern, start: number, end: number
         return verdict(ACCEPT, pattern, start, end, 'ticker', 'code-after-chinese-name');
       }
       if (venue === 'HK' && hkCodeAfterClassName(text, start, end)) return verdict(ACCEPT, pattern, start, end, 'ticker', 'ticker-context');
+      if (pattern.numeric && codeGivenBefore(text, start, end, pattern, found)) return verdict(ACCEPT, pattern, start, end, 'ticker', 'code-given-before');
       // A bare number is a code only in a row that names the company too ("700  TENCENT HOLDINGS LTD").
       if (pattern.numeric) return readsAsCode(text, start, end) ? verdict(DEFER, pattern, start, end, 'ticker', 'code-beside-name') : REJECT;
       if (pattern.wordTicker || end - start < 3) return REJECT;
       if (quoteFollows(text, end)) return verdict(ACCEPT, pattern, start, end, 'ticker', 'ticker-with-quote');
       if (tickerNamedAfter(text, end)) return verdict(ACCEPT, pattern, start, end, 'ticker', 'ticker-named');
+      // "BABA has been the most talked-about stock": four capitals or more that are no word, in market talk.
+      if (end - start >= 4 && marketTalkAround(text, start, end)) return verdict(ACCEPT, pattern, start, end, 'ticker', 'ticker-in-market-talk');
       const result = verdict(DEFER, pattern, start, end, 'ticker', 'ticker-with-company-nearby');
       deferredVenue.set(verdictSlot.match!, venue);
       return result;

@@ -14,7 +14,7 @@ export interface PatternTable {
 }
 
 const KINDS: PatternKind[] = ['exclude', 'isin', 'name', 'weak', 'ticker'];
-const CASE_RULES: CaseRule[] = ['any', 'capitalised', 'upper'];
+const CASE_RULES: CaseRule[] = ['any', 'capitalised', 'upper', 'lead'];
 const KIND_BITS = 3;
 const CASE_SHIFT = KIND_BITS;
 const FLAG_SHIFT = CASE_SHIFT + 2;

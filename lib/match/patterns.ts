@@ -16,7 +16,11 @@ import { COMMON_WORDS, EVERYDAY_NAMES, MARKET_SYMBOLS, RU_LEADING_COMMON_WORDS, 
 export type PatternKind = 'exclude' | 'isin' | 'name' | 'weak' | 'ticker';
 
 /** How the matched text must be written: as is, each word capitalised, or all in capitals. */
-export type CaseRule = 'any' | 'capitalised' | 'upper';
+/**
+ * How a name must be written to count: in any case, every word capitalised, all in capitals, or (a
+ * Russian name in sentence case, «Фонд развития Дальнего Востока») its first word capitalised.
+ */
+export type CaseRule = 'any' | 'capitalised' | 'upper' | 'lead';
 
 export interface Pattern {
   kind: PatternKind;
@@ -149,6 +153,16 @@ function leadsWithCommonWord(key: string): boolean {
   return COMMON_WORDS.has(first) || RU_LEADING_COMMON_WORDS.has(first);
 }
 
+/**
+ * A Cyrillic name the data writes in sentence case: Russian capitalises only the first word of a
+ * company's name (and proper nouns in it), so «Фонд развития Дальнего Востока» is never written with
+ * «Развития»; asking every word to be capitalised would miss it everywhere.
+ */
+function inSentenceCase(alias: string): boolean {
+  const words = alias.trim().split(/[\s«»"“”„()-]+/u).filter(Boolean);
+  return /\p{Script=Cyrillic}/u.test(alias) && words.slice(1).some((word) => /^\p{Ll}/u.test(word) && /\p{Script=Cyrillic}/u.test(word));
+}
+
 function caseRuleFor(alias: string, key: string, weak: boolean): CaseRule {
   if (isCjk(key)) return 'any';
   if (weak) {
@@ -157,7 +171,10 @@ function caseRuleFor(alias: string, key: string, weak: boolean): CaseRule {
   }
   const tokens = key.split(' ').filter((t) => t !== '&');
   if (tokens.every((t) => COMMON_WORDS.has(t))) return 'capitalised';
-  if (leadsWithCommonWord(key) && /^\p{Lu}/u.test(alias.trim())) return 'capitalised';
+  if (leadsWithCommonWord(key) && /^\p{Lu}/u.test(alias.trim())) return inSentenceCase(alias) ? 'lead' : 'capitalised';
+  // A one-word Cyrillic brand the data writes with an inner capital ("МегаФон") is an everyday word in lower
+  // case (мегафон, a megaphone); Latin brands keep their own rule (innerCapitalDiffers).
+  if (!key.includes(' ') && /^[\u0430-\u045f]+$/u.test(key) && /\p{Ll}\p{Lu}/u.test(alias)) return 'capitalised';
   return 'any';
 }
 

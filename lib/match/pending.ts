@@ -5,6 +5,9 @@ import { SPELLED_VENUES } from './exchanges';
 import { deferredVenue } from './judge';
 import type { ScanContext, TextMatch } from './types';
 
+/** How far apart a held short name and a held symbol of one company may be to vouch for each other. */
+const PAIR_GAP = 3;
+
 /** How far (in code units) "the company named nearby" may be from an acronym or bare ticker. */
 const NEARBY = 400;
 /** How close another listed company must be for an acronym listed beside it. */
@@ -107,8 +110,14 @@ export function resolvePending(text: string, found: TextMatch[], pending: TextMa
     }
     return false;
   };
+  // "BIDU 百度 +1.47%", "百度(BIDU)": a held short name and a held symbol of the same company side by side on a
+  // line vouch for each other, as a name and its ticker do.
+  const pairedInRow = (m: TextMatch) => pending.some((p) => p !== m && p.entityId === m.entityId && p.kind !== m.kind &&
+    (p.end <= m.start ? m.start - p.end : p.start - m.end) <= PAIR_GAP &&
+    !text.slice(Math.min(p.end, m.end), Math.max(p.start, m.start)).includes('\n'));
   // What to keep for a held mention, if anything: a symbol vouched for by its exchange is a ticker in context.
   const kept = (m: TextMatch): TextMatch | undefined => {
+    if (pairedInRow(m)) return m;
     if (m.rule === 'code-beside-name') return ownNameInRow(m) ? m : undefined;
     if (ownNearby(m)) return m;
     return vouchedAsSymbol(text, m, pending) ? { ...m, rule: 'ticker-context' } : undefined;

@@ -18,6 +18,8 @@ export type MatchRule =
   | 'ticker-with-company-nearby'
   | 'code-beside-name'
   | 'ticker-named'
+  | 'ticker-in-market-talk'
+  | 'code-given-before'
   | 'code-after-chinese-name'
   | 'abbreviation-defined'
   | 'short-name-after-full-name'

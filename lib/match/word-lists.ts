@@ -36,7 +36,7 @@ export const COMMON_WORDS = new Set(
 export const EVERYDAY_NAMES = new Set(
   `sirius druzhba mayak orion rassvet chayka zvezda vostok zarya rodina almaz granit kristall neva volga ural
   sever signal kometa raduga salyut soyuz energiya energia vympel start polet molniya strela iskra buran rubin
-  sokol berkut tayfun avangard elektron impuls meteor saturn vega aurora`.split(/\s+/),
+  sokol berkut tayfun avangard elektron impuls meteor saturn vega aurora sistema`.split(/\s+/),
 );
 
 /**
@@ -131,7 +131,22 @@ export const GENERIC_COMPOUND_NEXT = new Set(
   market markets operator operators carrier carriers industry sector`.split(/\s+/),
 );
 /** The same for CJK text, where no space marks where a name ends. */
-export const CJK_GENERIC_COMPOUND_NEXT = ['支付', '互联网', '游戏', '市场', '电话', '设备', '产业', '行业', '终端'];
+export const CJK_GENERIC_COMPOUND_NEXT = ['支付', '互联网', '游戏', '市场', '电话', '设备', '产业', '行业', '终端', '网民', '網民'];
+
+/**
+ * Words that, written straight after a short Chinese name, make it the name of another company that merely
+ * starts the same way: 比亚迪电子 (BYD Electronic), 比亚迪半导体, 大华银行 — as NAME_CONTINUATIONS for Latin names.
+ * One that the company's own names carry right after that name (熊猫电子) is still the company.
+ */
+// Not 证券: "小米證券" is as often Xiaomi's securities (its shares) as a broker's name.
+export const CJK_NAME_CONTINUATIONS = ['电子', '電子', '半导体', '半導體', '微电子', '微電子', '光电', '光電', '银行', '銀行'];
+
+/**
+ * Nouns that, right after a company's name, make the pair the name of a place or a craft named after it (or
+ * after the same word): "ZTE Plaza", "the Polyus spacecraft". Compared in folded form. Not arenas: a walk
+ * "through the Gazprom Arena" is read as naming the sponsor (see the quoted «Газпром Арена» rule instead).
+ */
+export const NAMED_AFTER_NOUNS = new Set(['plaza', 'tower', 'building', 'campus', 'spacecraft']);
 
 /**
  * Words that continue a company's name ("CCA Industries", "Novatek Microelectronics"). After a short name,
@@ -140,8 +155,8 @@ export const CJK_GENERIC_COMPOUND_NEXT = ['支付', '互联网', '游戏', '市�
  * many unrelated companies share ("CTG", "CCA").
  */
 export const NAME_CONTINUATIONS = new Set(
-  `microelectronics electronics optoelectronics semiconductor semiconductors instruments pharmaceuticals
-  pharmaceutical biotech biosciences therapeutics labs laboratories bancorp health ports pictures`.split(/\s+/),
+  `microelectronics electronics electronic optoelectronics semiconductor semiconductors instruments pharmaceuticals
+  pharmaceutical biotech biosciences therapeutics labs laboratories bancorp health ports pictures plastics`.split(/\s+/),
 );
 export const CORPORATE_NOUNS = new Set(
   `industries industry group corp corporation inc incorporated holdings holding company co ltd limited llc plc
@@ -154,6 +169,9 @@ export const CJK_CODE_LABELS = ['代码', '代碼', '代号', '代號'];
 /**
  * Market words Chinese reports write before a colon and a symbol, by venue: "中移動(美股:CHL)", "(港股:0941)".
  */
+/** The one-character forms in brackets: "A股(深:002594)", "(滬:600519)", "(港:0700)". */
+export const CJK_SINGLE_VENUE_LABELS: Record<string, string> = { 深: 'SZSE', 沪: 'SSE', 滬: 'SSE', 港: 'HK' };
+
 export const CJK_VENUE_LABELS: Record<string, string> = {
   美股: 'US', 港股: 'HK', 沪市: 'SSE', 滬市: 'SSE', 深市: 'SZSE', 纽交所: 'NYSE', 紐交所: 'NYSE', 纳斯达克: 'NASDAQ', 納斯達克: 'NASDAQ',
 };
@@ -165,8 +183,18 @@ export const CJK_VENUE_LABELS: Record<string, string> = {
  */
 export const TICKER_CUE_PHRASES = [
   'ticker symbol', 'ticker symbols', 'ticker', 'tickers', 'symbol', 'symbols', 'trading in', 'trade in', 'trades in',
-  'shares in', 'shares of', 'stock symbol', 'под тикером', 'тикер', 'тикеры', '代码', '代碼',
+  'shares in', 'shares of', 'stock symbol', 'stock name', 'stock code', 'share code', 'под тикером', 'тикер', 'тикеры', '代码', '代碼',
 ];
+
+/**
+ * Market talk that, in the same sentence as a bare symbol of four capitals or more, says it is a ticker: "BABA has
+ * been the most talked-about stock", "BIDU has racked up a 10-day put/call volume ratio", "BABA's $420 billion
+ * market cap". Such symbols are no English word (those never get here), so the sentence is about the share.
+ */
+// "Stock exchange" and "stock market" name a venue or the market, not the share: "The Shanghai Stock Exchange said ROSN
+// was up" gives no reason to read ROSN as a ticker.
+export const MARKET_TALK =
+  /(?:^|[^\p{L}])(?:stocks?(?![ \u00a0]+(?:exchanges?|markets?)(?![\p{L}]))|shares|puts|calls|options|put\/call|market cap|short interest|strike)(?![\p{L}])/u;
 
 /**
  * Words that, right after a symbol of capitals that is no English word, say it is a ticker: "if BABA gets

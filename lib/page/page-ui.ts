@@ -15,6 +15,7 @@ import { panelEntries } from '../../components/hover-card/panel-model';
 import { CARD_CSS } from '../../components/hover-card/styles';
 import type { Finding } from '../messaging';
 import type { Palette } from '../settings/types';
+import { placeCard } from './card-placement';
 import { OWN_UI_PREFIX } from './elements';
 import type { PageLife } from './life';
 import type { Painter } from './highlighter';
@@ -76,6 +77,14 @@ export function pageScheme(from: Node | null): Scheme {
   const declared = getComputedStyle(document.documentElement).colorScheme;
   if (declared.includes('dark') && !declared.includes('light')) return 'dark';
   return 'light';
+}
+
+/** The window's size less its scroll bars (a card under a scroll bar would be cut off). */
+function visibleViewport(): { width: number; height: number } {
+  const root = document.documentElement;
+  return document.compatMode === 'CSS1Compat' && root.clientWidth > 0
+    ? { width: root.clientWidth, height: root.clientHeight }
+    : { width: window.innerWidth, height: window.innerHeight };
 }
 
 export class PageUi {
@@ -177,8 +186,15 @@ export class PageUi {
     const model = await this.actions.describe(hit.entityId);
     // The pointer moved on while the details came.
     if (!model || !this.ctx.isValid || this.hovered?.range !== hit.range) return;
-    const rects = hit.range.getClientRects();
-    const anchor = rects.length > 0 ? rects[0] : hit.range.getBoundingClientRect();
+    if (hit.range.collapsed || !hit.range.startContainer.isConnected) {
+      // The page rewrote the text meanwhile (a live table re-rendered): the card would have no word
+      // to sit by, and "Not this company" no text to name. Look again at the repainted text.
+      this.hovered = null;
+      this.showTimer = setTimeout(() => this.checkPointer(), SHOW_DELAY_MS);
+      return;
+    }
+    // The whole match, both lines of one that wraps: the card must not cover any of it.
+    const anchor = hit.range.getBoundingClientRect();
     const matched = hit.range.toString().replace(/\s+/g, ' ').trim();
     this.view = { kind: 'card', model, matched, anchor, scheme: pageScheme(hit.range.startContainer) };
     await this.renderView();
@@ -287,21 +303,40 @@ export class PageUi {
           );
         },
         onClose: () => this.close(),
+        onConfirmToggle: (open) => this.confirmToggled(container, view.anchor, open),
       }),
       container,
     );
     this.place(container.querySelector<HTMLElement>('.card'), view.anchor);
   }
 
-  /** Below the highlight when it fits, else above; always inside the viewport. */
+  /**
+   * "Not this company" opened (or "Keep the warning" closed) the question: the card changed height,
+   * so it is placed again, and the question's buttons are brought into the card's view, the safe
+   * answer focused (the button that was pressed is gone). Closed, the focus goes back to "Not this company".
+   */
+  private confirmToggled(container: HTMLElement, anchor: DOMRect, open: boolean): void {
+    const card = container.querySelector<HTMLElement>('.card');
+    this.place(card, anchor);
+    if (!card) return;
+    if (open) {
+      const confirm = card.querySelector<HTMLElement>('[data-testid="card-confirm"]');
+      confirm?.scrollIntoView({ block: 'nearest' });
+      confirm?.querySelector<HTMLElement>('[data-answer="keep"]')?.focus({ preventScroll: true });
+    } else {
+      card.querySelector<HTMLElement>('[data-action="not-this"]')?.focus({ preventScroll: true });
+    }
+  }
+
+  /** Below the word when it fits, else above, else shortened or beside it (lib/page/card-placement.ts). */
   private place(card: HTMLElement | null, anchor: DOMRect): void {
     if (!card) return;
-    const margin = 8;
+    // Measured at its natural height (the stylesheet still caps it at the window's).
+    card.style.maxHeight = '';
     const { width, height } = card.getBoundingClientRect();
-    const left = Math.min(Math.max(margin, anchor.left), window.innerWidth - width - margin);
-    const below = anchor.bottom + 6;
-    const top = below + height + margin <= window.innerHeight ? below : Math.max(margin, anchor.top - height - 6);
-    card.style.left = `${Math.max(margin, left)}px`;
-    card.style.top = `${top}px`;
+    const spot = placeCard({ width, height }, anchor, visibleViewport());
+    card.style.left = `${spot.left}px`;
+    card.style.top = `${spot.top}px`;
+    if (spot.maxHeight !== undefined) card.style.maxHeight = `${spot.maxHeight}px`;
   }
 }

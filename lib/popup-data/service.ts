@@ -54,8 +54,11 @@ export function registerPopupData(deps: PopupDataDeps): () => void {
         const [tab, data, current] = await Promise.all([deps.tabFindings(tabId), dataset(), settings()]);
         return buildPageCards(tab, data, current);
       },
-      getActiveDataset: async (_request, sender): Promise<Dataset> => {
+      getActiveDataset: async (request, sender): Promise<Dataset> => {
         if (!fromExtensionPage(sender)) throw new Error('not answered outside the extension');
+        // The popup heard that the active copy changed; this context's own storage event may come
+        // later, so the kept copy is dropped on request (the store re-checks only bytes it has not seen).
+        if (request?.fresh === true && !deps.dataset) active = null;
         return dataset();
       },
     }),

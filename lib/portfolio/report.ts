@@ -5,6 +5,7 @@ import { divestStatus, listingPermissions, listingSeverity, programIndex, progra
 import { SEVERITY_RANK, entitySeverity, isInForce, listIndex } from '../dataset/severity';
 import type { Dataset, Entity, Listing, Permission, Program, SanctionList } from '../dataset/types';
 import { decidingAsOf } from '../findings/freshness';
+import { entityMeaning } from '../../components/meaning';
 import type { ColumnMap } from './columns';
 import type { HoldingIdentifier, Identification } from './identify';
 import type { Position } from './positions';
@@ -54,6 +55,12 @@ export interface ReportRow {
   explanation: string;
   /** One line: may not buy / blocked / caution only. */
   verdict: string;
+  /**
+   * The chip's words for a listing in force, as the popup and hover card word it ("Blocked",
+   * "Buying banned", "Restricted", "Caution"); the row's status groups it. Absent in reports kept
+   * by earlier versions.
+   */
+  chip?: string;
   listings: ReportListing[];
   /** "Divest by Jun 3, 2022: passed" / "… 40 days left". */
   divest?: string;
@@ -151,7 +158,10 @@ export function buildReport(dataset: Dataset, identifier: HoldingIdentifier, pos
   const deciding = reportAsOf(dataset);
   const asOf = deciding.date;
   const byWhom = deciding.authority === 'list' ? '' : `${deciding.authority} `;
-  const checkedAgainst = `${dataset.entities.length.toLocaleString('en-US')} companies on ${dataset.lists.length} lists (data ${dataset.version}, ${byWhom}lists as of ${formatDay(asOf)})`;
+  // A list with no entries yet (UFLPA in the bundled data) checked nothing: it is not counted.
+  const listed = new Set(dataset.entities.flatMap((entity) => entity.listings.map((listing) => listing.list)));
+  const listCount = dataset.lists.filter((list) => listed.has(list.id)).length;
+  const checkedAgainst = `${dataset.entities.length.toLocaleString('en-US')} companies on ${listCount} lists (data ${dataset.version}, ${byWhom}lists as of ${formatDay(asOf)})`;
   const columnOf = (field: 'symbol' | 'isin' | 'cusip' | 'name') => options.columns[field]?.header ?? field;
 
   const rows = positions.map((position): ReportRow => {
@@ -211,6 +221,7 @@ export function buildReport(dataset: Dataset, identifier: HoldingIdentifier, pos
       matched: `${KIND_WORD[found.by]} “${found.text}” in column ${found.column}`,
       explanation: [`Matched because ${found.detail}.`, ...found.notes].join(' '),
       verdict: severity === 'historical' ? 'Formerly listed: no list applies today (see the dates and rulings).' : verdictOf(entity, lists, programs, now),
+      chip: severity === 'historical' ? undefined : entityMeaning(entity, { lists, programs }, now).chip,
       listings,
       divest: divest ? `Divest by ${formatDay(divest.date)}: ${divest.passed ? 'passed' : `${divest.daysLeft} day${divest.daysLeft === 1 ? '' : 's'} left`}` : undefined,
       rulings,

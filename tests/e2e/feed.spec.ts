@@ -103,6 +103,10 @@ test('"Update now" fetches a newer signed dataset and an open page highlights th
   await expect(status).toContainText(`Updated to version ${newer.version}.`, { timeout: 30_000 });
   await expect(status).toContainText('Update feed');
   await popup.screenshot({ path: join(SHOTS, 'feed-updated-popup.png') });
+  // The open popup reads the new list too: its search finds the added company.
+  await popup.getByRole('tab', { name: 'Search' }).click();
+  await popup.getByRole('combobox').fill('Halvard Quantum');
+  await expect(popup.getByTestId('search-result').first()).toContainText('Halvard Quantum Systems');
 
   // The page was open before the update: it must pick up the new data without a reload.
   await expect.poll(() => highlightedTexts(page)).toContain('Halvard Quantum Systems Co., Ltd');
@@ -124,8 +128,12 @@ test('a tampered feed is refused, the current dataset stays and the popup says w
   const popup = await openPopup(context, extensionId, worker, page);
   const status = popup.getByTestId('data-status');
   await status.getByRole('button', { name: 'Update now' }).click();
-  await expect(status).toContainText('does not match the fingerprint in the signed manifest', { timeout: 30_000 });
+  // The exact reason once, in Data status; the header in one plain sentence.
+  await expect(status.getByTestId('last-problem')).toContainText('does not match the fingerprint in the signed manifest', { timeout: 30_000 });
   await expect(status).toContainText(bundled.version);
+  const line = popup.getByTestId('status-line');
+  await expect(line.getByTestId('update-notice')).toHaveText('A downloaded update failed its safety check and was not used; your current list is kept.');
+  await expect(line).not.toContainText('fingerprint');
   await popup.screenshot({ path: join(SHOTS, 'feed-tampered-popup.png') });
   expect(await storedVersion(worker)).toBe(bundled.version);
   expect((await highlightedTexts(page)).join(' ')).not.toContain('Halvard');

@@ -7,7 +7,10 @@ import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { defaultSettings } from '../../lib/settings/defaults';
 import { SETTINGS_VERSION, type Settings } from '../../lib/settings/types';
 import { expect, openPopupFor, tabIdOf, test } from './fixtures';
-import { axePage, axeUi, clickUiButton, expectUi, hoverHighlight, serious, uiText } from './page-ui';
+import { axePage, axeUi, clickUiButton, expectUi, hoverHighlight, inUi, serious, uiText } from './page-ui';
+
+/** Screenshots go next to the test's other output (test-results/<test>/), to be looked at. */
+const shot = (name: string) => test.info().outputPath(name);
 
 function badgeText(worker: Worker, tabId: number): Promise<string> {
   return worker.evaluate((id) => chrome.action.getBadgeText({ tabId: id }), tabId);
@@ -132,6 +135,120 @@ test('“Not this company” on a prohibited company asks first, and can be undo
   expect(await ignored()).toEqual([]);
   await expectUi(page, '[data-testid="ignored-notice"]', false);
   expect(box).toBeTruthy();
+  expect(pageErrors).toEqual([]);
+});
+
+type Rect = { left: number; top: number; right: number; bottom: number };
+const intersects = (a: Rect, b: Rect) => !(a.right <= b.left || b.right <= a.left || a.bottom <= b.top || b.bottom <= a.top);
+
+/** The highlighted word's rect, whichever highlight paints it, scrolled first to `atY` px from the window's top when given. */
+async function wordRect(page: Page, text: string, atY?: number): Promise<Rect> {
+  const find = () =>
+    page.evaluate((wanted) => {
+      for (const highlight of CSS.highlights.values()) {
+        for (const range of highlight) {
+          if ((range as Range).toString() !== wanted) continue;
+          const { left, top, right, bottom } = (range as Range).getBoundingClientRect();
+          return { left, top, right, bottom };
+        }
+      }
+      return null;
+    }, text);
+  await expect.poll(find, { message: `“${text}” highlighted` }).not.toBeNull();
+  if (atY !== undefined) {
+    await page.evaluate((by) => window.scrollBy(0, by), (await find())!.top - atY);
+    await expect.poll(async () => Math.round((await find())!.top)).toBe(Math.round(atY));
+  }
+  return (await find())!;
+}
+
+/** Rests the real pointer on the word (from below, as a hand moves) and waits for the card. */
+async function hoverWord(page: Page, word: Rect): Promise<void> {
+  const x = (word.left + word.right) / 2;
+  const y = (word.top + word.bottom) / 2;
+  await page.mouse.move(x - 30, y + 40);
+  await page.mouse.move(x, y, { steps: 3 });
+  await expectUi(page, '[data-testid="hover-card"]');
+}
+
+function cardRect(page: Page): Promise<Rect | null> {
+  return inUi<Rect | null>(page, `function () {
+    const card = this.querySelector('[data-testid="hover-card"]');
+    if (!card) return null;
+    const { left, top, right, bottom } = card.getBoundingClientRect();
+    return { left, top, right, bottom };
+  }`);
+}
+
+/** Which of the card's buttons the user can see and press where they are now: the UI's topmost element at each one's centre. */
+function reachableButtons(page: Page): Promise<string[] | null> {
+  return inUi<string[]>(page, `function () {
+    return [...this.querySelectorAll('[data-testid="hover-card"] button')].filter((button) => {
+      const r = button.getBoundingClientRect();
+      const x = r.left + r.width / 2, y = r.top + r.height / 2;
+      return x >= 0 && y >= 0 && x < innerWidth && y < innerHeight && this.elementFromPoint(x, y) === button;
+    }).map((button) => button.textContent.trim());
+  }`);
+}
+
+async function expectCardBeside(page: Page, word: Rect, label: string): Promise<void> {
+  const card = (await cardRect(page))!;
+  const view = page.viewportSize()!;
+  expect(intersects(card, word), `${label}: the card ${JSON.stringify(card)} covers the word ${JSON.stringify(word)}`).toBe(false);
+  expect(card.left >= 0 && card.top >= 0 && card.right <= view.width && card.bottom <= view.height, `${label}: the card ${JSON.stringify(card)} leaves the ${view.width}×${view.height} window`).toBe(true);
+}
+
+async function closeCard(page: Page): Promise<void> {
+  await page.mouse.move(2, 2);
+  await page.keyboard.press('Escape');
+  await expectUi(page, '[data-testid="hover-card"]', false);
+}
+
+test('the hover card never covers the word it explains, on a laptop and a narrow window, and its question stays in view', async ({ page, server, pageErrors }) => {
+  // A laptop window (1366×657) on a dark broker's positions table whose rows are rewritten every
+  // 2 s: the card of a prohibited company is taller than the room above or below any row.
+  await page.setViewportSize({ width: 1366, height: 657 });
+  await page.goto(server.url('/brokerage-positions.html'));
+  for (const text of ['China Mobile Ltd', 'CHL']) {
+    const word = await wordRect(page, text);
+    await hoverWord(page, word);
+    await expectCardBeside(page, word, `1366×657 “${text}”`);
+    await page.screenshot({ path: shot(`card-laptop-${text.replace(/\W/g, '')}.png`) });
+    await closeCard(page);
+  }
+
+  // "Not this company" makes the card taller: its answers are brought into view, the safe one focused.
+  const name = await wordRect(page, 'China Mobile Ltd');
+  await hoverWord(page, name);
+  await clickUiButton(page, 'Not this company');
+  await expectUi(page, '[data-testid="card-confirm"]');
+  await expect.poll(() => reachableButtons(page)).toEqual(expect.arrayContaining(['Yes, not this company', 'Keep the warning']));
+  await expectCardBeside(page, name, '1366×657 question');
+  expect(await inUi(page, 'function () { return this.activeElement ? this.activeElement.textContent : null; }')).toBe('Keep the warning');
+  await page.screenshot({ path: shot('card-laptop-question.png') });
+  await page.keyboard.press('Enter');
+  await expectUi(page, '[data-testid="card-confirm"]', false);
+  expect(await inUi(page, 'function () { return this.activeElement ? this.activeElement.textContent.trim() : null; }')).toBe('Not this company');
+  await closeCard(page);
+
+  // A narrow window (420×700, a phone or a split screen) on a light news page: the word near the
+  // bottom, then in the middle, where the card fits neither above nor below it.
+  await page.setViewportSize({ width: 420, height: 700 });
+  await page.goto(server.url('/news-xiaomi.html'));
+  for (const atY of [640, 330]) {
+    const word = await wordRect(page, 'Hikvision', atY);
+    await hoverWord(page, word);
+    await expectCardBeside(page, word, `420×700 Hikvision at ${atY}`);
+    await page.screenshot({ path: shot(`card-narrow-${atY}.png`) });
+    if (atY === 330) {
+      await clickUiButton(page, 'Not this company');
+      await expectUi(page, '[data-testid="card-confirm"]');
+      await expect.poll(() => reachableButtons(page)).toEqual(expect.arrayContaining(['Yes, not this company', 'Keep the warning']));
+      await expectCardBeside(page, word, '420×700 question');
+      await page.screenshot({ path: shot('card-narrow-question.png') });
+    }
+    await closeCard(page);
+  }
   expect(pageErrors).toEqual([]);
 });
 

@@ -181,6 +181,36 @@ describe('dataset store: nothing unsigned or untrusted is ever used', () => {
     expect(loaded.problem).toMatch(/does not match its signature/);
   });
 
+  it('a copy edited after it was read and accepted is refused on the next read', async () => {
+    const s = store();
+    const proof = await proofOf(FEED_COPY);
+    await s.activate(FEED_COPY, 'feed', proof);
+    expect(await s.load()).toMatchObject({ source: 'active', dataset: { version: FEED_COPY.version } });
+    const edited = JSON.parse(proof.text) as Dataset;
+    edited.entities = edited.entities.filter((e) => e.id !== 'china-mobile-limited');
+    await fakeBrowser.storage.local.set({ [ACTIVE_DATASET_KEY]: JSON.stringify(edited) });
+    const loaded = await s.load();
+    expect(loaded).toMatchObject({ source: 'bundled', untrusted: true });
+    expect(loaded.problem).toMatch(/does not match its signature/);
+    // The same proof written beside other text is refused too, not taken from the earlier read.
+    await fakeBrowser.storage.local.set({ [ACTIVE_DATASET_KEY]: proof.text, [ACTIVE_PROOF_KEY]: (await proofOf(OLDER_FEED_COPY)).envelope });
+    expect((await s.load()).problem).toMatch(/does not match its signature/);
+  });
+
+  it('readers of the same stored copy share one verified list, still judged against the clock of each read', async () => {
+    let clock = NOW;
+    const s = createDatasetStore({ area: area(), loadBundled: async () => structuredClone(BUNDLED), trustedKeys: [keys.publicKey], now: () => clock });
+    await s.activate(FEED_COPY, 'feed', await proofOf(FEED_COPY));
+    const [first, second] = await Promise.all([s.load(), s.load()]);
+    expect(first.dataset.version).toBe(FEED_COPY.version);
+    expect(second.dataset).toBe(first.dataset);
+    // The computer's clock is set back before the list's date: the copy it accepted is refused now.
+    clock = Date.parse('2026-01-01T00:00:00Z');
+    const later = await s.load();
+    expect(later).toMatchObject({ source: 'bundled', untrusted: true });
+    expect(later.problem).toMatch(/dated after today/);
+  });
+
   it('after a release stops trusting a key, the list that key signed is dropped for the previous one signed by a trusted key', async () => {
     const s = store([keys.publicKey, otherKeys.publicKey]);
     await s.activate(OLDER_FEED_COPY, 'feed', await proofOf(OLDER_FEED_COPY, otherKeys.privateKey));
@@ -269,5 +299,6 @@ describe('updater start-up with a damaged saved list', () => {
     expect(status.datasetVersion).toBe(FEED_COPY.version);
     expect(status.origin).toBe('feed');
     expect(status.lastError).toMatch(/the previous good list is in use/);
+    expect(status.lastErrorKind).toBe('saved-list');
   });
 });

@@ -110,6 +110,7 @@ describe('a good feed', () => {
     expect(status.outcome).toBe('updated');
     expect(status).toMatchObject({ datasetVersion: '2026.11.26.1', origin: 'feed', stale: false, dataAsOf: '2026-11-19' });
     expect(status.lastError).toBeUndefined();
+    expect(status.lastErrorKind).toBeUndefined();
     expect(status.lastSuccess).toBe(new Date(NOW).toISOString());
     const stored = await fakeBrowser.storage.local.get([ACTIVE_DATASET_KEY, PREVIOUS_DATASET_KEY]);
     expect((decodeStoredDataset(stored[ACTIVE_DATASET_KEY]) as Dataset).entities.map((e) => e.id)).toContain('xiaomi-corporation');
@@ -175,7 +176,9 @@ describe('bad input leaves the current dataset and says why', () => {
   }
 
   it('unreachable server', async () => {
-    await expectRejected({ [FEED_URL]: () => Promise.reject(new TypeError('Failed to fetch')) }, /Could not reach the update server for the update manifest: this computer may be offline, or the server is down or blocked/);
+    const { status } = await expectRejected({ [FEED_URL]: () => Promise.reject(new TypeError('Failed to fetch')) }, /Could not reach the update server for the update manifest: this computer may be offline, or the server is down or blocked/);
+    // The popup's header says this kind in one sentence; the message above goes to Data status.
+    expect(status.lastErrorKind).toBe('unreachable');
   });
 
   it('timeout', async () => {
@@ -225,7 +228,8 @@ describe('bad input leaves the current dataset and says why', () => {
     const altered = feed.datasetBytes.slice();
     const at = new TextDecoder().decode(altered).indexOf('Xiaomi');
     altered[at] = 'Y'.charCodeAt(0);
-    await expectRejected({ ...feedRoutes(feed), [DATASET_URL]: altered }, /does not match the fingerprint/);
+    const { status } = await expectRejected({ ...feedRoutes(feed), [DATASET_URL]: altered }, /does not match the fingerprint/);
+    expect(status.lastErrorKind).toBe('refused');
   });
 
   it('bad signature: the signed manifest text was edited', async () => {

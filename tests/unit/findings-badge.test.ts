@@ -52,7 +52,7 @@ describe('toolbar badge', () => {
   });
 
   it('dates the data by the OFAC source behind "prohibited", not the newest source', () => {
-    expect(decidingAsOf(data)).toEqual({ date: '2026-01-08', authority: 'OFAC' });
+    expect(decidingAsOf(data)).toEqual({ date: '2026-01-08', authority: 'OFAC', list: 'NS-CMIC' });
     expect(data.sources.map((source) => source.asOf).sort().at(-1)).toBe('2026-07-28');
   });
 

@@ -27,9 +27,18 @@ function modelOf(data: Dataset, id: string, key: 'prohibited' | 'historical' | '
   return cardModel(entity, key, { lists: listIndex(data), programs: programIndex(data) }, rulings, { asOf: '2026-01-08', now: NOW });
 }
 
-function card(model: ReturnType<typeof modelOf>, handlers: Partial<{ onDetails: () => void; onNotThis: () => void }> = {}) {
+function card(model: ReturnType<typeof modelOf>, handlers: Partial<{ onDetails: () => void; onNotThis: () => void; onConfirmToggle: (open: boolean) => void }> = {}) {
   return render(
-    <HoverCard model={model} palette="colorblind-safe" matched="China Mobile" site="news.example" onDetails={handlers.onDetails ?? (() => {})} onNotThis={handlers.onNotThis ?? (() => {})} onClose={() => {}} />,
+    <HoverCard
+      model={model}
+      palette="colorblind-safe"
+      matched="China Mobile"
+      site="news.example"
+      onDetails={handlers.onDetails ?? (() => {})}
+      onNotThis={handlers.onNotThis ?? (() => {})}
+      onClose={() => {}}
+      onConfirmToggle={handlers.onConfirmToggle}
+    />,
   );
 }
 
@@ -41,7 +50,8 @@ describe('hover card', () => {
     expect(screen.getByTestId('card-dates').textContent).toContain('NS-CMIC: in effect since Aug 2, 2021');
     expect(screen.getByTestId('card-dates').textContent).toContain('Divest by Jun 3, 2022 (passed)');
     expect(screen.getByTestId('card-severity').textContent).toBe('Buying banned');
-    expect(screen.getByTestId('card-foot').textContent).toContain('Lists as of Jan 8, 2026');
+    // The date behind the warning comes with its age, as in the popup, and old data says to check.
+    expect(screen.getByTestId('card-foot').textContent).toMatch(/^Lists as of Jan 8, 2026 \(\d+ days old\); check the official lists before you trade\. /);
     expect(screen.getByTestId('card-foot').textContent).toContain('Information, not legal advice');
   });
 
@@ -88,13 +98,18 @@ describe('hover card', () => {
 
   it('“Not this company” on a prohibited company asks first; keeping the warning does nothing', () => {
     const onNotThis = vi.fn();
-    card(modelOf(plain as Dataset, 'china-mobile-limited'), { onNotThis });
+    // The page UI places the card again when the question changes its height, once the question is shown.
+    const onConfirmToggle = vi.fn((open: boolean) => expect(screen.queryByTestId('card-confirm') !== null).toBe(open));
+    card(modelOf(plain as Dataset, 'china-mobile-limited'), { onNotThis, onConfirmToggle });
+    expect(onConfirmToggle).not.toHaveBeenCalled();
     fireEvent.click(screen.getByRole('button', { name: 'Not this company' }));
     expect(onNotThis).not.toHaveBeenCalled();
+    expect(onConfirmToggle.mock.calls).toEqual([[true]]);
     const ask = screen.getByTestId('card-confirm');
     expect(ask.textContent).toContain('Stop warning about “China Mobile” on news.example?');
     fireEvent.click(within(ask).getByRole('button', { name: 'Keep the warning' }));
     expect(screen.queryByTestId('card-confirm')).toBeNull();
+    expect(onConfirmToggle.mock.calls).toEqual([[true], [false]]);
     fireEvent.click(screen.getByRole('button', { name: 'Not this company' }));
     fireEvent.click(screen.getByRole('button', { name: 'Yes, not this company' }));
     expect(onNotThis).toHaveBeenCalledOnce();

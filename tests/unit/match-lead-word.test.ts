@@ -6,6 +6,8 @@ import { entity, finderOf } from './match-helpers';
 const found = finderOf([
   entity('bm-bank', 'BM Bank JSC', { aliases: ['Bank of Moscow', 'Банк Москвы'], country: 'RU' }),
   entity('lukoil', 'Lukoil', { aliases: ['Лукойл'], country: 'RU' }),
+  entity('jsc-veb-dv', 'JSC VEB DV', { aliases: ['Фонд развития Дальнего Востока'], country: 'RU' }),
+  entity('north-caucasus', 'Development Corporation of North Caucasus', { aliases: ['Корпорация развития Северного Кавказа'], country: 'RU' }),
 ]);
 
 describe('lead-common-word', () => {
@@ -22,5 +24,12 @@ describe('lead-common-word', () => {
 
   it('a one-word Russian brand still counts in lower case', () => {
     expect(found('акции лукойла подорожали')).toEqual(['лукойла=lukoil']);
+  });
+
+  it('a Russian name written in sentence case counts as Russian writes it: first word capitalised, the rest as they come', () => {
+    expect(found('Фонд развития Дальнего Востока выделил 2 млрд рублей.')).toEqual(['Фонд развития Дальнего Востока=jsc-veb-dv']);
+    expect(found('Об этом сообщила Корпорация развития Северного Кавказа.')).toEqual(['Корпорация развития Северного Кавказа=north-caucasus']);
+    // Its first word in lower case is an ordinary phrase inside a sentence.
+    expect(found('крупнейший фонд развития дальнего востока')).toEqual([]);
   });
 });

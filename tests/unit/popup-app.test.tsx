@@ -19,8 +19,11 @@ const withPrograms = programsFixture as Dataset;
 const found = (entityId: string, texts: string[], count: number): Finding => ({ entityId, texts, kinds: ['name'], count });
 const PAGE = 'https://news.example/markets/xiaomi';
 
-function fakeApi(options: { url?: string; findings?: Finding[]; settings?: Settings; feed?: FeedStatus | Error; data?: Dataset; tabError?: Error } = {}) {
+function fakeApi(
+  options: { url?: string; findings?: Finding[]; settings?: Settings; feed?: FeedStatus | Error; data?: Dataset; tabError?: Error; updated?: Dataset } = {},
+) {
   let settings = options.settings ?? defaultSettings();
+  const datasetWatchers = new Set<() => void>();
   const watchers = new Set<(s: Settings) => void>();
   const findingWatchers = new Set<() => void>();
   const api: PopupApi = {
@@ -31,7 +34,11 @@ function fakeApi(options: { url?: string; findings?: Finding[]; settings?: Setti
     }),
     // What the background answers: the tab's findings with the list cut to them (lib/popup-data).
     pageCards: vi.fn(async (tabId: number) => buildPageCards(await api.tabFindings(tabId), options.data ?? dataset, settings)),
-    dataset: vi.fn(async () => options.data ?? dataset),
+    dataset: vi.fn(async (asked?: { fresh?: boolean }) => (asked?.fresh && options.updated) || options.data || dataset),
+    watchDataset: (callback) => {
+      datasetWatchers.add(callback);
+      return () => datasetWatchers.delete(callback);
+    },
     settings: async () => settings,
     watchSettings: (callback) => {
       watchers.add(callback);
@@ -56,7 +63,11 @@ function fakeApi(options: { url?: string; findings?: Finding[]; settings?: Setti
       if (!options.feed || options.feed instanceof Error) throw options.feed ?? new Error('The updater did not answer');
       return options.feed;
     }),
-    updateNow: vi.fn(async () => ({ ...(options.feed as FeedStatus), datasetVersion: '2026.09.01.1' })),
+    updateNow: vi.fn(async () => {
+      // As the updater does: the new list is stored (storage tells every open page), then the status answers.
+      if (options.updated) datasetWatchers.forEach((watch) => watch());
+      return { ...(options.feed as FeedStatus), datasetVersion: options.updated?.version ?? '2026.09.01.1' };
+    }),
     openOptions: vi.fn(),
   };
   /** What the background does when the page reports (again) while the popup is open. */
@@ -366,6 +377,14 @@ describe('popup: tabs, rulings and search', () => {
     expect(screen.getByTestId('search-result').textContent).toContain('ticker: HKEX 1810');
     fireEvent.input(input, { target: { value: 'Sberbnak' } });
     expect(results()[0]).toBe('sberbank');
+    // A slip in typing a listed name is never answered "not found": the company comes first, with its standing.
+    fireEvent.input(input, { target: { value: 'Hikvison' } });
+    expect(screen.queryByTestId('search-empty')).toBeNull();
+    expect(screen.getByTestId('search-did-you-mean').textContent).toBe('No exact match for “Hikvison”. Did you mean this company?');
+    const [offered] = screen.getAllByTestId('search-result');
+    expect(offered.dataset.entityId).toBe('hikvision');
+    expect(within(offered).getByTestId('severity-chip')).toBeTruthy();
+    expect(screen.getByText(/^No exact match; 1 close spelling/)).toBeTruthy();
     fireEvent.input(input, { target: { value: 'Volkswagen' } });
     const none = screen.getByTestId('search-empty');
     expect(none.textContent).toContain('“Volkswagen”: not found among the companies on the US lists we track.');
@@ -435,6 +454,28 @@ describe('popup: this site and data status', () => {
     await waitFor(() => expect(screen.getByTestId('update-notice').textContent).toContain('Updated to version 2026.09.01.1'));
   });
 
+  it('after "Update now" applies a newer list, the status line and search read the new list', async () => {
+    const newcomer = { ...dataset.entities.find((e) => e.id === 'hikvision')!, id: 'newly-listed-robotics', name: 'Newly Listed Robotics Co', aliases: [], weakAliases: [], tickers: [], isins: [] };
+    const updated: Dataset = {
+      ...dataset,
+      version: '2026.11.25.1',
+      sources: dataset.sources.map((source) => ({ ...source, asOf: '2026-11-25' })),
+      entities: [...dataset.entities, newcomer],
+    };
+    const api = fakeApi({ feed: status, updated });
+    render(<App api={api} tabId={1} />);
+    await screen.findByTestId('empty-state');
+    const line = screen.getByTestId('status-line');
+    expect(line.textContent).toMatch(/^OFAC lists as of Jan 8, 2026/);
+    fireEvent.click(within(line).getByRole('button', { name: 'Update now' }));
+    await waitFor(() => expect(screen.getByTestId('update-notice').textContent).toContain('Updated to version 2026.11.25.1'));
+    await waitFor(() => expect(screen.getByTestId('status-line').textContent).toMatch(/^OFAC lists as of Nov 25, 2026/));
+    expect(api.dataset).toHaveBeenLastCalledWith({ fresh: true });
+    fireEvent.click(screen.getByRole('tab', { name: 'Search' }));
+    fireEvent.input(await screen.findByRole('combobox'), { target: { value: 'Newly Listed Robotics' } });
+    expect(screen.queryAllByTestId('search-result').map((r) => r.dataset.entityId)[0]).toBe('newly-listed-robotics');
+  });
+
   it('says how old the list data is, and warns when it is over a month old', async () => {
     const fresh = { ...status, stale: false, staleReason: undefined, dataAsOf: '2026-11-20' };
     const now = Date.parse('2026-11-26T12:00:00Z');
@@ -445,8 +486,81 @@ describe('popup: this site and data status', () => {
     expect(screen.queryByTestId('old-data')).toBeNull();
     unmount();
     render(<DataStatus feed={feed(fresh)} dataset={dataset} now={now} />);
-    expect(screen.getByTestId('old-data').textContent).toContain('322 days old');
+    expect(screen.getByTestId('old-data').textContent).toMatch(/^Its oldest source, for OFAC’s NS-CMIC list, is 322 days old: changes made after a source’s date may be missing\./);
     expect(ageInDays('not a date', now)).toBeUndefined();
+  });
+
+  /**
+   * How often `text` is on screen in the popup: a reason shown twice is noise read twice. (The
+   * screen-reader-only live region that announces the outcome is not on screen.)
+   */
+  const timesShown = (text: string) => {
+    const visible = document.body.cloneNode(true) as HTMLElement;
+    visible.querySelectorAll('.sr-only').forEach((hidden) => hidden.remove());
+    return visible.textContent!.split(text).length - 1;
+  };
+
+  it('a failed "Update now" on an unreachable server: one plain sentence in the header, the reason once in Data status', async () => {
+    const reason = 'Could not reach the update server for the update manifest: this computer may be offline, or the server is down or blocked (Failed to fetch).';
+    const api = fakeApi({ feed: status });
+    api.updateNow = vi.fn(async () => ({ ...status, lastError: reason, lastErrorKind: 'unreachable' as const }));
+    render(<App api={api} tabId={1} />);
+    await screen.findByTestId('empty-state');
+    const line = screen.getByTestId('status-line');
+    await waitFor(() => expect((within(line).getByRole('button', { name: 'Update now' }) as HTMLButtonElement).disabled).toBe(false));
+    fireEvent.click(within(line).getByRole('button', { name: 'Update now' }));
+    await waitFor(() => expect(screen.getByTestId('update-notice').textContent).toBe('Couldn’t check for a newer list; your current list is kept.'));
+    expect(line.textContent).not.toContain('manifest');
+    expect(line.textContent).not.toContain('Failed to fetch');
+    expect(timesShown('update server')).toBe(0);
+    // "Why?" opens Data status, where the reason is, once; the focus goes there with it.
+    fireEvent.click(within(line).getByRole('button', { name: 'Why?' }));
+    const panel = await screen.findByTestId('data-status');
+    expect(screen.getByRole('tab', { name: 'This site' }).getAttribute('aria-selected')).toBe('true');
+    expect(screen.getByTestId('last-problem').textContent).toBe(`Last problem: ${reason}`);
+    expect(timesShown('Could not reach the update server')).toBe(1);
+    expect(timesShown('Couldn’t check for a newer list')).toBe(1);
+    expect(within(panel).getByTestId('data-notice').textContent).toBe('');
+    expect(within(line).queryByRole('button', { name: 'Why?' })).toBeNull();
+    await waitFor(() => expect(document.activeElement?.id).toBe('data-title'));
+  });
+
+  it('a refused (tampered) update: the header says it failed its safety check; Data status says the fingerprint did not match', async () => {
+    const reason = 'The downloaded list does not match the fingerprint in the signed manifest: it was changed or damaged on the way; the current list is kept.';
+    const api = fakeApi({ feed: status });
+    api.updateNow = vi.fn(async () => ({ ...status, lastError: reason, lastErrorKind: 'refused' as const }));
+    render(<App api={api} tabId={1} />);
+    await screen.findByTestId('empty-state');
+    fireEvent.click(screen.getByRole('tab', { name: 'This site' }));
+    const panel = await screen.findByTestId('data-status');
+    const button = within(panel).getByRole('button', { name: 'Update now' }) as HTMLButtonElement;
+    await waitFor(() => expect(button.disabled).toBe(false));
+    fireEvent.click(button);
+    await waitFor(() => expect(screen.getByTestId('update-notice').textContent).toBe('A downloaded update failed its safety check and was not used; your current list is kept.'));
+    expect(screen.getByTestId('status-line').textContent).not.toContain('fingerprint');
+    expect(within(panel).getByTestId('last-problem').textContent).toContain('does not match the fingerprint in the signed manifest');
+    expect(timesShown('fingerprint')).toBe(1);
+    expect(timesShown('failed its safety check')).toBe(1);
+    // Already on This site: no "Why?" pointing to where the user is.
+    expect(within(screen.getByTestId('status-line')).queryByRole('button', { name: 'Why?' })).toBeNull();
+    expect(panel.textContent).toContain('2026.08.20.1');
+  });
+
+  it('an updater that does not answer "Update now": the same plain sentence, and the reason in Data status', async () => {
+    const api = fakeApi({ feed: status });
+    api.updateNow = vi.fn(async () => {
+      throw new Error('Could not establish connection. Receiving end does not exist');
+    });
+    render(<App api={api} tabId={1} />);
+    await screen.findByTestId('empty-state');
+    const line = screen.getByTestId('status-line');
+    await waitFor(() => expect((within(line).getByRole('button', { name: 'Update now' }) as HTMLButtonElement).disabled).toBe(false));
+    fireEvent.click(within(line).getByRole('button', { name: 'Update now' }));
+    await waitFor(() => expect(screen.getByTestId('update-notice').textContent).toBe('Couldn’t check for a newer list; your current list is kept.'));
+    expect(line.textContent).not.toContain('Receiving end');
+    fireEvent.click(within(line).getByRole('button', { name: 'Why?' }));
+    expect((await screen.findByTestId('last-problem')).textContent).toBe('Last problem: The updater didn’t answer: Could not establish connection. Receiving end does not exist.');
+    expect(timesShown('Receiving end')).toBe(1);
   });
 
   it('still shows the data in use when the updater does not answer', async () => {
@@ -479,18 +593,26 @@ describe('popup: what it means for you, and what is not counted', () => {
     render(<App api={fakeApi({ data: withPrograms, findings: [found('china-mobile-limited', ['China Mobile'], 2), found('sberbank', ['Sberbank'], 1)] })} tabId={1} />);
     const cards = await screen.findAllByTestId('finding');
     const cmic = cards.find((card) => card.dataset.entityId === 'china-mobile-limited')!;
-    expect(within(cmic).getByTestId('finding-line').textContent).toBe('US persons may not buy its publicly traded securities; holding them is allowed.');
+    // Beside the buy / hold / sell line, the row gives the meaning's first clause; details give it whole.
+    expect(within(cmic).getByTestId('finding-line').textContent).toBe('US persons may not buy its publicly traded securities.');
     expect(within(cmic).getByTestId('finding-permissions').textContent).toBe('Buy: not allowed · Hold: allowed · Sell: needs an OFAC licence');
     const sber = cards.find((card) => card.dataset.entityId === 'sberbank')!;
     expect(within(sber).getByTestId('severity-chip').textContent).toBe('Blocked');
+    // Company rows are headings under their group's heading.
+    expect(screen.getByRole('heading', { level: 2, name: 'With a listing in force' })).toBeTruthy();
+    expect(within(cmic).getByRole('heading', { level: 3, name: 'China Mobile Limited' })).toBeTruthy();
     fireEvent.click(within(cmic).getByRole('button', { name: 'China Mobile Limited' }));
     const details = await screen.findByTestId('details');
+    expect(details.textContent).toContain('US persons may not buy its publicly traded securities; holding them is allowed.');
     const listing = within(details).getAllByTestId('listing').find((el) => el.dataset.listId === 'ofac-ns-cmic')!;
     expect(listing.textContent).toContain('Sales solely to divest were allowed for 365 days');
     expect(within(listing).getByTestId('divest-status').textContent).toBe(' (passed)');
     expect(within(listing).getByRole('link', { name: /Executive Order 14032/ }).getAttribute('href')).toMatch(/^https:\/\/www\.federalregister\.gov\//);
-    expect(details.textContent).toContain('US persons: US citizens and green-card holders anywhere');
-    expect(details.textContent).toContain('Information, not legal advice');
+    // Who counts as a US person is said once, in the footer every view shares.
+    expect(details.textContent).not.toContain('US persons: US citizens');
+    expect(document.querySelectorAll('.footer')).toHaveLength(1);
+    expect(document.body.textContent!.match(/US persons: US citizens and green-card holders anywhere/g)).toHaveLength(1);
+    expect(document.querySelector('.footer')!.textContent).toContain('Information, not legal advice');
   });
 
   it('says in the status line when the settings hide lists or severities', async () => {

@@ -1,6 +1,6 @@
 // The background's side of the popup's first view: page cards and the whole list go to the
 // extension's own pages only, come from the list the store verified, and follow a swap of it.
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ACTIVE_DATASET_KEY, DATASET_ORIGIN_KEY, encodeStoredDataset } from '../../lib/dataset/store';
 import type { Dataset } from '../../lib/dataset/types';
@@ -62,6 +62,19 @@ describe('popup data in the background', () => {
     await fakeBrowser.storage.local.set({ [ACTIVE_DATASET_KEY]: encodeStoredDataset(newer) });
     expect(((await ask('getActiveDataset', {}, POPUP)) as Dataset).version).toBe('2026.12.01.1');
     expect(((await ask('getPageCards', { tabId: 3 }, POPUP)) as PageCards).dataset.version).toBe('2026.12.01.1');
+  });
+
+  it('reads the list again when the popup says it changed, even before this context hears of it', async () => {
+    await fakeBrowser.storage.local.set({ [ACTIVE_DATASET_KEY]: encodeStoredDataset(makeDataset('2026.11.20.1')), [DATASET_ORIGIN_KEY]: 'bundled' });
+    // This context's storage event is late (it comes from the browser, after the popup's own).
+    const late = vi.spyOn(fakeBrowser.storage.onChanged, 'addListener').mockImplementation(() => undefined);
+    registerPopupData({ tabFindings, settings: async () => defaultSettings() });
+    late.mockRestore();
+    expect(((await ask('getActiveDataset', {}, POPUP)) as Dataset).version).toBe('2026.11.20.1');
+    await fakeBrowser.storage.local.set({ [ACTIVE_DATASET_KEY]: encodeStoredDataset(makeDataset('2026.12.01.1')) });
+    // Without the event the kept copy still answers; asked fresh, the stored one does.
+    expect(((await ask('getActiveDataset', {}, POPUP)) as Dataset).version).toBe('2026.11.20.1');
+    expect(((await ask('getActiveDataset', { fresh: true }, POPUP)) as Dataset).version).toBe('2026.12.01.1');
   });
 
   it('never hands on a stored list that fails its check: the popup is told, and reads the list itself', async () => {

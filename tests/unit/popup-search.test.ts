@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSearchIndex, normalizeName, parseTicker } from '../../components/popup/search';
+import { createSearchIndex, normalizeName, parseTicker, typingSlipOf } from '../../components/popup/search';
 import type { Dataset } from '../../lib/dataset/types';
 import dataset from '../fixtures/popup/dataset.json';
 import bundledDataset from '../../public/data/dataset.json';
@@ -67,7 +67,31 @@ describe('popup search over the bundled list', () => {
     const results = bundled.search('apple');
     expect(results.length).toBeGreaterThan(0);
     expect(results.every((result) => result.similar)).toBe(true);
-    expect(bundled.search('Xiaomy')[0]).toMatchObject({ entity: { id: 'xiaomi-corporation' }, similar: true });
+  });
+
+  it('reads a slip in typing a listed name as that company, offered first with its standing', () => {
+    const first = (query: string) => bundled.search(query)[0];
+    expect(first('Hikvison')).toMatchObject({ entity: { id: 'hangzhou-hikvision-digital-technology-co-ltd' }, spelling: true });
+    expect(first('Huawey')).toMatchObject({ entity: { id: expect.stringMatching(/^huawei-/) }, spelling: true });
+    expect(first('Sberbnak')).toMatchObject({ spelling: true, entity: { name: expect.stringMatching(/Sberbank/i) } });
+    expect(first('Xiaomy')).toMatchObject({ entity: { id: 'xiaomi-corporation' }, spelling: true });
+    expect(first('Semiconductor Manufacturing Internatinal')).toMatchObject({ entity: { id: 'semiconductor-manufacturing-international-corporation' }, spelling: true });
+    expect(first('Xiaomy').similar).toBeUndefined();
+    // Looking alike is not a slip: "apple" is not Guizhou Space Appliance, nor four letters off "DJI".
+    expect(bundled.search('apple').some((result) => result.spelling)).toBe(false);
+    expect(bundled.search('Volkswagen')).toEqual([]);
+  });
+
+  it('counts a typing slip as a wrong, missing, extra or swapped letter, more of them only in longer words', () => {
+    expect(typingSlipOf('hangzhou hikvision digital technology', 'hikvison')).toBe(true); // missing
+    expect(typingSlipOf('sberbank', 'sberbnak')).toBe(true); // swapped neighbours
+    expect(typingSlipOf('huawei technologies', 'huawey')).toBe(true); // wrong
+    expect(typingSlipOf('rosneft', 'rosnefft')).toBe(true); // extra
+    expect(typingSlipOf('hesai', 'hesia')).toBe(true);
+    expect(typingSlipOf('guizhou space appliance', 'apple')).toBe(false);
+    expect(typingSlipOf('tencent', 'tncnt')).toBe(false); // two slips in a 5-letter word
+    expect(typingSlipOf('semiconductor manufacturing international', 'semicondutor manufactring')).toBe(true); // two slips in a long query
+    expect(typingSlipOf('dji', 'djj')).toBe(false); // under 5 letters a slip is another name
   });
 
   it('answers a short name or acronym exactly, without a list of look-alikes', () => {

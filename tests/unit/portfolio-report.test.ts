@@ -79,7 +79,19 @@ describe('formerly listed companies and rulings', () => {
     const apple = report.rows.find((row) => row.symbol === 'AAPL')!;
     // The OFAC file (2026-01-08) decides "may not buy"; the FCC table (2026-07-28) is newer but
     // would make the clear verdict look seven months fresher than it is.
-    expect(apple.explanation).toBe(`Checked symbol AAPL, name “APPLE INC” against 13 companies on ${dataset.lists.length} lists (data ${dataset.version}, OFAC lists as of Jan 8, 2026): no match.`);
+    // Of the fixture's 12 lists, 5 hold none of its 13 companies: 7 lists checked something.
+    expect(apple.explanation).toBe(`Checked symbol AAPL, name “APPLE INC” against 13 companies on 7 lists (data ${dataset.version}, OFAC lists as of Jan 8, 2026): no match.`);
     expect(report.dataAsOf).toBe('2026-01-08');
+  });
+
+  it('words each listed holding’s chip as the popup and hover card do: blocked (SDN) apart from buying banned', () => {
+    const chips = checkFixture('schwab-positions.csv').rows.map((row) => `${row.symbol} ${row.chip ?? '-'}`);
+    expect(chips.slice(0, 6)).toEqual(['CHU Buying banned', 'LUKOY Blocked', 'OGZPY Restricted', 'HSAI Caution', 'CHU -', 'XIACY -']);
+  });
+
+  it('counts only the lists that hold a company: a list with no entries yet checked nothing', () => {
+    const withEmptyList: Dataset = { ...dataset, lists: [...dataset.lists, { ...dataset.lists[0], id: 'uflpa', name: 'UFLPA Entity List', shortName: 'UFLPA' }] };
+    const apple = checkFixture('schwab-positions.csv', withEmptyList).rows.find((row) => row.symbol === 'AAPL')!;
+    expect(apple.explanation).toContain('against 13 companies on 7 lists');
   });
 });
