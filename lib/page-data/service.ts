@@ -19,7 +19,7 @@ import { decidingAsOf } from '../findings/freshness';
 import type { Settings } from '../settings/types';
 import { buildMatchIndex, matchIndexId, partialIndex } from './match-index';
 import { lockStorage } from './storage-access';
-import { pairStarts, tokenFilterText } from '../page/tokens';
+import { ALWAYS, tokenFilterText } from '../page/tokens';
 
 interface Prepared {
   dataset: Dataset;
@@ -27,8 +27,8 @@ interface Prepared {
   index: MatchIndex;
   /** The index's first words, one per line, and the index as JSON text: made once, sent to every frame that asks. */
   tokens: string;
-  pairStarts: string;
   tokenFilter: string;
+  patternsWithoutFirstWord: boolean;
   indexText: string;
   view: PageView;
   rulings: Map<string, Ruling>;
@@ -76,8 +76,8 @@ export function registerPageData(): PageDataService {
         settings: current,
         index,
         tokens: Object.keys(index.tokens).join('\n'),
-        pairStarts: [...pairStarts(Object.keys(index.tokens))].join('\n'),
         tokenFilter: tokenFilterText(Object.keys(index.tokens)),
+        patternsWithoutFirstWord: Object.hasOwn(index.tokens, ALWAYS),
         indexText: JSON.stringify(index),
         view: buildPageView(dataset, current),
         rulings: new Map(dataset.rulings.map((ruling) => [ruling.id, ruling])),
@@ -111,8 +111,8 @@ export function registerPageData(): PageDataService {
       enabled: true,
       indexId: ready.index.id,
       tokens: ready.tokens,
-      pairStarts: ready.pairStarts,
       tokenFilter: ready.tokenFilter,
+      patternsWithoutFirstWord: ready.patternsWithoutFirstWord,
       look: {
         palette: current.palette,
         highlightStyle: current.highlightStyle,
