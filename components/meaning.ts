@@ -169,3 +169,14 @@ export function effectiveWords(date: string, now: Date = new Date()): string {
   const today = now.toISOString().slice(0, 10);
   return date <= today ? `In effect since ${formatDate(date)}` : `Takes effect ${formatDate(date)}`;
 }
+
+/**
+ * The first clause of a meaning ("US persons may not buy or sell its publicly traded securities,
+ * or securities that give exposure to them."), for a row that also shows the buy / hold / sell line:
+ * what follows the semicolon is what that line says, and the popup lists many companies at once.
+ * The whole sentence stays in the company's details and the hover card.
+ */
+export function leadClause(text: string): string {
+  const cut = text.indexOf('; ');
+  return cut > 0 ? `${text.slice(0, cut)}.` : text;
+}

@@ -84,10 +84,16 @@ export type PageSetup =
        * more. One string crosses into a frame much faster than an array of a few thousand.
        */
       tokens: string;
-      /** The first words of the two-word tokens among them, one per line (tokens.ts, `pairStarts`). */
-      pairStarts: string;
-      /** The filter of words worth a look, as text (tokens.ts, `tokenFilterText`). */
+      /**
+       * The filter of words and word pairs worth a look, as text (tokens.ts, `tokenFilterText`); it also
+       * says which words start a two-word token.
+       */
       tokenFilter: string;
+      /**
+       * Whether some patterns start with no word a frame can look for (they go to every part of the
+       * index): then a text without first words may still match, and is matched like any other.
+       */
+      patternsWithoutFirstWord: boolean;
       /** How matches look; watchlist terms are painted only when the user asked for it (the page can read highlights). */
       look: { palette: Palette; highlightStyle: HighlightStyle; hoverCards: boolean; watchlistOnPages: boolean };
       /** "Not this company" rules that apply to this frame's site. */

@@ -30,6 +30,10 @@ export function ListsSection({ settings, save, dataset, datasetError }: { settin
       <div class="subsection">
         <h3>Lists</h3>
         {datasetError && <p class="notice" role="status">{datasetError}</p>}
+        <p class="hint" data-testid="lists-note">
+          A company can stand stricter than the list that names it: a Russian issuer on the SSI or NS-MBS list shows as
+          “Buying banned”, because EO 14071 bars US persons from buying any of its securities.
+        </p>
         {lists.length > 0 && (
           <ul class="rows" data-testid="lists">
             {lists.map((list) => (

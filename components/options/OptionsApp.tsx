@@ -45,14 +45,22 @@ export function OptionsApp() {
   const [storage, setStorage] = useState<StorageStatus | null>(null);
 
   useEffect(() => {
-    getActiveDataset()
-      .then(setDataset)
-      .catch(() => setDatasetError('The list data could not be loaded, so the lists cannot be shown right now. Your choices are kept.'));
+    // Only the latest read is shown: reads can answer out of order, and an older list must not come back.
+    let asked = 0;
+    const read = () => {
+      const mine = ++asked;
+      getActiveDataset().then(
+        (next) => {
+          if (mine !== asked) return;
+          setDataset(next);
+          setDatasetError('');
+        },
+        () => mine === asked && setDatasetError('The list data could not be loaded, so the lists cannot be shown right now. Your choices are kept.'),
+      );
+    };
+    read();
     // A list update while this page is open (a list the feed added appears, one it dropped goes).
-    return watchActiveDataset((next) => {
-      setDataset(next);
-      setDatasetError('');
-    });
+    return watchActiveDataset(read);
   }, []);
   useEffect(() => {
     void getStorageStatus().then(setStorage);

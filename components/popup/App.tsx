@@ -138,6 +138,8 @@ export function App({ api, tabId: tabParam, entityId }: PopupProps) {
   const wholeAsked = useRef<Promise<void> | undefined>(undefined);
   const complete = useRef(false);
   complete.current = loaded?.complete ?? false;
+  const shown = useRef(false);
+  shown.current = loaded !== undefined;
   // Only the latest question's list is shown: a first load that answers after an update's must not put the old list back.
   const wholeAsks = useRef(0);
   const askWhole = useCallback(
@@ -147,6 +149,12 @@ export function App({ api, tabId: tabParam, entityId }: PopupProps) {
       wholeAsked.current = api.dataset(fresh ? { fresh } : undefined).then(
         (dataset) => {
           if (asked !== wholeAsks.current) return;
+          // An update heard before the first view: nothing to put the list in yet, so the first view's
+          // own request for the whole list asks again (the background reads the new copy by then).
+          if (!shown.current) {
+            wholeAsked.current = undefined;
+            return;
+          }
           setLoaded((current) => current && { ...current, dataset, complete: true, coverage: undefined });
         },
         (error: unknown) => {

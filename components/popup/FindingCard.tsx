@@ -3,7 +3,7 @@
 // named it. The whole story is one click away in the details view.
 import { STATUS_LABEL, StandingChip } from '../Chips';
 import { distinctTexts, formatDate, plural } from '../format';
-import { divestWords, effectiveWords, permissionLine } from '../meaning';
+import { divestWords, effectiveWords, leadClause, permissionLine } from '../meaning';
 import type { Catalog, PageCompany } from './model';
 
 export function FindingCard({ company, data, onOpen, now = new Date() }: { company: PageCompany; data: Catalog; onOpen: (entityId: string) => void; now?: Date }) {
@@ -24,7 +24,7 @@ export function FindingCard({ company, data, onOpen, now = new Date() }: { compa
         </h3>
         <StandingChip meaning={meaning} severity={severity} />
       </div>
-      <p class="small effect-short" id={describedBy} data-testid="finding-line">{meaning.headline}</p>
+      <p class="small effect-short" id={describedBy} data-testid="finding-line">{meaning.permissions ? leadClause(meaning.headline) : meaning.headline}</p>
       {meaning.permissions ? <p class="small permissions" data-testid="finding-permissions">{permissionLine(meaning.permissions)}</p> : null}
       {dates.length > 0 ? <p class="small muted" data-testid="finding-dates">{dates.join(' · ')}</p> : null}
       {meaning.inForce.length > 0 ? (

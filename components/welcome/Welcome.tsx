@@ -5,8 +5,8 @@ import { PALETTES, UNDERLINE_STYLES, type PaletteKey } from '../../lib/settings/
 import { US_PERSON_NOTE } from '../meaning';
 
 const MEANINGS: [PaletteKey, string, string][] = [
-  ['prohibited', 'Prohibited', 'A list in force bars US persons from buying (NS-CMIC) or from any dealing (SDN, blocked).'],
-  ['restricted', 'Restricted', 'Some dealings in its securities are barred, such as its new debt or shares (OFAC sectoral directives). Double line.'],
+  ['prohibited', 'Prohibited', 'US persons may not buy its securities: an NS-CMIC listing, or EO 14071 for every Russian issuer whatever list names it (chip: “Buying banned”); or no dealing at all, an SDN listing (chip: “Blocked”).'],
+  ['restricted', 'Restricted', 'Some dealings in its securities are barred, such as its new debt or shares (OFAC sectoral directives), for a company outside Russia’s new-investment ban. Double line.'],
   ['caution', 'Caution', 'Named on a US government list that is not an investment ban (DoD 1260H, Entity List, FCC…).'],
   ['historical', 'Formerly listed', 'A listing that ended or a court vacated: no current restriction. Dotted grey line, no fill.'],
   ['watchlist', 'Your watchlist', 'A name you asked to see highlighted; not a government listing.'],

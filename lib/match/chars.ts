@@ -16,6 +16,15 @@ const flags = new Uint8Array(65536);
 const caseKeys = new Uint16Array(65536);
 
 function learn(code: number): number {
+  if (code < 128) {
+    // ASCII, most of every page, without compiling the Unicode RegExps below (a frame's first match paid for them).
+    const upper = code >= 65 && code <= 90;
+    const lower = code >= 97 && code <= 122;
+    const digit = code >= 48 && code <= 57;
+    const ascii = KNOWN | (upper || lower ? LETTER | LETTER_OR_DIGIT : digit ? LETTER_OR_DIGIT : 0) | (lower ? 0 : UPPER_SAME) | (upper ? 0 : LOWER_SAME);
+    flags[code] = ascii;
+    return ascii;
+  }
   const ch = String.fromCharCode(code);
   let f = KNOWN;
   // A lone surrogate is no letter: astral characters are looked at as whole code points by the callers.

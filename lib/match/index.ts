@@ -244,7 +244,7 @@ function matcherFrom({ patterns, warnings }: CompiledPatterns, built?: Automaton
   };
 
   function scan(text: string, context: ScanContext = {}): TextMatch[] {
-    const matches = scanText(text, context);
+    const matches = context.holdsNoFirstWord ? [] : scanText(text, context);
     const where = new Map<string, number>();
     const own = introducedIn(text, matches, namesACompany, where);
     return applyIntroduced(text, matches, own, where, context.introduced);

@@ -9,15 +9,22 @@ import { caseKey, isJsSpace, isLetterOrDigitAt } from './chars';
 import { lazy } from './lazy';
 import { LEGAL_FORMS } from './legal-forms';
 
-/** Each spelling as its words, each word as case keys. */
-type Spelling = number[][];
+/** Each spelling as its words, each word as the string of its case keys (one string, not an array, per word). */
+type Spelling = string[];
+
+/** `word` as case keys; the table is built the first time a frame checks a legal form, so it is kept cheap. */
+function caseKeysOf(word: string): string {
+  let out = '';
+  for (let i = 0; i < word.length; i++) out += String.fromCharCode(caseKey(word.charCodeAt(i)));
+  return out;
+}
 
 const spellingsByFirst = lazy(() => {
   const byFirst = new Map<number, Spelling[]>();
   const spellings = LEGAL_FORMS.flatMap((form) => form.spellings).sort((a, b) => b.length - a.length);
   for (const spelling of spellings) {
-    const words = spelling.split(' ').map((word) => Array.from(word, (ch) => caseKey(ch.charCodeAt(0))));
-    const first = words[0][0];
+    const words = spelling.split(' ').map(caseKeysOf);
+    const first = words[0].charCodeAt(0);
     const list = byFirst.get(first);
     if (list) list.push(words);
     else byFirst.set(first, [words]);
@@ -35,7 +42,7 @@ function spellingEnd(text: string, k: number, spelling: Spelling): number {
     if (w > 0) while (k < n && isJoiner(text.charCodeAt(k))) k++;
     const word = spelling[w];
     if (k + word.length > n) return -1;
-    for (let c = 0; c < word.length; c++) if (caseKey(text.charCodeAt(k + c)) !== word[c]) return -1;
+    for (let c = 0; c < word.length; c++) if (caseKey(text.charCodeAt(k + c)) !== word.charCodeAt(c)) return -1;
     k += word.length;
   }
   return isLetterOrDigitAt(text, k) ? -1 : k;

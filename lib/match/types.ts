@@ -47,6 +47,11 @@ export interface ScanContext {
    * (entity id) or for something else (null). Only forms the text contains are looked up.
    */
   introduced?: ReadonlyMap<string, string | null>;
+  /**
+   * The caller has read the text's words and it holds the first word of no pattern (a frame's first look,
+   * lib/page/tokens.ts): no pattern can match, so only forms other blocks introduced are looked for.
+   */
+  holdsNoFirstWord?: boolean;
 }
 
 export interface Matcher {

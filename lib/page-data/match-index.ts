@@ -59,13 +59,28 @@ export function buildMatchIndex(dataset: Dataset, settings: ViewSettings): Match
   };
 }
 
+/** Each pattern row's token (what a frame must see for it to be possible), computed once per index. */
+const tokensOfRows = new WeakMap<MatchIndex, string[]>();
+function rowTokens(index: MatchIndex): string[] {
+  let tokens = tokensOfRows.get(index);
+  if (!tokens) {
+    tokens = index.patterns.rows.map((row) => {
+      const token = keyToken(row[2]);
+      return token.length > MAX_TOKEN_LENGTH || token.length === 0 ? ALWAYS : token;
+    });
+    tokensOfRows.set(index, tokens);
+  }
+  return tokens;
+}
+
 /** From this share of the index on, a frame gets the whole index rather than a part. */
 export const WHOLE_SHARE = 0.3;
 
 /**
- * The part of `index` a frame whose text holds first words `tokens` needs: every company with a pattern
- * starting with one of them (and those every frame needs), their patterns in the index's order, and the
- * words it covers. Null when that is most of the index anyway (the frame then takes the whole).
+ * The part of `index` a frame whose text holds first words `tokens` needs: the patterns starting with one
+ * of them (and those every frame needs: the exclusion list, patterns without a first word), in the index's
+ * order, the companies they belong to, and the words it covers. Null when those companies are most of the
+ * index anyway (the frame then takes the whole).
  */
 export function partialIndex(index: MatchIndex, tokens: Iterable<string>): MatchIndex | null {
   const wanted = new Set<number>(Object.hasOwn(index.tokens, ALWAYS) ? index.tokens[ALWAYS] : []);
@@ -76,14 +91,24 @@ export function partialIndex(index: MatchIndex, tokens: Iterable<string>): Match
     for (const at of index.tokens[token]) wanted.add(at);
   }
   if (wanted.size >= index.entities.length * WHOLE_SHARE) return null;
-  const positions = [...wanted].sort((a, b) => a - b);
+  // Of those companies, only the patterns that start with a word the text holds: a pattern whose first
+  // word (or pair) is absent cannot match there, nor tell a match apart from another name. Text that later
+  // brings one of their first words asks for a larger part (the part covers only `covers`).
+  const covered = new Set(covers);
+  const rowToken = rowTokens(index);
+  const candidates = [...wanted].sort((a, b) => a - b);
+  const keep: boolean[] = index.patterns.rows.map((row, i) => row[0] < 0 || rowToken[i] === ALWAYS || covered.has(rowToken[i]));
+  const used = new Set<number>();
+  index.patterns.rows.forEach((row, i) => void (keep[i] && row[0] >= 0 && used.add(row[0])));
+  const positions = candidates.filter((at) => used.has(at));
   const local = new Map(positions.map((at, i) => [at, i]));
   const rows: PatternRow[] = [];
-  for (const row of index.patterns.rows) {
+  index.patterns.rows.forEach((row, i) => {
+    if (!keep[i]) return;
     // The exclusion list (-1) goes to every part.
     const at = row[0] < 0 ? -1 : local.get(row[0]);
     if (at !== undefined) rows.push([at, ...row.slice(1)] as PatternRow);
-  }
+  });
   return {
     id: index.id,
     entities: positions.map((at) => index.entities[at]),

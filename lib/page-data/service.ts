@@ -14,11 +14,12 @@ import { isEnabledFor } from '../settings/resolve';
 import { hostCoveredBy } from '../settings/site';
 import { addIgnore, getSettings, removeIgnore, watchSettings } from '../settings/store';
 import { cleanIgnoreRule } from '../settings/rules';
+import { ignoreText } from '../settings/validate';
 import { decidingAsOf } from '../findings/freshness';
 import type { Settings } from '../settings/types';
 import { buildMatchIndex, matchIndexId, partialIndex } from './match-index';
 import { lockStorage } from './storage-access';
-import { pairStarts, tokenFilterText } from '../page/tokens';
+import { ALWAYS, tokenFilterText } from '../page/tokens';
 
 interface Prepared {
   dataset: Dataset;
@@ -26,8 +27,8 @@ interface Prepared {
   index: MatchIndex;
   /** The index's first words, one per line, and the index as JSON text: made once, sent to every frame that asks. */
   tokens: string;
-  pairStarts: string;
   tokenFilter: string;
+  patternsWithoutFirstWord: boolean;
   indexText: string;
   view: PageView;
   rulings: Map<string, Ruling>;
@@ -75,8 +76,8 @@ export function registerPageData(): PageDataService {
         settings: current,
         index,
         tokens: Object.keys(index.tokens).join('\n'),
-        pairStarts: [...pairStarts(Object.keys(index.tokens))].join('\n'),
         tokenFilter: tokenFilterText(Object.keys(index.tokens)),
+        patternsWithoutFirstWord: Object.hasOwn(index.tokens, ALWAYS),
         indexText: JSON.stringify(index),
         view: buildPageView(dataset, current),
         rulings: new Map(dataset.rulings.map((ruling) => [ruling.id, ruling])),
@@ -110,8 +111,8 @@ export function registerPageData(): PageDataService {
       enabled: true,
       indexId: ready.index.id,
       tokens: ready.tokens,
-      pairStarts: ready.pairStarts,
       tokenFilter: ready.tokenFilter,
+      patternsWithoutFirstWord: ready.patternsWithoutFirstWord,
       look: {
         palette: current.palette,
         highlightStyle: current.highlightStyle,
@@ -148,7 +149,13 @@ export function registerPageData(): PageDataService {
       const ready = await prepare();
       // Only a company the page could have shown can be ignored.
       if (!ready.view.entities.has(entityId)) throw new Error('unknown company');
-      await addIgnore({ entityId, text: text.slice(0, MAX_TEXT_LENGTH), site: senderSite(sender, typeof site === 'string' ? site : '') });
+      // A rule from a page names the text it ignores and its own site: an empty text would stop every
+      // name of the company, and "*" every site (the options page alone makes such rules).
+      const ignored = text.slice(0, MAX_TEXT_LENGTH);
+      const ruleSite = senderSite(sender, typeof site === 'string' ? site : '');
+      if (ignoreText(ignored) === '') throw new Error('an ignore rule from a page needs the text it ignores');
+      if (ruleSite === '*') throw new Error('an ignore rule from a page is for its own site');
+      await addIgnore({ entityId, text: ignored, site: ruleSite });
     },
     // Undo on the page: the same checks, so a page can only take back a rule for its own site.
     removeIgnoreRule: async ({ entityId, text, site }, sender) => {

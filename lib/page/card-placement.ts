@@ -25,6 +25,11 @@ export const GAP = 6;
  * it: beside the word (whole, covering the rest of the line) is then better, when there is room.
  */
 export const USEFUL_HEIGHT = 220;
+/**
+ * Shortened below this, a card shows no more than its heading and a line: it would read as an empty
+ * warning. The card then keeps this much (or the window's height) even if it covers the word.
+ */
+export const READABLE_HEIGHT = 140;
 
 function clamp(value: number, low: number, high: number): number {
   return Math.max(low, Math.min(value, high));
@@ -34,7 +39,7 @@ function clamp(value: number, low: number, high: number): number {
  * The card's place for a card of `size` (its natural size) explaining `word`, in a window of
  * `view`: below the word when it fits, else above; else shortened on the side with more room
  * (the word and its line stay in view), or beside the word when that room is small and the line
- * leaves space. Always inside the window, never over the word.
+ * leaves space. Always inside the window; over the word only when no side leaves a readable card.
  */
 export function placeCard(size: { width: number; height: number }, word: Box, view: { width: number; height: number }): Placement {
   const width = Math.min(size.width, view.width - 2 * EDGE);
@@ -52,7 +57,9 @@ export function placeCard(size: { width: number; height: number }, word: Box, vi
   if (beside !== undefined && roomy < USEFUL_HEIGHT) {
     return { left: beside, top: clamp(word.top, EDGE, view.height - EDGE - height) };
   }
-  // A word partly outside the window can leave less than nothing on a side.
-  if (roomBelow >= roomAbove) return { left: alignedLeft, top: word.bottom + GAP, maxHeight: Math.max(0, roomBelow) };
-  return { left: alignedLeft, top: EDGE, maxHeight: Math.max(0, roomAbove) };
+  // Too little room on every side (a big zoom, a name wrapped across the window): a readable card over
+  // the word beats an empty strip beside it. It sits at the top of the window, as tall as the window allows.
+  if (roomy < READABLE_HEIGHT) return { left: alignedLeft, top: EDGE, maxHeight: height };
+  if (roomBelow >= roomAbove) return { left: alignedLeft, top: word.bottom + GAP, maxHeight: roomBelow };
+  return { left: alignedLeft, top: EDGE, maxHeight: roomAbove };
 }

@@ -15,6 +15,7 @@ import { PageUi } from './page-ui';
 import { PageScanner, type PageMatch, type ScanRules } from './scanner';
 import { macrotask } from './scheduler';
 import { SubsetMatcher } from './subset-matcher';
+import type { FirstWordTable } from '../match/first-words';
 import { tokenFilterFromText, visitTokens, wordsOfLines, type WordSet } from './tokens';
 
 export type EnabledSetup = Extract<PageSetup, { enabled: true }>;
@@ -40,17 +41,21 @@ class FirstWordProbe {
   whole = false;
   readonly wentWhole: Promise<void>;
   private goWhole!: () => void;
-  readonly pairsAfter: WordSet;
-  /** The words worth a look (tokens and pair starts), so the look makes no string for any other word. */
-  readonly filter: Int32Array;
+  /** The words and pairs worth a look (tokens.ts), so the look makes no string for any other word. */
+  readonly filter: FirstWordTable;
+  /**
+   * Texts read whole without finding a first word (null when some patterns have none): the matcher
+   * built next need not read them (subset-matcher.ts). They are the kept runs' own strings.
+   */
+  readonly quiet: Set<string> | null;
   constructor(
     readonly tokens: WordSet,
-    pairsAfter: WordSet,
-    filter: Int32Array,
+    filter: FirstWordTable,
+    everyPatternHasAFirstWord: boolean,
     private readonly onFound: () => void,
   ) {
-    this.pairsAfter = pairsAfter;
     this.filter = filter;
+    this.quiet = everyPatternHasAFirstWord ? new Set() : null;
     this.wentWhole = new Promise((resolve) => (this.goWhole = resolve));
   }
 
@@ -67,8 +72,9 @@ class FirstWordProbe {
         this.seen.add(token);
         found = true;
       }
-    }, this.pairsAfter, this.filter);
+    }, undefined, this.filter);
     if (found) this.onFound();
+    else this.quiet?.add(text);
     return [];
   }
 }
@@ -233,8 +239,8 @@ export class PageSession {
 
   private newProbe(): FirstWordProbe {
     // Kept as the strings they came in: a frame looks up only the few words its filter lets through.
-    const { tokens, pairStarts, tokenFilter } = this.setup;
-    return new FirstWordProbe(wordsOfLines(tokens), wordsOfLines(pairStarts), tokenFilterFromText(tokenFilter), () => this.loadIndex());
+    const { tokens, tokenFilter, patternsWithoutFirstWord } = this.setup;
+    return new FirstWordProbe(wordsOfLines(tokens), tokenFilterFromText(tokenFilter), !patternsWithoutFirstWord, () => this.loadIndex());
   }
 
   private probeRules(): ScanRules {
@@ -332,7 +338,7 @@ export class PageSession {
       await new Promise<void>((resolve) => next(resolve));
       stretchStart = performance.now();
     };
-    const lookup = { tokens: this.probe.tokens, pairsAfter: this.probe.pairsAfter, filter: this.probe.filter };
+    const lookup = { tokens: this.probe.tokens, filter: this.probe.filter, quiet: this.probe.quiet ?? undefined };
     const matcher: SubsetMatcher = await SubsetMatcher.create(index, lookup, {
       sliceMs: BUILD_SLICE_MS,
       pause,

@@ -11,7 +11,8 @@ import { PatternDecoder, patternsFromTable } from '../match/pattern-table';
 import type { Pattern } from '../match/patterns';
 import type { MatchIndex } from '../messaging';
 import type { PageMatch, PageMatcher } from './scanner';
-import { pairStarts, tokenFilter, visitTokens, type WordSet } from './tokens';
+import type { FirstWordTable } from '../match/first-words';
+import { tokenFilter, visitTokens, type WordSet } from './tokens';
 
 /** Patterns turned back in one go up to this many; more are turned back in short stretches. */
 const SYNC_ROWS = 400;
@@ -20,15 +21,19 @@ const SYNC_ROWS = 400;
 export interface TokenLookup {
   /** Every first word of the whole index (the frame's setup). */
   tokens: WordSet;
-  /** Words that start a two-word token, and the filter of words worth a look (tokens.ts). */
-  pairsAfter: WordSet;
-  filter: Int32Array;
+  /** The filter of words and pairs worth a look, which also knows the words that start a pair (tokens.ts). */
+  filter: FirstWordTable;
+  /**
+   * Texts the frame's first look read whole and found no first word of the index in: no pattern can
+   * match there, so the matcher does not read them again (only forms other blocks introduced count).
+   */
+  quiet?: ReadonlySet<string>;
 }
 
 /** The lookup for a list of first words held in memory (tests, tools). */
 export function lookupOf(tokens: Iterable<string>): TokenLookup {
   const list = [...tokens];
-  return { tokens: new Set(list), pairsAfter: pairStarts(list), filter: tokenFilter(list) };
+  return { tokens: new Set(list), filter: tokenFilter(list) };
 }
 
 export interface SubsetOptions extends AsyncBuildOptions {
@@ -44,10 +49,9 @@ export class SubsetMatcher implements PageMatcher {
   /** First words already reported lacking, so a text read again does not ask twice. */
   private readonly asked = new Set<string>();
   private readonly tokens: WordSet;
-  /** Words that start a two-word token: only after these is the next word looked at. */
-  private readonly pairsAfter: WordSet;
-  /** The words worth looking up (tokens.ts, `tokenFilter`). */
-  private readonly filter: Int32Array;
+  /** The words and pairs worth looking up (tokens.ts, `tokenFilter`). */
+  private readonly filter: FirstWordTable;
+  private readonly quiet: ReadonlySet<string> | undefined;
   /** How often a larger part of the index replaced the first (tests, benchmark). */
   rebuilds = 0;
 
@@ -56,8 +60,8 @@ export class SubsetMatcher implements PageMatcher {
     private readonly options: SubsetOptions,
   ) {
     this.tokens = lookup.tokens;
-    this.pairsAfter = lookup.pairsAfter;
     this.filter = lookup.filter;
+    this.quiet = lookup.quiet;
   }
 
   /** The matcher for `index` (a part or the whole), built in short stretches when it is large. */
@@ -89,6 +93,8 @@ export class SubsetMatcher implements PageMatcher {
   }
 
   scan(text: string, context?: Parameters<PageMatcher['scan']>[1]): PageMatch[] {
+    // Most of a page's text holds no first word at all; the first look already read it.
+    if (this.quiet?.has(text)) return this.matcher.scan(text, { ...context, holdsNoFirstWord: true });
     // A text the frame looked at before this matcher was built holds no first word the matcher lacks.
     const covered = this.covered;
     if (covered && !context?.tokensSeen) {
@@ -101,7 +107,7 @@ export class SubsetMatcher implements PageMatcher {
           this.asked.add(token);
           (lacking ??= []).push(token);
         }
-      }, this.pairsAfter, this.filter);
+      }, undefined, this.filter);
       if (incomplete) context?.onIncomplete?.();
       if (lacking) this.options.onLacking?.(lacking);
     }

@@ -6,8 +6,12 @@
 // companies its text could possibly name. The comparison must never miss: a company none of whose
 // first words (or pairs) is present cannot match, so a matcher built from the companies whose first
 // words are present finds exactly what the full matcher finds.
-import { FirstWordFilter, WORD_HASH_SEED, hashStep, mayStart, tableFromBits } from '../match/first-words';
-import { AMP, CJK, SKIP, WORD, charClass, foldCode, foldedTail } from '../match/normalize';
+import { FirstWordFilter, HASH_MULTIPLIER, HASH_PRIME, WORD_HASH_SEED, hashStep, mayStart, tableFromBits, type FirstWordTable } from '../match/first-words';
+import {
+  AMP, CJK, WORD, WORD_FOLD_EXPANDS, WORD_FOLD_NONE, WORD_FOLD_SKIP, WORD_FOLD_UNLEARNED, charClass, foldCode, foldedTail, wordFoldTable,
+} from '../match/normalize';
+
+const wordFolds = wordFoldTable;
 
 const ZERO = 48;
 /** Longer words are not looked up: the index lists patterns with longer first words under ALWAYS. */
@@ -56,17 +60,31 @@ export function pairStarts(tokens: Iterable<string>): Set<string> {
   return out;
 }
 
+/** The code unit between the two words of a pair token (keys join words with one space). */
+const SPACE = 32;
+
 /**
- * A bitmap of the words that are tokens or start a pair token (the matcher's first-word hash): with it,
- * `visitTokens` makes no string for a plain word that is neither, which is nearly every word of a page.
+ * A bitmap of the word hashes worth a look (the matcher's first-word hash): each one-word token, each
+ * pair token whole ("bank uralsib"), and each pair's first word followed by its space ("bank "). With
+ * it, `visitTokens` makes no string for a plain word that is no token, starts no pair and ends no pair
+ * with the word before it, which is nearly every word of a page ("the", "bank" alone).
  */
-export function tokenFilter(tokens: Iterable<string>): Int32Array {
+export function tokenFilter(tokens: Iterable<string>): FirstWordTable {
   return filterOf(tokens).table;
 }
 
 function filterOf(tokens: Iterable<string>): FirstWordFilter {
   const filter = new FirstWordFilter();
-  for (const token of tokens) filter.addKey(token);
+  for (const token of tokens) {
+    const space = token.indexOf(' ');
+    if (space > 0) {
+      filter.addText(token);
+      filter.addText(token.slice(0, space + 1));
+    } else {
+      // A word token, or a CJK character (read without the filter, like every word beyond ASCII).
+      filter.addKey(token);
+    }
+  }
   return filter;
 }
 
@@ -75,7 +93,7 @@ export function tokenFilterText(tokens: Iterable<string>): string {
   return filterOf(tokens).setBits().map((bit) => bit.toString(36)).join(',');
 }
 
-export function tokenFilterFromText(text: string): Int32Array {
+export function tokenFilterFromText(text: string): FirstWordTable {
   return tableFromBits(text ? text.split(',').map((bit) => Number.parseInt(bit, 36)) : []);
 }
 
@@ -112,13 +130,16 @@ const letters: number[] = [];
  * prefix of a word with letters beyond ASCII (a Russian name takes case endings), each CJK
  * character, and, after a word in `pairsAfter`, that word and the next joined by a space when both
  * are ASCII and only separators lie between them. Stops early when `visit` returns true. With
- * `filter` (`tokenFilter` of the tokens looked for), plain words not in it are not visited.
+ * `filter` (`tokenFilter` of the tokens looked for), plain words and pairs whose hash is not in it
+ * are not visited, and pair starts come from the filter too (`pairsAfter` is not asked).
  */
-export function visitTokens(text: string, visit: (token: string) => boolean | void, pairsAfter?: WordSet, filter?: Int32Array): void {
+export function visitTokens(text: string, visit: (token: string) => boolean | void, pairsAfter?: WordSet, filter?: FirstWordTable): void {
   const n = text.length;
   let i = 0;
   /** The previous word, when it starts a pair and nothing but separators followed it yet. */
   let pending: string | null = null;
+  /** With a filter: the hash of the pending word and the space after it. */
+  let pendingHash = 0;
   while (i < n) {
     const code = text.charCodeAt(i);
     const cls = charClass(code);
@@ -140,26 +161,51 @@ export function visitTokens(text: string, visit: (token: string) => boolean | vo
     letters.length = 0;
     let wide = false;
     let hash = WORD_HASH_SEED;
+    // Every letter of the page passes here, mostly in code running for the first time in the frame: the
+    // tables are read directly and the hash step (first-words.ts, `hashStep`) is written out.
     for (; j < n; j++) {
       const c = text.charCodeAt(j);
-      const k = charClass(c);
-      if (k === SKIP) continue;
-      if (k !== WORD) break;
-      const folded = foldCode(c);
-      letters.push(folded);
-      hash = hashStep(hash, folded);
-      if (folded >= 128) wide = true;
-      const tail = foldedTail(c);
-      if (tail) {
-        for (const extra of tail) {
-          letters.push(extra);
-          hash = hashStep(hash, extra);
-          if (extra >= 128) wide = true;
-        }
+      let folded = wordFolds[c];
+      if (folded === WORD_FOLD_UNLEARNED) {
+        charClass(c);
+        folded = wordFolds[c];
       }
+      if (folded === WORD_FOLD_SKIP) continue;
+      if (folded === WORD_FOLD_NONE) break;
+      if (folded === WORD_FOLD_EXPANDS) {
+        // A ligature ("ﬁ"): its first letter, then the rest.
+        for (const letter of [foldCode(c), ...foldedTail(c)!]) {
+          letters.push(letter);
+          hash = hashStep(hash, letter);
+          if (letter >= 128) wide = true;
+        }
+        continue;
+      }
+      letters.push(folded);
+      hash = (hash * HASH_MULTIPLIER + folded) % HASH_PRIME;
+      if (folded >= 128) wide = true;
     }
-    // A plain word that is no token and starts no pair, with no pair open before it: nothing to visit.
-    if (filter && !wide && pending === null && !mayStart(filter, hash)) {
+    if (filter && !wide) {
+      // A plain word: a string is made only when the filter says it may be a token, end a pair or start one.
+      const short = letters.length <= MAX_TOKEN_LENGTH;
+      let endsPair = false;
+      if (pending !== null && short) {
+        let pairHash = pendingHash;
+        for (let l = 0; l < letters.length; l++) pairHash = hashStep(pairHash, letters[l]);
+        endsPair = mayStart(filter, pairHash);
+      }
+      const spaceHash = hashStep(hash, SPACE);
+      const startsPair = short && mayStart(filter, spaceHash);
+      const isToken = short && mayStart(filter, hash);
+      if (isToken || endsPair || startsPair) {
+        const word = String.fromCharCode(...letters);
+        if (isToken && visit(word)) return;
+        if (endsPair && visit(`${pending} ${word}`)) return;
+        pending = startsPair ? word : null;
+        pendingHash = spaceHash;
+      } else {
+        pending = null;
+      }
       i = j;
       continue;
     }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EDGE, GAP, placeCard, type Box, type Placement } from '../../lib/page/card-placement';
+import { EDGE, GAP, READABLE_HEIGHT, placeCard, type Box, type Placement } from '../../lib/page/card-placement';
 
 const CARD = { width: 340, height: 600 };
 
@@ -58,6 +58,20 @@ describe('hover card placement', () => {
         expect(overlaps(box, target), `word at ${left},${top}`).toBe(false);
         expect(inside(box, view), `word at ${left},${top}`).toBe(true);
       }
+    }
+  });
+
+  it('never shrinks to an empty strip: with no readable room on any side it stays readable, even over the word', () => {
+    const card = { width: 560, height: 340 };
+    // A name in a big font wrapped across a whole 1280×720 window, leaving 30 px above and below.
+    const wrapped: Box = { left: 0, top: 44, right: 1280, bottom: 676 };
+    // A heading at 400% zoom: the window is 320×180 CSS px.
+    const zoomed = { view: { width: 320, height: 180 }, word: word(20, 60, 200, 40) };
+    for (const [target, view] of [[wrapped, { width: 1280, height: 720 }], [zoomed.word, zoomed.view]] as const) {
+      const spot = placeCard(card, target, view);
+      const box = cardBox(spot, { width: Math.min(card.width, view.width - 2 * EDGE), height: card.height });
+      expect(box.bottom - box.top).toBeGreaterThanOrEqual(Math.min(READABLE_HEIGHT, view.height - 2 * EDGE));
+      expect(inside(box, view)).toBe(true);
     }
   });
 });

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { coreName, foldWithOffsets, matchKey, normalize } from '../../lib/match/normalize';
 import { isValidIsin } from '../../lib/match/isin';
+import { isHanUnit, isLetterOrDigitAt, isLetterUnit, lowerSameUnit, upperSameUnit } from '../../lib/match/chars';
 
 describe('normalize', () => {
   it('makes spellings of one company name equal', () => {
@@ -71,5 +72,21 @@ describe('isValidIsin', () => {
     expect(isValidIsin('US16941M1098')).toBe(false);
     expect(isValidIsin('BRC1EODR004')).toBe(false);
     expect(isValidIsin('US16941M109X')).toBe(false);
+  });
+});
+
+describe('character properties', () => {
+  it('answers for every ASCII character as the Unicode RegExps and case mappings do', () => {
+    for (let code = 0; code < 128; code++) {
+      const ch = String.fromCharCode(code);
+      const text = `${ch}`;
+      expect([isLetterUnit(code), isLetterOrDigitAt(text, 0), upperSameUnit(code), lowerSameUnit(code), isHanUnit(code)]).toEqual([
+        /\p{L}/u.test(ch),
+        /[\p{L}\p{N}]/u.test(ch),
+        ch.toUpperCase() === ch,
+        ch.toLowerCase() === ch,
+        false,
+      ]);
+    }
   });
 });

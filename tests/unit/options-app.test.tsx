@@ -23,6 +23,8 @@ describe('options page: lists to flag', () => {
     await waitFor(() => expect(listNames().length).toBe(dataset.lists.length));
     expect(listNames().join(' ')).toContain('Non-SDN Chinese Military-Industrial Complex Companies List');
     expect(listNames().join(' ')).not.toContain('Newly Tracked List');
+    // A list's own severity is not the whole story for a Russian issuer: the page says why it reads stricter.
+    expect(screen.getByTestId('lists-note').textContent).toMatch(/Russian issuer on the SSI or NS-MBS list shows as “Buying banned”, because EO 14071/);
     const updated: Dataset = {
       ...dataset,
       version: '2026.11.25.1',

@@ -9,7 +9,7 @@ import { createMatcher } from '../../lib/match';
 import { buildMatchIndex, matchIndexId, partialIndex } from '../../lib/page-data/match-index';
 import { buildPageView } from '../../lib/page/entity-view';
 import { SubsetMatcher, lookupOf } from '../../lib/page/subset-matcher';
-import { pairStarts, tokenFilter, tokenFilterFromText, tokenFilterText, visitTokens, wordsOfLines } from '../../lib/page/tokens';
+import { keyToken, pairStarts, tokenFilter, tokenFilterFromText, tokenFilterText, visitTokens, wordsOfLines } from '../../lib/page/tokens';
 import { defaultSettings } from '../../lib/settings/defaults';
 import { loadCorpus } from '../corpus/load';
 
@@ -130,6 +130,52 @@ describe('frame matcher from the compact index', () => {
     expect(known('Savings & Bank')).not.toContain('savings bank');
     // Russian words stay single (case endings), so Cyrillic names are looked up by their first word.
     expect(known('Сбербанка России')).not.toEqual([]);
+  });
+
+  it('makes a string only for words that are a token, start a pair or end one, once the filter is given', () => {
+    const filter = tokenFilter(Object.keys(index.tokens));
+    const visited: string[] = [];
+    visitTokens('The bank said the central bank of the Russian Federation held rates; savings grew.', (token) => void visited.push(token), undefined, filter);
+    // "the", "bank" alone and "said" are read over without a string; the pairs a name starts with are still seen.
+    expect(visited).not.toContain('the');
+    expect(visited).not.toContain('said');
+    expect(visited).toEqual(expect.arrayContaining(['central bank', 'bank of']));
+    expect(visited.length).toBeLessThan(6);
+  });
+
+  it('lets the matcher skip text the first look found no first word in, and still finds what createMatcher finds', async () => {
+    const holdsFirstWord = (text: string) => tokensOf(text, pairsAfter).some((token) => Object.hasOwn(index.tokens, token));
+    const quiet = new Set(texts.filter((text) => !holdsFirstWord(text)));
+    expect(quiet.size).toBeGreaterThan(10);
+    const skipping = await SubsetMatcher.create(indexFor(Object.keys(index.tokens)), { ...lookup, quiet });
+    // A page context where another block defined forms for a company and for something else.
+    const introduced = new Map<string, string | null>([['ГПБ', 'gazprombank'], ['MGI', null]]);
+    for (const text of texts) {
+      const context = () => ({ entitiesNearby: new Set<string>(), introduced });
+      expect(skipping.scan(text, context())).toEqual(full.scan(text, context()));
+    }
+    // The look's word is taken: a text it called quiet is not read by the automaton at all.
+    const named = 'Shares of Rosbank fell.';
+    expect(full.scan(named)).not.toEqual([]);
+    expect((await SubsetMatcher.create(indexFor(Object.keys(index.tokens)), { ...lookup, quiet: new Set([named]) })).scan(named)).toEqual([]);
+    // The forms another block introduced are still found in a text without first words.
+    const later = 'Analysts raised ZQXB to buy.';
+    expect(holdsFirstWord(later)).toBe(false);
+    const quietLater = await SubsetMatcher.create(indexFor([]), { ...lookup, quiet: new Set([later]) });
+    const context = { introduced: new Map<string, string | null>([['ZQXB', index.entities[0].id]]) };
+    expect(quietLater.scan(later, context)).toEqual(full.scan(later, context));
+    expect(quietLater.scan(later, context).map((match) => match.entityId)).toEqual([index.entities[0].id]);
+  });
+
+  it('sends a frame only the patterns that start with a word its text holds, not every pattern of those companies', () => {
+    const part = partialIndex(index, ['rosbank'])!;
+    const rows = part.patterns.rows.filter((row) => row[0] >= 0);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((row) => keyToken(row[2]) === 'rosbank')).toBe(true);
+    const rosbank = index.entities.findIndex((entity) => entity.name === 'Rosbank');
+    expect(index.patterns.rows.filter((row) => row[0] === rosbank).length).toBeGreaterThan(rows.length);
+    // The exclusion list goes to every part.
+    expect(part.patterns.rows.filter((row) => row[0] < 0)).toEqual(index.patterns.rows.filter((row) => row[0] < 0));
   });
 
   it('lists every entity the settings show, with its colour, and changes id with the settings that shape it', () => {

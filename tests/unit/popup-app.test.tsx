@@ -24,6 +24,7 @@ function fakeApi(
 ) {
   let settings = options.settings ?? defaultSettings();
   const datasetWatchers = new Set<() => void>();
+  let held = options.data ?? dataset;
   const watchers = new Set<(s: Settings) => void>();
   const findingWatchers = new Set<() => void>();
   const api: PopupApi = {
@@ -34,7 +35,11 @@ function fakeApi(
     }),
     // What the background answers: the tab's findings with the list cut to them (lib/popup-data).
     pageCards: vi.fn(async (tabId: number) => buildPageCards(await api.tabFindings(tabId), options.data ?? dataset, settings)),
-    dataset: vi.fn(async (asked?: { fresh?: boolean }) => (asked?.fresh && options.updated) || options.data || dataset),
+    // As the background: asked fresh after an update, it reads (and from then on holds) the new list.
+    dataset: vi.fn(async (asked?: { fresh?: boolean }) => {
+      if (asked?.fresh && options.updated) held = options.updated;
+      return held;
+    }),
     watchDataset: (callback) => {
       datasetWatchers.add(callback);
       return () => datasetWatchers.delete(callback);
@@ -476,6 +481,21 @@ describe('popup: this site and data status', () => {
     expect(screen.queryAllByTestId('search-result').map((r) => r.dataset.entityId)[0]).toBe('newly-listed-robotics');
   });
 
+  it('a list update heard before the first view lands still reaches search once the popup shows', async () => {
+    const newcomer = { ...dataset.entities.find((e) => e.id === 'hikvision')!, id: 'newly-listed-robotics', name: 'Newly Listed Robotics Co', aliases: [], weakAliases: [], tickers: [], isins: [] };
+    const updated: Dataset = { ...dataset, version: '2026.11.25.1', entities: [...dataset.entities, newcomer] };
+    const api = fakeApi({ feed: status, updated });
+    // The page's cards come late; the update is heard as soon as the popup listens.
+    const cards = api.pageCards;
+    api.pageCards = vi.fn(async (tabId: number) => (await new Promise((resolve) => setTimeout(resolve, 80)), cards(tabId)));
+    api.watchDataset = (callback) => (queueMicrotask(callback), () => undefined);
+    render(<App api={api} tabId={1} />);
+    await screen.findByTestId('empty-state');
+    fireEvent.click(screen.getByRole('tab', { name: 'Search' }));
+    fireEvent.input(await screen.findByRole('combobox'), { target: { value: 'Newly Listed Robotics' } });
+    await waitFor(() => expect(screen.queryAllByTestId('search-result').map((r) => r.dataset.entityId)[0]).toBe('newly-listed-robotics'));
+  });
+
   it('says how old the list data is, and warns when it is over a month old', async () => {
     const fresh = { ...status, stale: false, staleReason: undefined, dataAsOf: '2026-11-20' };
     const now = Date.parse('2026-11-26T12:00:00Z');
@@ -593,7 +613,8 @@ describe('popup: what it means for you, and what is not counted', () => {
     render(<App api={fakeApi({ data: withPrograms, findings: [found('china-mobile-limited', ['China Mobile'], 2), found('sberbank', ['Sberbank'], 1)] })} tabId={1} />);
     const cards = await screen.findAllByTestId('finding');
     const cmic = cards.find((card) => card.dataset.entityId === 'china-mobile-limited')!;
-    expect(within(cmic).getByTestId('finding-line').textContent).toBe('US persons may not buy its publicly traded securities; holding them is allowed.');
+    // Beside the buy / hold / sell line, the row gives the meaning's first clause; details give it whole.
+    expect(within(cmic).getByTestId('finding-line').textContent).toBe('US persons may not buy its publicly traded securities.');
     expect(within(cmic).getByTestId('finding-permissions').textContent).toBe('Buy: not allowed · Hold: allowed · Sell: needs an OFAC licence');
     const sber = cards.find((card) => card.dataset.entityId === 'sberbank')!;
     expect(within(sber).getByTestId('severity-chip').textContent).toBe('Blocked');
@@ -602,6 +623,7 @@ describe('popup: what it means for you, and what is not counted', () => {
     expect(within(cmic).getByRole('heading', { level: 3, name: 'China Mobile Limited' })).toBeTruthy();
     fireEvent.click(within(cmic).getByRole('button', { name: 'China Mobile Limited' }));
     const details = await screen.findByTestId('details');
+    expect(details.textContent).toContain('US persons may not buy its publicly traded securities; holding them is allowed.');
     const listing = within(details).getAllByTestId('listing').find((el) => el.dataset.listId === 'ofac-ns-cmic')!;
     expect(listing.textContent).toContain('Sales solely to divest were allowed for 365 days');
     expect(within(listing).getByTestId('divest-status').textContent).toBe(' (passed)');
