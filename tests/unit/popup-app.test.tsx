@@ -83,6 +83,22 @@ function fakeApi(
   return Object.assign(api, { pageReports });
 }
 
+/** The list a feed update brings: newer, dated Nov 25, 2026, with one company the bundled list lacks. */
+function updatedList(): Dataset {
+  const newcomer = { ...dataset.entities.find((e) => e.id === 'hikvision')!, id: 'newly-listed-robotics', name: 'Newly Listed Robotics Co', aliases: [], weakAliases: [], tickers: [], isins: [] };
+  return { ...dataset, version: '2026.11.25.1', sources: dataset.sources.map((source) => ({ ...source, asOf: '2026-11-25' })), entities: [...dataset.entities, newcomer] };
+}
+
+/** Opens the popup on an empty page and presses the header's "Update now" once the updater has answered. */
+async function pressUpdateNow(api: PopupApi): Promise<HTMLElement> {
+  render(<App api={api} tabId={1} />);
+  await screen.findByTestId('empty-state');
+  const line = screen.getByTestId('status-line');
+  await waitFor(() => expect((within(line).getByRole('button', { name: 'Update now' }) as HTMLButtonElement).disabled).toBe(false));
+  fireEvent.click(within(line).getByRole('button', { name: 'Update now' }));
+  return line;
+}
+
 const pageFindings = [
   found('xiaomi-corporation', ['Xiaomi', '1810.HK'], 4),
   found('hesai-group', ['Hesai'], 1),
@@ -460,13 +476,7 @@ describe('popup: this site and data status', () => {
   });
 
   it('after "Update now" applies a newer list, the status line and search read the new list', async () => {
-    const newcomer = { ...dataset.entities.find((e) => e.id === 'hikvision')!, id: 'newly-listed-robotics', name: 'Newly Listed Robotics Co', aliases: [], weakAliases: [], tickers: [], isins: [] };
-    const updated: Dataset = {
-      ...dataset,
-      version: '2026.11.25.1',
-      sources: dataset.sources.map((source) => ({ ...source, asOf: '2026-11-25' })),
-      entities: [...dataset.entities, newcomer],
-    };
+    const updated = updatedList();
     const api = fakeApi({ feed: status, updated });
     render(<App api={api} tabId={1} />);
     await screen.findByTestId('empty-state');
@@ -482,8 +492,7 @@ describe('popup: this site and data status', () => {
   });
 
   it('a list update heard before the first view lands still reaches search once the popup shows', async () => {
-    const newcomer = { ...dataset.entities.find((e) => e.id === 'hikvision')!, id: 'newly-listed-robotics', name: 'Newly Listed Robotics Co', aliases: [], weakAliases: [], tickers: [], isins: [] };
-    const updated: Dataset = { ...dataset, version: '2026.11.25.1', entities: [...dataset.entities, newcomer] };
+    const updated = updatedList();
     const api = fakeApi({ feed: status, updated });
     // The page's cards come late; the update is heard as soon as the popup listens.
     const cards = api.pageCards;
@@ -524,11 +533,7 @@ describe('popup: this site and data status', () => {
     const reason = 'Could not reach the update server for the update manifest: this computer may be offline, or the server is down or blocked (Failed to fetch).';
     const api = fakeApi({ feed: status });
     api.updateNow = vi.fn(async () => ({ ...status, lastError: reason, lastErrorKind: 'unreachable' as const }));
-    render(<App api={api} tabId={1} />);
-    await screen.findByTestId('empty-state');
-    const line = screen.getByTestId('status-line');
-    await waitFor(() => expect((within(line).getByRole('button', { name: 'Update now' }) as HTMLButtonElement).disabled).toBe(false));
-    fireEvent.click(within(line).getByRole('button', { name: 'Update now' }));
+    const line = await pressUpdateNow(api);
     await waitFor(() => expect(screen.getByTestId('update-notice').textContent).toBe('Couldn’t check for a newer list; your current list is kept.'));
     expect(line.textContent).not.toContain('manifest');
     expect(line.textContent).not.toContain('Failed to fetch');
@@ -571,11 +576,7 @@ describe('popup: this site and data status', () => {
     api.updateNow = vi.fn(async () => {
       throw new Error('Could not establish connection. Receiving end does not exist');
     });
-    render(<App api={api} tabId={1} />);
-    await screen.findByTestId('empty-state');
-    const line = screen.getByTestId('status-line');
-    await waitFor(() => expect((within(line).getByRole('button', { name: 'Update now' }) as HTMLButtonElement).disabled).toBe(false));
-    fireEvent.click(within(line).getByRole('button', { name: 'Update now' }));
+    const line = await pressUpdateNow(api);
     await waitFor(() => expect(screen.getByTestId('update-notice').textContent).toBe('Couldn’t check for a newer list; your current list is kept.'));
     expect(line.textContent).not.toContain('Receiving end');
     fireEvent.click(within(line).getByRole('button', { name: 'Why?' }));
