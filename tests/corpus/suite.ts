@@ -38,6 +38,24 @@ export interface CorpusSuite {
   recallOnHeldNames?: boolean;
 }
 
+/**
+ * A corpus copied from public pages (tests/corpus/real*): sourced passages in every script the product
+ * reads, a third of them traps, every label checked, held to the product's bar on names the data holds.
+ */
+export function realCorpusSuite(suite: Pick<CorpusSuite, 'title' | 'dir' | 'minSnippets'> & { minPrecision?: number }): void {
+  corpusSuite({
+    dataset: bundledDataset(),
+    shape: `has at least ${suite.minSnippets} sourced passages in English, Chinese (both scripts) and Russian, a third of them traps`,
+    langs: ['en', 'zh', 'zh-Hant', 'ru'],
+    minTraps: { share: 0.33 },
+    checkLabels: true,
+    minPrecision: 0.99,
+    requireSources: true,
+    recallOnHeldNames: true,
+    ...suite,
+  });
+}
+
 export function corpusSuite(suite: CorpusSuite): void {
   const { dataset } = suite;
   const snippets = loadCorpus(resolve(ROOT, suite.dir));
