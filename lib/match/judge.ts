@@ -24,6 +24,18 @@ function onlySpacesAndCommas(text: string, from: number, to: number): boolean {
   return true;
 }
 
+/**
+ * "CNOOC, China's dominant offshore oil producer": a comma and a space inside the words matched as one name end one
+ * phrase and start another, so the words are not that name ("CNOOC China Limited"); the shorter name before the
+ * comma is still read on its own.
+ */
+function commaSplitsName(text: string, start: number, end: number): boolean {
+  for (let k = start + 1; k < end - 1; k++) {
+    if (text.charCodeAt(k) === 44 && isJsSpace(text.charCodeAt(k + 1))) return true;
+  }
+  return false;
+}
+
 // Verdicts of `judge`, as numbers so a rejected candidate costs no allocation; an accepted or deferred
 // match is left in `verdictSlot` (scans are synchronous, so one slot serves every matcher).
 export const REJECT = 0;
@@ -241,7 +253,7 @@ export function judge(text: string, pattern: Pattern, start: number, end: number
       return verdict(ACCEPT, pattern, start, end, 'isin', 'isin');
     case 'name': {
       if (!caseRuleHolds(text, start, end, pattern.caseRule) || !standsForCompany(text, start, end)) return REJECT;
-      if (inWebAddress(text, start, end)) return REJECT;
+      if (inWebAddress(text, start, end) || commaSplitsName(text, start, end)) return REJECT;
       // "symbol=DJI", "the Dow Jones (DJI)": an acronym that is also an index's symbol, used as the index.
       if (pattern.indexLike && (insideWebAddress(text, start, end) || indexWordsNear(text, start, end))) return REJECT;
       if (namesSomethingElse(text, pattern, start, end) || placeThenLegalForm(text, end, pattern.ownNames)) return REJECT;

@@ -1,0 +1,34 @@
+// The rules found in the fifth real corpus (tests/corpus/real5/), each on examples written here: what a reader of
+// an oil wire or a sanctions alert sees, and the trap beside it.
+import { describe, expect, it } from 'vitest';
+import type { Dataset, Entity } from '../../lib/dataset/types';
+import { createMatcher } from '../../lib/match/index';
+
+function entity(id: string, name: string, extra: Partial<Entity> = {}): Entity {
+  return { id, name, aliases: [], weakAliases: [], tickers: [], isins: [], country: 'CN', listings: [], rulings: [], ...extra };
+}
+
+const dataset = {
+  entities: [
+    entity('cnooc', 'CNOOC Ltd', { aliases: ['CNOOC LIMITED', '中国海油'], tickers: [{ exchange: 'HKEX', symbol: '883' }] }),
+    entity('cnooc-china', 'CNOOC China Limited', { aliases: ['CNOOC China Ltd.'] }),
+    entity('csc', 'China Steel Trading Group Limited'),
+  ],
+} as unknown as Dataset;
+
+const matcher = createMatcher(dataset);
+const found = (text: string) => matcher.scan(text).map((m) => [text.slice(m.start, m.end), m.entityId]);
+
+describe('a comma ends a name', () => {
+  it('reads "CNOOC, China\'s dominant producer" as CNOOC, not as its subsidiary CNOOC China Limited', () => {
+    expect(found("CNOOC, China's dominant offshore oil and gas producer, posted a rise in output")).toEqual([['CNOOC', 'cnooc']]);
+  });
+
+  it('still reads the subsidiary when its name is written whole', () => {
+    expect(found('CNOOC China Limited operates the Bohai fields')).toEqual([['CNOOC China Limited', 'cnooc-china']]);
+  });
+
+  it('does not join a list of words into a listed name across a comma', () => {
+    expect(found('Exports from China, Steel Trading and shipping all fell')).toEqual([]);
+  });
+});
