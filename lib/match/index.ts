@@ -247,7 +247,7 @@ function matcherFrom({ patterns, warnings }: CompiledPatterns, built?: Automaton
     const matches = context.holdsNoFirstWord ? [] : scanText(text, context);
     const where = new Map<string, number>();
     const own = introducedIn(text, matches, namesACompany, where);
-    return applyIntroduced(text, matches, own, where, context.introduced);
+    return joinSplitNames(text, applyIntroduced(text, matches, own, where, context.introduced));
   }
 
   function introduced(text: string, matches: readonly TextMatch[]): ReadonlyMap<string, string | null> {
@@ -425,4 +425,33 @@ function matcherFrom({ patterns, warnings }: CompiledPatterns, built?: Automaton
   }
 
   return { scan, introduced, explain, stats: { patterns: patterns.length, nodes: automaton.nodeCount }, warnings };
+}
+
+/** Only capitalised words and the small words of a proper name ("and", "of", "for") between two names. */
+// At least one capitalised word: two names side by side, or with only "and" between them, are two mentions.
+const PROPER_NAME_GAP = /^[ \u00a0]+(?:(?:and|of|for|the)[ \u00a0]+)*\p{Lu}[\p{L}'’-]*[ \u00a0]+(?:(?:and|of|for|the|\p{Lu}[\p{L}'’-]*)[ \u00a0]+)*$/u;
+
+/**
+ * "Bank for Development and Foreign Economic Affairs Vnesheconombank": one long proper name that holds two of the
+ * same company's names is one mention, so the reader sees one mark over the whole, not two.
+ */
+function joinSplitNames(text: string, matches: TextMatch[]): TextMatch[] {
+  const out: TextMatch[] = [];
+  for (const match of matches) {
+    const previous = out[out.length - 1];
+    if (
+      previous !== undefined &&
+      previous.kind === 'name' &&
+      match.kind === 'name' &&
+      previous.entityId === match.entityId &&
+      match.start > previous.end &&
+      match.start - previous.end <= 48 &&
+      PROPER_NAME_GAP.test(text.slice(previous.end, match.start))
+    ) {
+      out[out.length - 1] = { ...previous, end: match.end, alias: text.slice(previous.start, match.end) };
+      continue;
+    }
+    out.push(match);
+  }
+  return out;
 }

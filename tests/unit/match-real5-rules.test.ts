@@ -13,6 +13,10 @@ const dataset = {
     entity('cnooc', 'CNOOC Ltd', { aliases: ['CNOOC LIMITED', '中国海油'], tickers: [{ exchange: 'HKEX', symbol: '883' }] }),
     entity('cnooc-china', 'CNOOC China Limited', { aliases: ['CNOOC China Ltd.'] }),
     entity('csc', 'China Steel Trading Group Limited'),
+    entity('veb', 'State Corporation Bank for Development and Foreign Economic Affairs Vnesheconombank', {
+      aliases: ['Bank for Development', 'Vnesheconombank'],
+      country: 'RU',
+    }),
   ],
 } as unknown as Dataset;
 
@@ -30,5 +34,23 @@ describe('a comma ends a name', () => {
 
   it('does not join a list of words into a listed name across a comma', () => {
     expect(found('Exports from China, Steel Trading and shipping all fell')).toEqual([]);
+  });
+});
+
+describe('one long proper name holding two of a company\'s names', () => {
+  const text = 'Today\'s action adds the Corporation Bank for Development and Foreign Economic Affairs Vnesheconombank (VEB) to the SDN List.';
+
+  it('is one mark over the whole name, not two', () => {
+    expect(found(text)).toEqual([
+      ['Bank for Development and Foreign Economic Affairs Vnesheconombank', 'veb'],
+      ['VEB', 'veb'],
+    ]);
+  });
+
+  it('stays two marks when a sentence ends between the names', () => {
+    expect(found('Vnesheconombank declined to comment. Bank for Development officials were not reached.')).toEqual([
+      ['Vnesheconombank', 'veb'],
+      ['Bank for Development', 'veb'],
+    ]);
   });
 });
