@@ -605,7 +605,17 @@ export function namedAfterNounFollows(text: string, end: number): boolean {
   const next = wordAfter(text, end);
   if (!next || text[next[0] - 1] === '-' || text[next[0] - 1] === '/') return false;
   const word = matchKey(text.slice(next[0], next[1]));
+  if (word === 'arena') return capitalised(text, next[0]) && stadiumFollows(text, next[1]);
   return NAMED_AFTER_NOUNS.has(word) && (capitalised(text, next[0]) || word === 'spacecraft');
+}
+
+/**
+ * "Gazprom Arena Stadium": an arena is read as naming its sponsor ("through the Gazprom Arena"), but an arena the
+ * text goes on to call a stadium is the ground itself.
+ */
+function stadiumFollows(text: string, end: number): boolean {
+  const next = wordAfter(text, end);
+  return next !== undefined && capitalised(text, next[0]) && matchKey(text.slice(next[0], next[1])) === 'stadium';
 }
 
 /**

@@ -146,10 +146,11 @@ export const CJK_NAME_CONTINUATIONS = ['电子', '電子', '半导体', '半導�
 
 /**
  * Nouns that, right after a company's name, make the pair the name of a place or a craft named after it (or
- * after the same word): "ZTE Plaza", "the Polyus spacecraft". Compared in folded form. Not arenas: a walk
- * "through the Gazprom Arena" is read as naming the sponsor (see the quoted «Газпром Арена» rule instead).
+ * after the same word): "ZTE Plaza", "Gazprom Stadium", "the Polyus spacecraft". Compared in folded form. Not
+ * arenas: a walk "through the Gazprom Arena" is read as naming the sponsor, unless the text calls the arena a
+ * stadium ("Gazprom Arena Stadium"; see also the quoted «Газпром Арена» rule).
  */
-export const NAMED_AFTER_NOUNS = new Set(['plaza', 'tower', 'building', 'campus', 'spacecraft']);
+export const NAMED_AFTER_NOUNS = new Set(['plaza', 'tower', 'building', 'campus', 'spacecraft', 'stadium']);
 
 /**
  * Nouns of events and leagues that take a sponsor's name: "Rostelecom Cup", "VTB United League". Written

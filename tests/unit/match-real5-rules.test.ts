@@ -13,6 +13,7 @@ const dataset = {
     entity('cnooc', 'CNOOC Ltd', { aliases: ['CNOOC LIMITED', '中国海油'], tickers: [{ exchange: 'HKEX', symbol: '883' }] }),
     entity('cnooc-china', 'CNOOC China Limited', { aliases: ['CNOOC China Ltd.'] }),
     entity('csc', 'China Steel Trading Group Limited'),
+    entity('gazprom', 'Gazprom', { aliases: ['Газпром'], country: 'RU' }),
     entity('veb', 'State Corporation Bank for Development and Foreign Economic Affairs Vnesheconombank', {
       aliases: ['Bank for Development', 'Vnesheconombank'],
       country: 'RU',
@@ -52,5 +53,19 @@ describe('one long proper name holding two of a company\'s names', () => {
       ['Vnesheconombank', 'veb'],
       ['Bank for Development', 'veb'],
     ]);
+  });
+});
+
+describe('a ground named after a company', () => {
+  it('reads "Gazprom Arena Stadium" in a match report as the stadium', () => {
+    expect(found('3 August 2019. Saint Petersburg. Gazprom Arena Stadium. 18 degrees. 54 078 spectators.')).toEqual([]);
+  });
+
+  it('reads "Gazprom Stadium" as the stadium', () => {
+    expect(found('The final was played at Gazprom Stadium.')).toEqual([]);
+  });
+
+  it('still reads a bare arena as naming its sponsor', () => {
+    expect(found('Fans walked through the Gazprom Arena on Sunday.')).toEqual([['Gazprom', 'gazprom']]);
   });
 });
