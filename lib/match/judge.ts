@@ -253,7 +253,8 @@ export function judge(text: string, pattern: Pattern, start: number, end: number
       return verdict(ACCEPT, pattern, start, end, 'isin', 'isin');
     case 'name': {
       if (!caseRuleHolds(text, start, end, pattern.caseRule) || !standsForCompany(text, start, end)) return REJECT;
-      if (inWebAddress(text, start, end) || commaSplitsName(text, start, end)) return REJECT;
+      // A name that holds a comma itself ("BANK ROSSI, FEDERAL STATE BUDGETARY INSTITUTION") is not split by one.
+      if (inWebAddress(text, start, end) || (commaSplitsName(text, start, end) && !pattern.alias.includes(','))) return REJECT;
       // "symbol=DJI", "the Dow Jones (DJI)": an acronym that is also an index's symbol, used as the index.
       if (pattern.indexLike && (insideWebAddress(text, start, end) || indexWordsNear(text, start, end))) return REJECT;
       if (namesSomethingElse(text, pattern, start, end) || placeThenLegalForm(text, end, pattern.ownNames)) return REJECT;

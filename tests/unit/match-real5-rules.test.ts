@@ -13,6 +13,7 @@ const dataset = {
     entity('cnooc', 'CNOOC Ltd', { aliases: ['CNOOC LIMITED', '中国海油'], tickers: [{ exchange: 'HKEX', symbol: '883' }] }),
     entity('cnooc-china', 'CNOOC China Limited', { aliases: ['CNOOC China Ltd.'] }),
     entity('csc', 'China Steel Trading Group Limited'),
+    entity('cbr', 'Central Bank of the Russian Federation', { aliases: ['BANK ROSSI, FEDERAL STATE BUDGETARY INSTITUTION'], country: 'RU' }),
     entity('gazprom', 'Gazprom', { aliases: ['Газпром'], country: 'RU' }),
     entity('veb', 'State Corporation Bank for Development and Foreign Economic Affairs Vnesheconombank', {
       aliases: ['Bank for Development', 'Vnesheconombank'],
@@ -31,6 +32,10 @@ describe('a comma ends a name', () => {
 
   it('still reads the subsidiary when its name is written whole', () => {
     expect(found('CNOOC China Limited operates the Bohai fields')).toEqual([['CNOOC China Limited', 'cnooc-china']]);
+  });
+
+  it('keeps a name whose own spelling holds the comma', () => {
+    expect(found('OFAC lists BANK ROSSI, FEDERAL STATE BUDGETARY INSTITUTION under Directive 4')).toEqual([['BANK ROSSI, FEDERAL STATE BUDGETARY INSTITUTION', 'cbr']]);
   });
 
   it('does not join a list of words into a listed name across a comma', () => {
