@@ -1,7 +1,7 @@
 // Small formatting helpers shared by the popup, the options page and the hover card: dates the
 // way a reader writes them, and links that can only point at web pages.
 
-import { OLD_DATA_DAYS, ageInDays, ageWords } from '../lib/findings/freshness';
+import { ageInDays, ageWords, isOldAge } from '../lib/findings/freshness';
 import { lazy } from '../lib/match/lazy';
 
 // Made on first use: the hover card's code loads in every frame of every page, and making a date
@@ -76,6 +76,5 @@ export function readableDates(text: string): string {
  */
 export function listsAsOfWords(date: string, now: number = Date.now()): string {
   const age = ageInDays(date, now);
-  const old = age !== undefined && age > OLD_DATA_DAYS;
-  return `Lists as of ${formatDate(date)}${age === undefined ? '' : ` (${ageWords(age)})`}${old ? '; check the official lists before you trade.' : '.'}`;
+  return `Lists as of ${formatDate(date)}${age === undefined ? '' : ` (${ageWords(age)})`}${isOldAge(age) ? '; check the official lists before you trade.' : '.'}`;
 }

@@ -3,7 +3,7 @@
 // Works, with a clear note, when the updater does not answer.
 import { useEffect, useState } from 'preact/hooks';
 import type { Dataset } from '../../lib/dataset/types';
-import { OLD_DATA_DAYS, ageInDays, ageWords, decidingAsOf } from '../../lib/findings/freshness';
+import { ageInDays, ageWords, decidingAsOf, isOldAge } from '../../lib/findings/freshness';
 import type { FeedProblemKind } from '../../lib/feed/errors';
 import type { FeedStatus } from '../../lib/messaging';
 import { formatDate, formatDateTime } from '../format';
@@ -94,7 +94,7 @@ export function StatusLine({ feed, dataset, hidden = '', now = Date.now(), onWhy
   const asOf = decidingAsOf(dataset);
   const age = ageInDays(asOf?.date, now);
   const status = feed.load.state === 'ready' ? feed.load.status : undefined;
-  const old = (age !== undefined && age > OLD_DATA_DAYS) || status?.stale;
+  const old = isOldAge(age) || status?.stale;
   const checking = feed.updating || status?.checking;
   return (
     <div class={old ? 'status-line old' : 'status-line'} data-testid="status-line" data-old={old ? 'true' : 'false'}>
@@ -151,7 +151,7 @@ export function DataStatus({ feed, dataset, now = Date.now() }: { feed: Feed; da
         <p class="error small" data-testid="last-problem">Last problem: {feed.detail ?? status?.lastError}</p>
       ) : null}
       {status?.stale ? <p class="warning small" role="status">{status.staleReason ?? 'The list data may be out of date.'}</p> : null}
-      {!status?.stale && age !== undefined && age > OLD_DATA_DAYS ? (
+      {!status?.stale && isOldAge(age) ? (
         <p class="warning small" data-testid="old-data">
           {asOf?.list ? `Its oldest source, for ${asOf.authority}’s ${/\blist$/i.test(asOf.list) ? asOf.list : `${asOf.list} list`}, is ${age} days old` : `This list data is ${age} days old`}
           : changes made after a source’s date may be missing. Check for an update, or verify a company on the

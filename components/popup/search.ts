@@ -132,15 +132,11 @@ export function createSearchIndex(dataset: Pick<Dataset, 'entities'>): SearchInd
       if (!trimmed) return [];
       const results: SearchResult[] = [];
       const seen = new Set<string>();
-      const add = (entity: Entity, by: MatchedBy, matched: string, similar = false) => {
+      /** Each company once, in the order found; `how` marks a spelling-tolerant hit as a slip or a look-alike. */
+      const add = (entity: Entity, by: MatchedBy, matched: string, how?: 'similar' | 'spelling') => {
         if (seen.has(entity.id) || results.length >= limit) return;
         seen.add(entity.id);
-        results.push(similar ? { entity, by, matched, similar } : { entity, by, matched });
-      };
-      const addSpelling = (record: NameRecord) => {
-        if (seen.has(record.entity.id) || results.length >= limit) return;
-        seen.add(record.entity.id);
-        results.push({ entity: record.entity, by: record.by, matched: record.text, spelling: true });
+        results.push(how ? { entity, by, matched, [how]: true } : { entity, by, matched });
       };
 
       const compact = trimmed.toUpperCase().replace(/[\s-]/g, '');
@@ -164,8 +160,8 @@ export function createSearchIndex(dataset: Pick<Dataset, 'entities'>): SearchInd
           const hits = fuse.search(normalized, { limit: limit * 3 });
           // Slips in typing a name come before names that merely look alike.
           const slips = hits.filter((hit) => typingSlipOf(hit.item.normalized, normalized));
-          for (const hit of slips) addSpelling(hit.item);
-          for (const hit of hits) add(hit.item.entity, hit.item.by, hit.item.text, !startsAWord(hit.item.normalized, normalized));
+          for (const { item } of slips) add(item.entity, item.by, item.text, 'spelling');
+          for (const { item } of hits) add(item.entity, item.by, item.text, startsAWord(item.normalized, normalized) ? undefined : 'similar');
         }
       }
       return results;

@@ -12,7 +12,7 @@ import { csvFileName, reportToCsv } from '../../lib/portfolio/report-csv';
 import { STATUS_ORDER, summaryLine, type Report } from '../../lib/portfolio/report';
 import { PALETTE_KEYS, coloursFor } from '../../lib/settings/palette';
 import type { Palette } from '../../lib/settings/types';
-import { OLD_DATA_DAYS, ageInDays } from '../../lib/findings/freshness';
+import { ageInDays, isOldAge } from '../../lib/findings/freshness';
 import { formatDate, formatDateTime, listsAsOfWords } from '../format';
 import type { PortfolioApi } from './api';
 import { HoldingRow } from './HoldingRow';
@@ -274,7 +274,7 @@ function ReportView({ report, kept, onKeep, api }: { report: Report; kept: boole
           <dd>{formatDate(report.createdAt.slice(0, 10))}</dd>
         </div>
       </dl>
-      {oldData(report) ? (
+      {isOldAge(ageInDays(report.dataAsOf, Date.now())) ? (
         <p class="warning small" data-testid="report-old-data">
           {listsAsOfWords(report.dataAsOf)} Changes made to the lists after that date may be missing from this report.
         </p>
@@ -298,10 +298,4 @@ function ReportView({ report, kept, onKeep, api }: { report: Report; kept: boole
       </p>
     </section>
   );
-}
-
-/** Whether the lists behind a report are older than the popup calls old (a month). */
-function oldData(report: Report, now: number = Date.now()): boolean {
-  const age = ageInDays(report.dataAsOf, now);
-  return age !== undefined && age > OLD_DATA_DAYS;
 }

@@ -17,9 +17,6 @@ import type { FeedPublicKey } from '../feed/crypto';
 import { FEED_PUBLIC_KEYS } from '../feed/public-key';
 import { verifyStoredCopy } from '../feed/stored-proof';
 import { versionProblem } from '../feed/bounds';
-
-export { decodeStoredDataset, encodeStoredDataset };
-
 import {
   ACTIVE_DATASET_KEY,
   ACTIVE_PROOF_KEY,
@@ -29,7 +26,8 @@ import {
   PREVIOUS_PROOF_KEY,
 } from './keys';
 
-export { ACTIVE_DATASET_KEY, ACTIVE_PROOF_KEY, DATASET_ORIGIN_KEY, PREVIOUS_DATASET_KEY, PREVIOUS_ORIGIN_KEY, PREVIOUS_PROOF_KEY };
+export { decodeStoredDataset, encodeStoredDataset };
+export * from './keys';
 
 const SLOTS = {
   active: { text: ACTIVE_DATASET_KEY, origin: DATASET_ORIGIN_KEY, proof: ACTIVE_PROOF_KEY },

@@ -6,7 +6,7 @@ import type { Dataset } from '../dataset/types';
 import { compareSeverity, entitySeverity, listIndex, type DisplaySeverity } from '../dataset/severity';
 import { programIndex } from '../dataset/effect';
 import type { Finding } from '../messaging';
-import { OLD_DATA_DAYS, ageInDays, decidingAsOf } from './freshness';
+import { ageInDays, decidingAsOf, isOldAge } from './freshness';
 
 export interface Badge {
   text: string;
@@ -72,7 +72,7 @@ export function staleWords(input: Pick<BadgeInput, 'dataset' | 'stale' | 'now'>)
   if (input.stale) return 'The list data may be out of date.';
   const asOf = input.dataset ? decidingAsOf(input.dataset) : undefined;
   const age = ageInDays(asOf?.date, input.now ?? Date.now());
-  return asOf && age !== undefined && age > OLD_DATA_DAYS ? `The ${asOf.authority} list data is ${age} days old.` : undefined;
+  return asOf && isOldAge(age) ? `The ${asOf.authority} list data is ${age} days old.` : undefined;
 }
 
 /** The badge for a tab, or undefined for none (nothing in force found, or the site is off). */

@@ -56,6 +56,11 @@ export function decidingAsOf(dataset: Partial<Pick<Dataset, 'lists' | 'sources' 
   return dataset.generatedAt ? { date: dataset.generatedAt.slice(0, 10), authority: 'list' } : undefined;
 }
 
+/** Whether data of this age (in days) likely misses list changes: over OLD_DATA_DAYS. */
+export function isOldAge(days: number | undefined): days is number {
+  return days !== undefined && days > OLD_DATA_DAYS;
+}
+
 /** Whole days from a YYYY-MM-DD date to `now`, or undefined when the date cannot be read. */
 export function ageInDays(date: string | undefined, now: number): number | undefined {
   const time = date ? Date.parse(`${date.slice(0, 10)}T00:00:00Z`) : Number.NaN;
